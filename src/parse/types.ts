@@ -1,0 +1,21 @@
+// What every parser returns: an article or an error that names the line and says how to fix it.
+import type { ParsedArticle } from "../record/schema.ts";
+
+/** A dump that could not be turned into a record. `line` is 1-based; 0 means the whole file. */
+export interface ParseError {
+  /** Stable id of the rule that failed, e.g. "no-headline", "bad-date", "binary". */
+  rule: string;
+  message: string;
+  line: number;
+  /** What the archivist can do about it. */
+  hint: string;
+}
+
+export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; error: ParseError };
+
+export interface ParseOptions {
+  /** IANA zone whose wall-clock times the dumps show when they print no offset. */
+  timezone: string;
+  /** The dump's path relative to the content folder; some dumps carry their date only there. */
+  fileName: string;
+}
