@@ -1,0 +1,122 @@
+// The pipeline in one place: dumps -> records (ingest) -> archive index -> rendered site -> search
+// index. Builds into a staging folder and swaps it in at the end, so a failed build leaves the
+// previous site as it was.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { resolveConfig, type SiteConfig } from "./config.ts";
+import { ingestDump, recordPathFor } from "./ingest.ts";
+import * as io from "./io.ts";
+import type { ArticleRecord } from "./record/schema.ts";
+import { readRecord, RecordError } from "./record/store.ts";
+import { emptyReport, formatFailure, type BuildReport } from "./report.ts";
+import { buildArchive } from "./index/archive.ts";
+import { renderSite } from "./render/site.ts";
+import { buildSearchIndex } from "./render/search.ts";
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** Settings over the defaults (see config.ts). */
+  config?: Partial<SiteConfig>;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean;
+  /** Where progress and the summary go; silent when omitted. */
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  stories: number;
+  pages: number;
+  report: BuildReport;
+  /** Milliseconds per stage. */
+  timings: Record<"ingest" | "index" | "render" | "search", number>;
+}
+
+/** Ingest: every dump becomes a record on disk (or a failure in the report). */
+export async function ingest(contentDir: string, timezone: string, report: BuildReport): Promise<ArticleRecord[]> {
+  const records: ArticleRecord[] = [];
+  const live = new Set<string>();
+  for (const file of await io.listDumps(contentDir)) {
+    const recordFile = recordPathFor(file);
+    live.add(recordFile);
+    const [bytes, existing] = await Promise.all([
+      io.readBytes(path.join(contentDir, file)),
+      io.readTextIfExists(path.join(contentDir, recordFile)),
+    ]);
+    const result = ingestDump({ file, bytes, existing, timezone });
+    if (result.failure) report.failures.push(result.failure);
+    if (result.correction) report.corrections.push(result.correction);
+    if (result.note) report.notes.push(result.note);
+    if (result.write !== null) await io.writeText(path.join(contentDir, recordFile), result.write);
+    else if (!result.record && existing !== null && !result.correction && !result.note) {
+      // The dump no longer parses: its old generated record must not keep a stale story alive.
+      await io.removeFile(path.join(contentDir, recordFile));
+    }
+    if (result.record) records.push(result.record);
+  }
+  // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
+  for (const recordFile of await io.listRecords(contentDir)) {
+    if (live.has(recordFile)) continue;
+    const full = path.join(contentDir, recordFile);
+    const text = await io.readTextIfExists(full);
+    if (text === null) continue;
+    try {
+      const { record, generated } = readRecord(text);
+      if (generated) {
+        await io.removeFile(full);
+        continue;
+      }
+      records.push(record);
+      report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+      report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
+    }
+  }
+  return records;
+}
+
+/** `build = render(index(records(parse(dumps))))`, with timings and a report. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const config = resolveConfig({ ...options.config, contentDir: options.contentDir, outputDir: options.outputDir });
+  const report = emptyReport();
+  const timings = { ingest: 0, index: 0, render: 0, search: 0 };
+  let t = performance.now();
+  const lap = (stage: keyof typeof timings): void => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - t);
+    t = now;
+  };
+
+  const records = await ingest(config.contentDir, config.timezone, report);
+  lap("ingest");
+  log(`ingest: ${records.length} stories, ${report.failures.length} dumps reported`);
+
+  const archive = buildArchive(records, report, config);
+  lap("index");
+
+  const staging = await io.makeStagingDir(config.outputDir);
+  let pages: number;
+  try {
+    ({ pages } = await renderSite(archive, config, staging));
+    lap("render");
+    log(`render: ${pages} pages`);
+    if (options.search ?? true) {
+      await buildSearchIndex(staging);
+      lap("search");
+      log("search: index written");
+    }
+    await io.swapInto(staging, config.outputDir);
+  } catch (error) {
+    await io.removeDir(staging);
+    throw error;
+  }
+
+  for (const f of report.failures) log(`not built: ${formatFailure(f)}`);
+  for (const c of report.corrections) {
+    log(`kept hand correction: ${c.record} (${c.fields.join(", ") || "no field differs from the dump"})${c.dumpChanged ? "; its dump changed since" : ""}`);
+  }
+  for (const n of report.notes) log(`note: ${n.message}`);
+  return { stories: records.length, pages, report, timings };
+}

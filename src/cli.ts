@@ -1,0 +1,151 @@
+// The `morgue` command: `build` and `parse`, each with `--help`. Reads flags and the optional
+// `morgue.config.json`, calls the pipeline, prints; exit status 1 only on a usage error, a crash,
+// or (with --strict) when a dump could not be built.
+import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { build } from "./build.ts";
+import { resolveConfig, type SiteConfig } from "./config.ts";
+import { recordFromDump } from "./ingest.ts";
+import * as io from "./io.ts";
+
+const USAGE: Record<string, string> = {
+  main: `morgue: a static news-archive generator
+
+Usage: morgue <command> [options]
+
+Commands:
+  build    ingest the dumps in the content folder and build the site
+  parse    parse dumps and print what morgue reads in them
+
+Run "morgue <command> --help" for a command's options.`,
+  build: `Usage: morgue build [--content DIR] [--output DIR] [options]
+
+Ingests every dump in the content folder (writing records to <content>/records/), then renders
+the archive into the output folder, with its search index.
+
+Options:
+  --content DIR   folder of dumps (default: content, or contentDir in morgue.config.json)
+  --output DIR    folder to write the site to (default: _site, or outputDir)
+  --config FILE   settings file (default: morgue.config.json when present)
+  --no-search     skip the search index, for quick local rebuilds
+  --strict        exit with status 1 when any dump could not be built
+  -h, --help      show this help`,
+  parse: `Usage: morgue parse <file|dir>... [--json]
+
+Parses each dump (every file in a folder, recursively) and prints the record morgue makes of it,
+or the reason it cannot, with the line. Nothing is written.
+
+Options:
+  --json          one JSON object per dump and line:
+                  {"file", "ok": true, "record"} or {"file", "ok": false, "error": {"message", "line", ...}}
+  --timezone TZ   zone of times printed without one (default: from the config, America/New_York)
+  --config FILE   settings file (default: morgue.config.json when present)
+  -h, --help      show this help`,
+};
+
+class UsageError extends Error {}
+
+async function loadConfig(file: string | undefined): Promise<SiteConfig> {
+  const configFile = file ?? "morgue.config.json";
+  const text = await io.readTextIfExists(configFile);
+  if (text === null) {
+    if (file) throw new UsageError(`config file ${file} does not exist`);
+    return resolveConfig({});
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${configFile} is not valid JSON: ${(error as Error).message}`);
+  }
+  return resolveConfig(data);
+}
+
+function parseFlags(args: string[], options: ParseArgsConfig["options"]): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" }, config: { type: "string" } }, allowPositionals: true, allowNegative: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runBuild(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseFlags(args, {
+    content: { type: "string" },
+    output: { type: "string" },
+    search: { type: "boolean", default: true },
+    strict: { type: "boolean", default: false },
+  });
+  if (values.help) return (out(USAGE.build!), 0);
+  const config = await loadConfig(values.config as string | undefined);
+  const result = await build({
+    contentDir: (values.content as string | undefined) ?? config.contentDir,
+    outputDir: (values.output as string | undefined) ?? config.outputDir,
+    config,
+    search: values.search as boolean,
+    log: (line) => out(line),
+  });
+  const { ingest, index, render, search } = result.timings;
+  out(`built ${result.stories} stories, ${result.pages} pages in ${((ingest + index + render + search) / 1000).toFixed(1)} s ` +
+    `(ingest ${ingest} ms, index ${index} ms, render ${render} ms, search ${search} ms)`);
+  if (result.report.failures.length > 0) {
+    out(`${result.report.failures.length} dump(s) could not be built: see the list above and /report/ in the site`);
+    if (values.strict) return 1;
+  }
+  return 0;
+}
+
+async function runParse(args: string[], out: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseFlags(args, { json: { type: "boolean", default: false }, timezone: { type: "string" } });
+  if (values.help) return (out(USAGE.parse!), 0);
+  if (positionals.length === 0) throw new UsageError("parse needs at least one file or folder");
+  const config = await loadConfig(values.config as string | undefined);
+  const timezone = (values.timezone as string | undefined) ?? config.timezone;
+  for (const target of positionals) {
+    const files = (await io.isDirectory(target)) ? (await io.listFiles(target)).map((f) => path.join(target, f)) : [target];
+    for (const file of files) {
+      const bytes = await io.readBytes(file).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
+      });
+      const result = recordFromDump(file.split(path.sep).join("/"), bytes, timezone);
+      if (values.json) {
+        out(JSON.stringify("record" in result
+          ? { file, ok: true, record: result.record }
+          : { file, ok: false, error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint } }));
+      } else if ("record" in result) {
+        const r = result.record;
+        out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);
+      } else {
+        out(`${file}:${result.failure.line}: ${result.failure.message} (${result.failure.hint})`);
+      }
+    }
+  }
+  return 0;
+}
+
+/** Runs the CLI with `args` (without node and script); resolves to the exit status. */
+export async function main(args: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case "build":
+        return await runBuild(rest, out);
+      case "parse":
+        return await runParse(rest, out);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        out(USAGE.main!);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`morgue: ${error.message}\n\n${USAGE[command ?? "main"] ?? USAGE.main}`);
+      return 1;
+    }
+    throw error;
+  }
+}

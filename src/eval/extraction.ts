@@ -1,0 +1,34 @@
+// Body-extraction evaluation: every dump of a corpus through the real parse dispatch (profiles, then
+// the generic extractor), scored like the Zyte benchmark. Prints the worst pages first.
+//   node --import tsx src/eval/extraction.ts [--corpus DIR] [--json]
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { parseDump } from "../parse/index.ts";
+import { scoreCorpus, type CorpusReport } from "./corpus.ts";
+
+/** The dev corpus, next to the repository checkout (/work/shared next to /work/main). */
+const DEFAULT_CORPUS = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpora/page-text-dev");
+
+const fixed = (n: number): string => n.toFixed(3);
+
+function format(report: CorpusReport): string {
+  const rows = report.pages.map(
+    (p) => `${fixed(p.f1)}  P ${fixed(p.precision)}  R ${fixed(p.recall)}  ${p.id}${p.error ? `  (${p.error})` : ""}`,
+  );
+  const { precision, recall, f1 } = report.macro;
+  return [...rows, "", `pages ${report.pages.length}  macro P ${fixed(precision)}  R ${fixed(recall)}  F1 ${fixed(f1)}`].join("\n");
+}
+
+function main(argv: readonly string[]): number {
+  const at = argv.indexOf("--corpus");
+  const corpus = at >= 0 ? argv[at + 1] : DEFAULT_CORPUS;
+  if (corpus === undefined) {
+    process.stderr.write("--corpus needs a folder holding dumps/ and expected/\n");
+    return 2;
+  }
+  const report = scoreCorpus(corpus, parseDump);
+  process.stdout.write(`${argv.includes("--json") ? JSON.stringify(report, null, 2) : format(report)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

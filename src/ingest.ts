@@ -1,0 +1,92 @@
+// dump -> record, for one dump at a time and without I/O: decode, parse, give the story its
+// identity and tags, and decide what happens to the record already on disk (write, keep a hand
+// correction, or report). The build applies the decision.
+import { decodeDump } from "./dump/decode.ts";
+import { parseDump } from "./parse/index.ts";
+import type { ParseError } from "./parse/types.ts";
+import type { ArticleRecord } from "./record/schema.ts";
+import { sha256, slugify, storyId } from "./record/identity.ts";
+import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
+import { deriveTags } from "./index/entities.ts";
+import { RECORDS_DIR } from "./io.ts";
+import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
+
+export interface IngestInput {
+  /** Path of the dump relative to the content folder. */
+  file: string;
+  bytes: Uint8Array;
+  /** Text of the record already on disk for this dump, if any. */
+  existing: string | null;
+  timezone: string;
+}
+
+export interface IngestResult {
+  /** The story to build, or null when the dump could not be used. */
+  record: ArticleRecord | null;
+  /** New text for the record file, when it must be (re)written. */
+  write: string | null;
+  failure: DumpFailure | null;
+  correction: KeptCorrection | null;
+  note: BuildNote | null;
+}
+
+/** Where the record of a dump lives, relative to the content folder: `a/b.txt` -> `records/a/b.md`. */
+export function recordPathFor(dumpFile: string): string {
+  return `${RECORDS_DIR}/${dumpFile.replace(/\.txt$/i, "")}.md`;
+}
+
+function failure(file: string, error: ParseError): DumpFailure {
+  return { file, line: error.line, rule: error.rule, message: error.message, hint: error.hint };
+}
+
+/** Parses one dump into a record (no I/O). Throws only on programming errors, never on bad input. */
+export function recordFromDump(file: string, bytes: Uint8Array, timezone: string): { record: ArticleRecord } | { failure: DumpFailure } {
+  const decoded = decodeDump(bytes);
+  if (!decoded.ok) return { failure: failure(file, decoded.error) };
+  const parsed = parseDump(decoded.text, { timezone, fileName: file });
+  if (!parsed.ok) return { failure: failure(file, parsed.error) };
+  const article = parsed.article;
+  const id = storyId(article.date, article.title);
+  const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
+  return {
+    record: { ...article, tags, id, slug: slugify(article.title, id), sourceFile: file, sourceHash: sha256(bytes) },
+  };
+}
+
+const empty = { record: null, write: null, failure: null, correction: null, note: null } satisfies IngestResult;
+
+/**
+ * Decides one dump's fate. A record edited by hand (its checksum no longer matches) is kept as it
+ * is and reported with the fields that differ from the dump; a generated record is rewritten when
+ * the dump or the parser gives something new; a record that no longer reads is reported and left
+ * for the archivist, and the story is built from the dump meanwhile.
+ */
+export function ingestDump(input: IngestInput): IngestResult {
+  const recordFile = recordPathFor(input.file);
+  const fresh = recordFromDump(input.file, input.bytes, input.timezone);
+
+  let existing: ReturnType<typeof readRecord> | null = null;
+  if (input.existing !== null) {
+    try {
+      existing = readRecord(input.existing);
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+      const note = `${recordFile}:${error.line}: ${error.message} (${error.hint}); the record was left as it is`;
+      if ("failure" in fresh) return { ...empty, failure: fresh.failure, note: { file: recordFile, message: note } };
+      return { ...empty, record: fresh.record, note: { file: recordFile, message: `${note} and the story was built from its dump` } };
+    }
+  }
+
+  if (existing && !existing.generated) {
+    const fields = "record" in fresh ? changedFields(fresh.record, existing.record) : [];
+    const dumpChanged = existing.record.sourceHash !== sha256(input.bytes);
+    return {
+      ...empty,
+      record: existing.record,
+      correction: { record: recordFile, sourceFile: input.file, fields, dumpChanged },
+    };
+  }
+  if ("failure" in fresh) return { ...empty, failure: fresh.failure };
+  const text = serialiseRecord(fresh.record);
+  return { ...empty, record: fresh.record, write: text === input.existing ? null : text };
+}

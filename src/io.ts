@@ -1,0 +1,98 @@
+// The one module that touches the file system: listing and reading dumps, reading and writing
+// records, swapping a finished output folder into place. Everything else takes strings and values.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/** Folder inside the content folder where ingest writes records; never scanned for dumps. */
+export const RECORDS_DIR = "records";
+
+/** Every regular file under `dir`, as sorted `/`-separated paths relative to it; dotfiles skipped. */
+export async function listFiles(dir: string, skip: (relative: string) => boolean = () => false): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(relative: string): Promise<void> {
+    const entries = await fs.readdir(path.join(dir, relative), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (skip(child)) continue;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) out.push(child);
+    }
+  }
+  await walk("");
+  return out.sort();
+}
+
+/** Dumps: every file in the content folder outside `records/`. */
+export function listDumps(contentDir: string): Promise<string[]> {
+  return listFiles(contentDir, (relative) => relative === RECORDS_DIR);
+}
+
+/** Records: every `.md` file under `content/records/`, relative to the content folder. */
+export async function listRecords(contentDir: string): Promise<string[]> {
+  const files = await listFiles(path.join(contentDir, RECORDS_DIR));
+  return files.filter((f) => f.endsWith(".md")).map((f) => `${RECORDS_DIR}/${f}`);
+}
+
+export function readBytes(file: string): Promise<Uint8Array> {
+  return fs.readFile(file);
+}
+
+export function fileSize(file: string): Promise<number> {
+  return fs.stat(file).then((s) => s.size);
+}
+
+/** The file's text, or null when it does not exist. */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a record. */
+export async function writeText(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, text);
+  await fs.rename(temp, file);
+}
+
+export function removeFile(file: string): Promise<void> {
+  return fs.rm(file, { force: true });
+}
+
+/** A fresh, empty sibling folder of `outputDir` to build into. */
+export async function makeStagingDir(outputDir: string): Promise<string> {
+  const parent = path.dirname(path.resolve(outputDir));
+  await fs.mkdir(parent, { recursive: true });
+  return fs.mkdtemp(path.join(parent, `.${path.basename(outputDir)}-building-`));
+}
+
+/**
+ * Puts a finished build in place of `outputDir`. Until this runs, the previous site stays as it
+ * was; a build that fails earlier leaves it untouched (the staging folder is removed).
+ */
+export async function swapInto(stagingDir: string, outputDir: string): Promise<void> {
+  const target = path.resolve(outputDir);
+  const old = `${target}.old-${process.pid}`;
+  const hadOld = await fs.rename(target, old).then(() => true, (error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return false;
+    throw error;
+  });
+  await fs.rename(stagingDir, target);
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+}
+
+export function removeDir(dir: string): Promise<void> {
+  return fs.rm(dir, { recursive: true, force: true });
+}
+
+export async function isDirectory(target: string): Promise<boolean> {
+  return fs.stat(target).then((s) => s.isDirectory(), () => false);
+}

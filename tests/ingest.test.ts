@@ -1,0 +1,92 @@
+// Ingest: dumps become records on disk; bad dumps are reported with file and line and left
+// untouched; hand corrections survive the next build and are reported; vanished dumps take their
+// generated records with them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ingest } from "../src/build.ts";
+import { emptyReport } from "../src/report.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sample = path.join(here, "..", "content", "000_232c69b19052f130.txt");
+const tz = "America/New_York";
+
+function contentWith(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "morgue-ingest-"));
+  copyFileSync(sample, path.join(dir, "sample.txt"));
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
+  return dir;
+}
+
+test("bad dumps are reported with file, line and reason, and stay byte-for-byte as they were", async () => {
+  const binary = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) % 256);
+  const noHeadline = " date 2020-09-28 USA\n\n\n";
+  const badDate = readFileSync(sample, "utf8").replace("date 2020-09-28", "date 2020-13-45");
+  const dir = contentWith({ "empty.txt": "", "binary.txt": binary, "no-headline.txt": noHeadline, "bad-date.txt": badDate });
+  const report = emptyReport();
+  const records = await ingest(dir, tz, report);
+
+  assert.deepEqual(records.map((r) => r.sourceFile), ["sample.txt"]);
+  const byFile = new Map(report.failures.map((f) => [f.file, f]));
+  assert.deepEqual([...byFile.keys()].sort(), ["bad-date.txt", "binary.txt", "empty.txt", "no-headline.txt"]);
+  assert.equal(byFile.get("empty.txt")?.rule, "empty");
+  assert.equal(byFile.get("binary.txt")?.rule, "binary");
+  assert.equal(byFile.get("bad-date.txt")?.line, 1);
+  assert.ok((byFile.get("no-headline.txt")?.line ?? 0) >= 1);
+  for (const f of report.failures) assert.ok(f.message.length > 10 && f.hint.length > 5, `${f.file} has a readable message`);
+  assert.equal(readFileSync(path.join(dir, "bad-date.txt"), "utf8"), badDate);
+  assert.deepEqual(new Uint8Array(readFileSync(path.join(dir, "binary.txt"))), binary);
+  assert.ok(!existsSync(path.join(dir, "records", "empty.md")));
+  rmSync(dir, { recursive: true });
+});
+
+test("a title corrected by hand is kept by the next build and reported as kept", async () => {
+  const dir = contentWith({});
+  await ingest(dir, tz, emptyReport());
+  const recordFile = path.join(dir, "records", "sample.md");
+  const written = readFileSync(recordFile, "utf8");
+  assert.match(written, /^title: US Threatens to Close Embassy in Baghdad$/m);
+
+  const corrected = written.replace("title: US Threatens", "title: U.S. Threatens");
+  writeFileSync(recordFile, corrected);
+  const report = emptyReport();
+  const records = await ingest(dir, tz, report);
+  assert.equal(records[0]?.title, "U.S. Threatens to Close Embassy in Baghdad");
+  assert.deepEqual(report.corrections, [{ record: "records/sample.md", sourceFile: "sample.txt", fields: ["title"], dumpChanged: false }]);
+  assert.equal(readFileSync(recordFile, "utf8"), corrected, "the correction is not overwritten");
+  rmSync(dir, { recursive: true });
+});
+
+test("a rebuild with nothing changed rewrites nothing; a removed dump takes its generated record along", async () => {
+  const dir = contentWith({});
+  await ingest(dir, tz, emptyReport());
+  const recordFile = path.join(dir, "records", "sample.md");
+  const before = readFileSync(recordFile, "utf8");
+  await ingest(dir, tz, emptyReport());
+  assert.equal(readFileSync(recordFile, "utf8"), before);
+
+  rmSync(path.join(dir, "sample.txt"));
+  const records = await ingest(dir, tz, emptyReport());
+  assert.equal(records.length, 0);
+  assert.ok(!existsSync(recordFile));
+  rmSync(dir, { recursive: true });
+});
+
+test("a hand edit that breaks the record is reported with its line and the story still builds from the dump", async () => {
+  const dir = contentWith({});
+  await ingest(dir, tz, emptyReport());
+  const recordFile = path.join(dir, "records", "sample.md");
+  const broken = readFileSync(recordFile, "utf8").replace(/^date: .*$/m, "date: 28 September");
+  writeFileSync(recordFile, broken);
+  const report = emptyReport();
+  const records = await ingest(dir, tz, report);
+  assert.equal(records.length, 1);
+  const line = broken.split("\n").indexOf("date: 28 September") + 1;
+  assert.equal(report.notes.length, 1);
+  assert.match(report.notes[0]!.message, new RegExp(`records/sample\\.md:${line}: field \`date\``));
+  assert.equal(readFileSync(recordFile, "utf8"), broken, "the archivist's file is left for them to fix");
+  rmSync(dir, { recursive: true });
+});
