@@ -49,7 +49,7 @@ export function recordFromDump(file: string, bytes: Uint8Array, timezone: string
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
   return {
-    record: { ...article, tags, id, slug: slugify(article.title, id), sourceFile: file, sourceHash: sha256(bytes) },
+    record: { id, slug: slugify(article.title, id), ...article, tags, sourceFile: file, sourceHash: sha256(bytes) },
   };
 }
 

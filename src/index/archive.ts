@@ -6,6 +6,7 @@ import type { BuildNote, BuildReport, DumpFailure, KeptCorrection } from "../rep
 import type { SiteConfig } from "../config.ts";
 import { tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
+import { normaliseHeadline } from "../record/identity.ts";
 
 /** A light reference to a story, used wherever one page points at another. */
 export interface ArticleLink {
@@ -172,22 +173,6 @@ export interface Archive {
   listPages: ListPage[];
   feeds: Feed[];
   report: ArchiveReport;
-}
-
-const quoteChars = /['"`´‘’‚‛“”„‟′″«»‹›]/g;
-
-/**
- * The form headlines are matched in: case, quotes, dashes, dots and spacing don't matter, so
- * "US Grants Iraq New 60-Day Waiver" in one dump finds "U.S. Grants Iraq New 60–Day Waiver".
- */
-export function normaliseHeadline(title: string): string {
-  return title
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(quoteChars, "")
-    .replace(/\./g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");

@@ -112,10 +112,203 @@ export const MONTHS_OTHER_LANGUAGES: Readonly<Record<string, number>> = {
   octubre: 10, noviembre: 11, diciembre: 12, gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7,
   settembre: 9, ottobre: 10, dicembre: 12, janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7,
   setembro: 9, outubro: 10, novembro: 11, dezembro: 12, gen: 1, ene: 1, abr: 4, mag: 5, giu: 6, lug: 7, ago: 8,
-  set: 9, ott: 10, out: 10, dic: 12, dez_: 12,
+  set: 9, ott: 10, out: 10, dic: 12,
   // Dutch, Indonesian
-  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8, maret: 3, agustus: 8, desember: 12, juni_: 6,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8, maret: 3, agustus: 8, desember: 12,
   // Russian (genitive)
   января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10,
   ноября: 11, декабря: 12,
 };
+
+/**
+ * Zone abbreviations printed after a clock time, to an IANA zone (so daylight saving follows the
+ * day) or a fixed offset. US ones from CNBC "4:29 AM EST", WSJ "8:03 am ET", AppleInsider "04:05 pm
+ * PT"; GMT/BST from the Guardian and BBC, "UK" from Sky News "11:42, UK"; IST is India's (Moneycontrol
+ * "01:41 PM IST"), not Ireland's or Israel's.
+ */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  GMT: "+00:00", UTC: "+00:00", Z: "+00:00", UK: "Europe/London", BST: "+01:00", WET: "+00:00", WEST: "+01:00",
+  CET: "+01:00", CEST: "+02:00", MEZ: "+01:00", MESZ: "+02:00", EET: "+02:00", EEST: "+03:00", MSK: "+03:00",
+  IST: "+05:30", WIB: "+07:00", JST: "+09:00", KST: "+09:00", AEST: "+10:00", AEDT: "+11:00",
+  ET: "America/New_York", EST: "-05:00", EDT: "-04:00", CT: "America/Chicago", CST: "-06:00", CDT: "-05:00",
+  MT: "America/Denver", MST: "-07:00", MDT: "-06:00", PT: "America/Los_Angeles", PST: "-08:00", PDT: "-07:00",
+};
+
+/** Words before a date that mark it as the time of an update, not of publication ("Updated Nov. 19"). */
+const UPDATED_MARKERS = /\b(?:updated|last modified|last updated|modified|aktualisiert|atualizado|actualizado|mis à jour|aggiornato)\b/iu;
+
+/** How the day of a dateline is written; `dayFirst` decides `05/10/2018` (set from the page's language). */
+interface DateFormat {
+  name: string;
+  /** Named groups: year, and month or monthName, and day (or first/second for slashed dates). */
+  pattern: RegExp;
+}
+
+// Edges so that "2019" in "12019" or "Nov" in "Novel" do not match.
+const B = "(?<![\\p{L}\\p{N}])";
+const E = "(?![\\p{L}\\p{N}])";
+const MONTH_NAME = "(?<monthName>\\p{L}{3,10})\\.?";
+const ORDINAL = "(?:st|nd|rd|th|\\.)?";
+
+/** Date formats in the order they are tried; a span taken by one is not read again by a later one. */
+export const DATE_FORMATS: readonly DateFormat[] = [
+  // ISO, with the clock and offset when machine-printed: Live Science "2019-11-19T12:48:14Z",
+  // Business Insider "2019-11-13T23:06:00+01:00", Entermedia "2018-08-25 15:24", Japanese blogs "2018-08-16".
+  { name: "iso", pattern: new RegExp(`${B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?:T(?<isoTime>\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d+)?(?<isoOffset>Z|[+-]\\d{2}:?\\d{2})?)?${E}`, "gu") },
+  // CJK: "2013年04月09日", Korean "2018년 8월 25일".
+  { name: "cjk", pattern: /(?<year>\d{4})\s?[年년]\s?(?<month>\d{1,2})\s?[月월]\s?(?<day>\d{1,2})\s?[日일]/gu },
+  // Month first: "November 18, 2019", "Nov. 19, 2019", "Nov 20 2019", "November 20th, 2019", "Maret 30, 2015".
+  { name: "month-day-year", pattern: new RegExp(`${B}${MONTH_NAME} (?<day>\\d{1,2})${ORDINAL},? (?<year>\\d{4})${E}`, "gu") },
+  // Day first: "19 November 2019", "20th November 2019", "25. September 2018", "22 de outubro de 2010", "24 сентября 2018".
+  { name: "day-month-year", pattern: new RegExp(`${B}(?<day>\\d{1,2})${ORDINAL} (?:de )?${MONTH_NAME},? (?:de )?(?<year>\\d{4})${E}`, "gu") },
+  // Year first with dots or slashes: Japanese "2016.12.01".
+  { name: "year-month-day", pattern: new RegExp(`${B}(?<year>\\d{4})[./](?<month>\\d{1,2})[./](?<day>\\d{1,2})${E}`, "gu") },
+  // Day first with dots: Business Insider Deutschland "13.11.2019", Sputnik "18.11.2019", wday.ru "05.10.18".
+  { name: "day.month.year", pattern: new RegExp(`${B}(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?<year>\\d{4}|\\d{2})${E}`, "gu") },
+  // Slashes: US month first (The Hill "11/19/19", Gizmodo "11/13/19"), else day first (MoreBikes "21/06/2014").
+  { name: "slashed", pattern: new RegExp(`${B}(?<first>\\d{1,2})/(?<second>\\d{1,2})/(?<year>\\d{4}|\\d{2})${E}`, "gu") },
+];
+
+/**
+ * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", and
+ * the Guardian's "18.54 GMT" (a dotted time only counts with a meridiem or zone after it).
+ */
+const TIME = new RegExp(
+  `(?<![\\p{N}:.])(?<hour>\\d{1,2})(?<sep>[:.])(?<minute>\\d{2})(?::(?<second>\\d{2}))?(?![\\p{N}])` +
+    `(?:\\s?(?<meridiem>[ap]\\.?m\\.?)(?![\\p{L}]))?` +
+    `(?:,?\\s?(?<zone>${Object.keys(ZONE_ABBREVIATIONS).join("|")})(?![\\p{L}])(?:\\s?(?<shift>[+-]\\d{1,2})(?::?(?<shiftMinutes>\\d{2}))?(?![\\p{N}]))?)?`,
+  "giu",
+);
+
+/** A date found in a line of text. */
+export interface PrintedDate {
+  wall: WallClock;
+  /** Whether a clock time was printed with it (else the wall clock is midnight). */
+  hasTime: boolean;
+  /** The printed zone as an IANA name or offset; null when none was printed. */
+  zone: string | null;
+  /** Printed after an "Updated" marker. */
+  updated: boolean;
+  /** Name of the `DATE_FORMATS` entry that read it. */
+  format: string;
+  /** Where the date starts in the line. */
+  index: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
+}
+
+function monthNumber(name: string): number | undefined {
+  const key = name.toLowerCase();
+  return MONTHS[key] ?? MONTHS_OTHER_LANGUAGES[key];
+}
+
+function dayOf(groups: Record<string, string | undefined>, dayFirst: boolean): { year: number; month: number; day: number } | null {
+  const year = fullYear(groups.year ?? "");
+  if (groups.monthName !== undefined) {
+    const month = monthNumber(groups.monthName);
+    return month === undefined ? null : { year, month, day: Number(groups.day) };
+  }
+  if (groups.first !== undefined && groups.second !== undefined) {
+    const first = Number(groups.first);
+    const second = Number(groups.second);
+    const monthFirst = dayFirst ? second > 12 : first <= 12;
+    return monthFirst ? { year, month: first, day: second } : { year, month: second, day: first };
+  }
+  return { year, month: Number(groups.month), day: Number(groups.day) };
+}
+
+function zoneFrom(zone: string | undefined, shift: string | undefined, shiftMinutes: string | undefined): string | null {
+  if (zone === undefined) return null;
+  if (shift !== undefined) {
+    const hours = Number(shift);
+    const sign = hours < 0 ? "-" : "+";
+    return `${sign}${pad(Math.abs(hours))}:${shiftMinutes ?? "00"}`;
+  }
+  return ZONE_ABBREVIATIONS[zone.toUpperCase()] ?? null;
+}
+
+interface Clock {
+  span: Span;
+  hour: number;
+  minute: number;
+  second: number;
+  zone: string | null;
+}
+
+function clocksIn(line: string, taken: readonly Span[]): Clock[] {
+  const clocks: Clock[] = [];
+  for (const m of line.matchAll(TIME)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some((s) => start < s.end && end > s.start)) continue;
+    if (g.sep === "." && g.meridiem === undefined && g.zone === undefined) continue;
+    const hour = Number(g.hour);
+    if (g.meridiem !== undefined && (hour < 1 || hour > 12)) continue;
+    clocks.push({
+      span: { start, end },
+      hour: to24(hour, g.meridiem),
+      minute: Number(g.minute),
+      second: Number(g.second ?? 0),
+      zone: zoneFrom(g.zone, g.shift, g.shiftMinutes),
+    });
+  }
+  return clocks;
+}
+
+function distance(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
+}
+
+/**
+ * Every real date printed in a line, in reading order, each with the clock time printed nearest to
+ * it (a time goes to the closest date) and that time's zone. `dayFirst` reads `05/10/2018` as
+ * 5 October (pages not in English); month-first otherwise, unless the first number exceeds 12.
+ */
+export function findPrintedDates(line: string, dayFirst: boolean): PrintedDate[] {
+  const found: { span: Span; day: { year: number; month: number; day: number }; iso: Clock | null; format: string }[] = [];
+  for (const format of DATE_FORMATS) {
+    for (const m of line.matchAll(format.pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (found.some((f) => span.start < f.span.end && span.end > f.span.start)) continue;
+      const g = m.groups ?? {};
+      const day = dayOf(g, dayFirst);
+      if (day === null || !isValidWallClock({ ...day, hour: 0, minute: 0 })) continue;
+      const [hour = "0", minute = "0", second = "0"] = (g.isoTime ?? "").split(":");
+      const iso: Clock | null =
+        g.isoTime === undefined
+          ? null
+          : { span, hour: Number(hour), minute: Number(minute), second: Number(second), zone: g.isoOffset === undefined ? null : g.isoOffset === "Z" ? "+00:00" : `${g.isoOffset.slice(0, 3)}:${g.isoOffset.slice(-2)}` };
+      found.push({ span, day, iso, format: format.name });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  const clocks = clocksIn(line, found.map((f) => f.span));
+  const nearest = new Map<number, Clock>();
+  for (const clock of clocks) {
+    let best = -1;
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i];
+      const b = best >= 0 ? found[best] : undefined;
+      if (f !== undefined && f.iso === null && (b === undefined || distance(clock.span, f.span) < distance(clock.span, b.span))) best = i;
+    }
+    const owner = found[best];
+    const held = nearest.get(best);
+    if (owner !== undefined && (held === undefined || distance(clock.span, owner.span) < distance(held.span, owner.span))) nearest.set(best, clock);
+  }
+  return found.flatMap((f, i): PrintedDate[] => {
+    const clock = f.iso ?? nearest.get(i) ?? null;
+    const wall: WallClock = { ...f.day, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0, second: clock?.second ?? 0 };
+    if (!isValidWallClock(wall)) return [];
+    const before = line.slice(i > 0 ? (found[i - 1]?.span.end ?? 0) : 0, f.span.start);
+    return [{ wall, hasTime: clock !== null, zone: clock?.zone ?? null, updated: UPDATED_MARKERS.test(before), format: f.format, index: f.span.start }];
+  });
+}

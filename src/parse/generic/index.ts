@@ -1,4 +1,111 @@
+// Generic extraction from whole-page text (any site without a profile): headline from the <title>
+// line that recurs above the article, dateline and byline nearest it, body from the densest
+// stretch of prose. Every inferred field says in `provenance` how it was found.
+import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome } from "../types.ts";
-export function extractGeneric(text: string, _options: ParseOptions): ParseOutcome {
-  return { ok: true, article: { title: "x", date: "2019-01-01", published: null, updated: null, section: "News", authors: [], language: null, images: [], related: [], more: [], tags: [], profile: "generic", provenance: {}, body: text } };
+import { extractBody, escapeMarkdown } from "./body.ts";
+import { detectLanguage } from "./language.ts";
+import { measureLine, type Line } from "./lines.ts";
+import { findAuthors, findDateline, findSection } from "./meta.ts";
+import { SETTINGS } from "./settings.ts";
+import { findHeadline } from "./title.ts";
+
+/** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
+const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
+
+function dayFromFileName(fileName: string): string | null {
+  const m = FILE_NAME_DAY.exec(fileName);
+  if (m === null) return null;
+  const [, y = "", mo = "", d = ""] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const valid = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
+  return valid && Number(y) >= 1800 ? `${y}-${mo}-${d}` : null;
+}
+
+/** Language from the longer lines only: menus are short, and names in them are no language. */
+function pageLanguage(texts: readonly string[]): string | null {
+  let sample = "";
+  for (const t of texts) {
+    if (t.length >= SETTINGS.shortLine && sample.length < SETTINGS.languageSample) sample += `${t.slice(0, SETTINGS.languageSample)}\n`;
+  }
+  return detectLanguage(sample);
+}
+
+/**
+ * Parses a normalised whole-page dump (see `decodeDump`) into an article, or an error when it has
+ * no headline or no date (neither printed nor in `options.fileName`). Never throws.
+ */
+export function extractGeneric(text: string, options: ParseOptions): ParseOutcome {
+  const texts = text.split("\n");
+  const language = pageLanguage(texts);
+  const lines: Line[] = [];
+  texts.forEach((t, i) => {
+    if (t !== "") lines.push(measureLine(t, i, language));
+  });
+  const proseAt = new Map<number, number>();
+  const prose = lines.map((l) => (l.cls === "good" ? l.size : 0));
+  const proseAfter = (index: number): number => {
+    const cached = proseAt.get(index);
+    if (cached !== undefined) return cached;
+    const from = lines.findIndex((l) => l.index > index);
+    const total = from < 0 ? 0 : prose.slice(from, from + 40).reduce((a, b) => a + b, 0);
+    proseAt.set(index, total);
+    return total;
+  };
+  const headline = findHeadline(texts, proseAfter);
+  if (headline === null) {
+    return {
+      ok: false,
+      error: {
+        rule: "no-headline",
+        line: 1,
+        message: "no headline found: the first line is empty, has no letters or is too long to be a title",
+        hint: "make sure the dump starts with the page title (the text of the browser tab)",
+      },
+    };
+  }
+  const anchor = headline.line ?? 0;
+  const dayFirst = language !== null && language !== "en";
+  const dateline = findDateline(texts, anchor, options.timezone, dayFirst);
+  const fileDay = dayFromFileName(options.fileName);
+  if (dateline === null && fileDay === null) {
+    return {
+      ok: false,
+      error: {
+        rule: "no-date",
+        line: anchor + 1,
+        message: "no publication date found near the headline, and the file name holds none",
+        hint: "put the date in the file name (2019-11-20-story.txt) or keep the page's dateline in the dump",
+      },
+    };
+  }
+  const authors = findAuthors(texts, anchor);
+  const section = findSection(texts, headline.line);
+  const skip = new Set<number>([headline.line, dateline?.line, authors?.line].filter((n): n is number => n !== undefined && n !== null));
+  const body = extractBody(lines, headline.line, skip);
+  const provenance: Record<string, string> = {
+    title: headline.how,
+    date: dateline === null ? `file name ${options.fileName}` : dateline.how,
+    authors: authors?.how ?? "no byline found",
+    section: section?.how ?? "default",
+    language: language === null ? "no stop-word table matched" : "stop words and script of the longer lines",
+    body: body.from === null ? "no prose found" : `densest prose from line ${body.from + 1} to ${body.to === null ? "?" : body.to + 1}`,
+  };
+  const article: ParsedArticle = {
+    title: headline.title,
+    date: dateline?.value.date ?? fileDay ?? "",
+    published: dateline?.value.published ?? null,
+    updated: dateline?.value.updated ?? null,
+    section: section?.value ?? "News",
+    authors: authors?.value ?? [],
+    language,
+    images: [],
+    related: [],
+    more: [],
+    tags: [],
+    profile: "generic",
+    provenance,
+    body: body.paragraphs.map(escapeMarkdown).join("\n\n"),
+  };
+  return { ok: true, article };
 }

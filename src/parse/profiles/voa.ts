@@ -11,6 +11,7 @@ export const VOA: SiteProfile = {
   // Seed 000_232c69b19052f130.txt, line 1: " date 2020-09-28 USA" (the leading space is trimmed by
   // decodeDump). The section may be several words: "Middle East", "Silicon Valley & Technology".
   header: /^date (?<day>\d{4}-\d{2}-\d{2}) (?<section>\S.*)$/,
+  headerExample: "date 2020-09-28 USA",
 
   // Seed line 5: "By VOA News". A bare "By" with the names on the next line comes from the same
   // seed's Related Stories card ("By" / "VOA News").
@@ -28,9 +29,10 @@ export const VOA: SiteProfile = {
   ],
   datelineFormats: [
     {
-      // Seed line 6. The shape is any "Word D, YYYY ..." so "Septembr 31, 2020 03:35 AM" is
-      // reported as an unreadable dateline instead of becoming the first paragraph.
-      shape: /^[A-Za-z]+\.? \d{1,2}, \d{4}\b/,
+      // Seed line 6. The shape is any "Word D, YYYY" with or without a time, so "Septembr 31, 2020
+      // 03:35 AM" or a date without its time is reported as unreadable instead of becoming the
+      // first paragraph; a paragraph that merely opens with a date has more words and is text.
+      shape: /^[A-Za-z]+\.? \d{1,2}, \d{4}(?: \d{1,2}:\d{2}(?: ?[AP]M)?)?$/i,
       read: parseVoaDateline,
       example: "September 28, 2020 03:35 AM",
     },
@@ -65,7 +67,7 @@ export const VOA: SiteProfile = {
     dateFormats: [
       {
         // Seed line 32: "Wed, 09/23/2020 - 06:13 PM".
-        shape: /^[A-Za-z]{3}, \d{1,2}\/\d{1,2}\/\d{4}\b/,
+        shape: /^[A-Za-z]{3}, \d{1,2}\/\d{1,2}\/\d{4}(?: - \d{1,2}:\d{2}(?: ?[AP]M)?)?$/i,
         read: parseVoaTeaserDate,
         example: "Wed, 09/23/2020 - 06:13 PM",
       },

@@ -1,0 +1,83 @@
+// `npm run bench -- --articles N`: generates N dumps, builds them cold, rebuilds after one new
+// dump (incremental), indexes search on its own, and, when Hugo is installed, builds the same
+// stories with Hugo (plain, and with 5 related a page) in the same run. Prints numbers, asserts none.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateDumps } from "./generate.ts";
+import { hugoSite } from "./hugo.ts";
+
+const { values } = parseArgs({
+  options: { articles: { type: "string", default: "1000" }, keep: { type: "boolean", default: false }, hugo: { type: "boolean", default: true } },
+  allowNegative: true,
+});
+const n = Number(values.articles);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const work = mkdtempSync(path.join(tmpdir(), `morgue-bench-${n}-`));
+const content = path.join(work, "content");
+const site = path.join(work, "site");
+
+interface Measured {
+  wallMs: number;
+  maxRssMb: number;
+  [key: string]: unknown;
+}
+
+function child(...args: string[]): Measured {
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`bench step ${args[0]} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop()!) as Measured;
+}
+
+/** Wall time and peak RSS of an external command, from GNU time. */
+function timed(command: string, args: string[], cwd: string): { wallMs: number; maxRssMb: number } {
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${command} failed:\n${run.stderr.slice(-2000)}`);
+  const [seconds, kb] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  return { wallMs: Math.round(seconds! * 1000), maxRssMb: Math.round(kb! / 1024) };
+}
+
+const row = (label: string, m: { wallMs: number; maxRssMb: number }, extra = ""): void =>
+  console.log(`${label.padEnd(34)} ${(m.wallMs / 1000).toFixed(2).padStart(8)} s ${String(m.maxRssMb).padStart(7)} MB  ${extra}`);
+
+console.log(`morgue bench: ${n} articles in ${work}`);
+let t = Date.now();
+mkdirSync(content, { recursive: true });
+const dumps = generateDumps(n + 1);
+for (const d of dumps.slice(0, n)) writeFileSync(path.join(content, d.name), d.text);
+console.log(`generated ${n} dumps in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+console.log(`${"step".padEnd(34)} ${"wall".padStart(10)} ${"peak RSS".padStart(10)}`);
+
+const cold = child("build", content, site);
+const tm = cold.timings as Record<string, number>;
+row("morgue cold build (no search)", cold, `${cold.pages} pages; ingest ${tm.ingest} ms, index ${tm.index} ms, render ${tm.render} ms`);
+
+const extra = dumps[n]!;
+writeFileSync(path.join(content, extra.name), extra.text);
+const warm = child("build", content, site);
+const tw = warm.timings as Record<string, number>;
+row("morgue rebuild, 1 new dump", warm, `ingest ${tw.ingest} ms, index ${tw.index} ms, render ${tw.render} ms; ${(warm.wallMs / cold.wallMs).toFixed(2)}x cold`);
+
+const search = child("search", site);
+row("pagefind search index", search, "(Pagefind runs as its own process: RSS here is node's only)");
+
+if (values.hugo && spawnSync("hugo", ["version"]).status === 0) {
+  const records = path.join(content, "records");
+  const stories = readdirSync(records).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(path.join(records, f), "utf8"));
+  for (const related of [0, 5]) {
+    const dir = path.join(work, `hugo-${related}`);
+    for (const [file, text] of hugoSite(stories, related)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    const hugo = timed("hugo", ["--quiet", "--destination", "public"], dir);
+    const pages = spawnSync("find", ["public", "-name", "*.html"], { cwd: dir, encoding: "utf8" }).stdout.trim().split("\n").length;
+    row(`hugo ${related ? `with ${related} related` : "without related"}`, hugo, `${pages} pages; morgue/hugo time ${(cold.wallMs / hugo.wallMs).toFixed(2)}, RSS ${(cold.maxRssMb / hugo.maxRssMb).toFixed(2)}`);
+  }
+} else {
+  console.log("hugo: not installed (apt-get install hugo) or --no-hugo; no comparison");
+}
+if (!values.keep && existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+// Data for entity tags: canonical names and their aliases, the words that are never tags, titles
+// that precede names, and demonyms. Change behaviour here, not in entities.ts.
+
+/**
+ * One entity under one display name, whatever the story calls it. Forms are matched with dots and
+ * case ignored, except forms of four capitals or fewer ("US", "IS"), which must match in capitals
+ * so that the pronoun "us" and the verb "is" stay words. Came from: the VOA sample (U.S., State
+ * Department, Pentagon, Islamic State) and the BBC topics-dev corpus (UK, EU, SEC, parties).
+ */
+export const ALIASES: ReadonlyArray<{ name: string; forms: readonly string[] }> = [
+  { name: "United States", forms: ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"] },
+  { name: "United Kingdom", forms: ["UK", "U.K.", "Britain", "Great Britain"] },
+  { name: "European Union", forms: ["EU", "E.U."] },
+  { name: "United Nations", forms: ["UN", "U.N."] },
+  { name: "Islamic State", forms: ["IS", "ISIS", "ISIL", "Daesh", "Islamic State group"] },
+  { name: "Pentagon", forms: ["The Pentagon", "US Pentagon", "U.S. Pentagon"] },
+  { name: "State Department", forms: ["US State Department", "U.S. State Department", "Department of State"] },
+  { name: "White House", forms: ["The White House"] },
+  { name: "Nato", forms: ["NATO", "North Atlantic Treaty Organization"] },
+  { name: "World Trade Organization", forms: ["WTO"] },
+  { name: "International Monetary Fund", forms: ["IMF"] },
+  { name: "Federal Reserve", forms: ["Fed", "US Federal Reserve", "U.S. Federal Reserve"] },
+  { name: "Securities and Exchange Commission", forms: ["SEC", "Securities Exchange Commission"] },
+  { name: "Labour", forms: ["Labour Party", "Labour party"] },
+  { name: "Conservatives", forms: ["Conservative Party", "Conservative party", "Tories", "Tory party"] },
+  { name: "Liberal Democrats", forms: ["Lib Dems", "Lib Dem", "Liberal Democrat"] },
+];
+
+/**
+ * Capitalised words that are not names on their own: months and days (dates are not tags),
+ * sentence openers and generic nouns that news writing capitalises. Came from the junk the
+ * extractor produced on the VOA sample ("Sunday", "News", "Government") and on topics-dev.
+ */
+export const NOT_NAMES: ReadonlySet<string> = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+  "tomorrow", "yesterday", "christmas", "easter",
+  "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
+  "but", "and", "or", "if", "so", "yet", "however", "meanwhile", "also", "still", "now", "then",
+  "news", "government", "state", "states", "city", "country", "world", "national", "international",
+  "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+  "group", "party", "company", "firm", "department", "ministry", "minister", "president", "official",
+  "officials", "report", "reports", "file", "photo", "video", "update", "updated", "read", "more",
+  "related", "stories", "story", "internet", "web", "online", "mp", "mps", "ceo", "tv", "pc", "dvd",
+  "chief", "executive", "premiership", "cup", "league", "championship", "mr", "mrs", "ms", "dr",
+]);
+
+/**
+ * Titles that come before a name and are not part of it; the longest match is cut first, and what
+ * is left on each side is a name of its own ("U.S. Secretary of State Mike Pompeo" -> "U.S.",
+ * "Mike Pompeo"). A title is only cut when a name follows it ("Burger King" stays). Not here:
+ * "General", which starts company names ("General Motors"). Came from the VOA sample and the bylines and quotes of topics-dev.
+ */
+export const TITLES: readonly string[] = [
+  "Secretary of State", "Prime Minister", "Deputy Prime Minister", "Foreign Secretary",
+  "Home Secretary", "Foreign Minister", "Defence Secretary", "Defense Secretary", "Chief Executive",
+  "Attorney General", "Vice President", "Secretary General", "Chancellor", "President",
+  "Secretary", "Minister", "Senator", "Sen.", "Rep.", "Gov.", "Governor", "Gen.", "Judge",
+  "King", "Queen", "Prince", "Princess", "Pope", "Sir", "Lord", "Lady", "Dame", "Mr", "Mr.", "Mrs",
+  "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Professor", "Chairman", "Director", "Commissioner",
+  "Ambassador", "Spokesman", "Spokeswoman", "Coach", "Manager", "Captain", "Leader", "Chief",
+  "Ayatollah", "Sheikh", "Colonel", "Col.", "Lieutenant", "Lt.", "Sergeant", "Archbishop", "Bishop",
+  "Agent", "Detective", "Inspector", "Superintendent", "Justice", "Speaker", "MP",
+];
+
+/**
+ * Lower-case words that may sit inside a name between capitalised words ("Bank of England",
+ * "Abu Mahdi al-Muhandis", "Ludwig van Beethoven").
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  "of", "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "du", "del", "della",
+  "der", "van", "von", "den", "la", "le", "y",
+]);
+
+/**
+ * Adjectives of place and faith. A demonym whose country is also named adds half a mention to it
+ * ("Iraqi officials" makes Iraq more salient) but never creates a tag on its own; faith words are
+ * never tags. Came from the VOA sample ("Iraqi", "Shi'ite") and topics-dev (British, American).
+ */
+export const DEMONYMS: ReadonlyMap<string, string | null> = new Map<string, string | null>([
+  ["American", "United States"], ["British", "United Kingdom"], ["English", "England"],
+  ["Scottish", "Scotland"], ["Welsh", "Wales"], ["Irish", "Ireland"], ["French", "France"],
+  ["German", "Germany"], ["Italian", "Italy"], ["Spanish", "Spain"], ["Dutch", "Netherlands"],
+  ["Russian", "Russia"], ["Chinese", "China"], ["Japanese", "Japan"], ["Indian", "India"],
+  ["Australian", "Australia"], ["Canadian", "Canada"], ["Iraqi", "Iraq"], ["Iranian", "Iran"],
+  ["Israeli", "Israel"], ["Palestinian", null], ["Syrian", "Syria"], ["Afghan", "Afghanistan"],
+  ["Pakistani", "Pakistan"], ["Saudi", "Saudi Arabia"], ["Turkish", "Turkey"], ["Egyptian", "Egypt"],
+  ["Korean", null], ["European", null], ["African", null], ["Asian", null], ["Arab", null],
+  ["Western", null], ["Brazilian", "Brazil"], ["Mexican", "Mexico"], ["Greek", "Greece"],
+  ["Shi'ite", null], ["Shiite", null], ["Shia", null], ["Sunni", null], ["Muslim", null],
+  ["Christian", null], ["Jewish", null], ["Catholic", null], ["Kurdish", null], ["Islamist", null],
+]);
+
+/**
+ * Letters that Unicode decomposition does not turn into ASCII, for `tagKey`. Other scripts get a
+ * short hash instead of a transliteration.
+ */
+export const ASCII_FOLDS: ReadonlyMap<string, string> = new Map([
+  ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["ø", "o"], ["đ", "d"], ["ð", "d"], ["ł", "l"], ["þ", "th"],
+  ["ı", "i"], ["ħ", "h"],
+]);

@@ -1,0 +1,116 @@
+// The words page chrome is made of: labels, captions, credits and sign-offs that surround or
+// interrupt an article in a whole-page text dump. Data only; `lines.ts` matches them. Every entry
+// came from a page of the dev corpus (/work/shared/corpora/page-text-dev), named in its comment.
+
+/** What a matched line is, which decides what happens to it. */
+export type BoilerplateKind =
+  /** Chrome that can sit anywhere, even between paragraphs: dropped, nothing else. */
+  | "chrome"
+  /** An image or video caption or credit: dropped from the body. */
+  | "caption"
+  /** Heads a list of links ("Related articles"): the short lines after it go too. */
+  | "list"
+  /** What follows the article, never inside it ("Related Topics", "Leave a Reply"): ends the body. */
+  | "end";
+
+export interface BoilerplateRule {
+  kind: BoilerplateKind;
+  /** Tested against the whole line, case-insensitively. */
+  pattern: RegExp;
+  /** Where the label was seen. */
+  seen: string;
+}
+
+/**
+ * Whole-line labels, compared in lower case with trailing ":", "…" and spaces removed. Menus and
+ * share rows are mostly caught by their shape (runs of short lines); these are the ones that sit
+ * inside or right next to the article, where shape alone would keep them.
+ */
+export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
+  // LA Times, Gizmodo, The Hill, Newsweek, PolitiFact: ad slots between paragraphs.
+  advertisement: "chrome", advert: "chrome", sponsored: "chrome", "sponsored content": "chrome", iklan: "chrome",
+  "story continues below advertisement": "chrome", "continue reading below": "chrome", "scroll to continue with content": "chrome",
+  // Share and tool rows (BBC, LA Times, Barron's, Business Insider, The Paradigm).
+  share: "chrome", "share this": "chrome", tweet: "chrome", print: "chrome", email: "chrome", "e-mail": "chrome",
+  close: "chrome", caption: "chrome", report: "chrome", "copy link": "chrome", "copy link url copied!": "chrome",
+  "back to gallery": "chrome", "previous next": "chrome", "next prev": "chrome", "text size": "chrome",
+  "order reprints": "chrome", "print article": "chrome", shares: "chrome", comments: "end", "view comments": "end",
+  "key points": "chrome", highlights: "chrome", "read more": "chrome", "read full article": "chrome", foto: "chrome",
+  "media playback is unsupported on your device": "chrome", "this slideshow requires javascript.": "chrome",
+  "why you can trust sky news": "chrome", "image/svg+xml": "chrome", "created with sketch.": "chrome",
+  "subscribe to appleinsider on youtube": "chrome", "subscribe to 9to5mac on youtube for more apple news": "end",
+  "get the quiz: instant download!": "chrome",
+  // Link lists inside articles: Express "Related articles", "DON'T MISS"; Newsweek "Related Stories";
+  // CBS News "Trending News"; Sky "More from UK"; phys.org "Explore further"; CTV "Related Links".
+  "related articles": "list", "related stories": "list", "related story": "list", "related": "list", "don't miss": "list",
+  "trending": "list", "trending news": "list", "explore further": "list", "related links": "list", "see also": "list",
+  "more stories": "end", "more from uk": "list", "most popular": "end", "most read": "end", "most viewed": "end",
+  "related news": "list", "recommended stories": "end", "recommended": "end", "you may also like": "end",
+  "you may also like...": "end", "you might also like": "end", "more on this story": "end", "related topics": "end",
+  "related tags": "end", "topics": "end", "tags": "end", "share this story": "end", "share this story about sharing": "end",
+  "sharing is caring!": "end", "leave a reply": "end", "leave a comment": "end",
+  "post a comment": "end", "join the discussion": "end", "view the discussion thread.": "end", "related posts": "end",
+  "weitere beiträge zum thema": "end", "материалы по теме": "end", "関連記事": "end",
+  "você pode gostar...": "end", "to read the full story": "end", "about this article": "end", "about this statement": "end",
+  "like this article?": "end", "next up in tech": "end", "top stories": "end", "features": "end",
+  "elsewhere on the bbc": "end", "more in trump impeachment inquiry": "list", "guides": "end",
+  "report error": "end", "top video": "end", "pick six newsletter": "end", "newsletter": "end",
+};
+
+/**
+ * Patterns for labels that carry text: link teasers, captions and credits, sign-offs. Tested on
+ * the whole line.
+ */
+export const PATTERNS: readonly BoilerplateRule[] = [
+  { kind: "chrome", pattern: /^(?:read more|see more|read also|related|also|more|watch|listen|leggi anche|mehr|lees ook|baca juga)\s*:/iu, seen: "CityAM 'Read more: …', Express 'SEE MORE: …', Live Science 'Related: …', ZDNet 'Also: …'" },
+  { kind: "chrome", pattern: /^\[?related(?: post)?:/iu, seen: "CRN '[Related: …]', Anti-June Cleaver 'Related post: …'" },
+  { kind: "chrome", pattern: /\bclick to tweet$/iu, seen: "BIG Brand System pull quotes ending 'Click To Tweet'" },
+  { kind: "chrome", pattern: /^(?:subscribe|sign up|click here|follow us|follow the author|get our|get the latest|do you rely on)\b.*$/iu, seen: "9to5Mac, Snopes 'Do you rely on Snopes reporting?', The Paradigm 'Click here to subscribe'" },
+  { kind: "chrome", pattern: /^image \d+ of\b|^\d+ \/ \d+$/iu, seen: "Times Union gallery counters 'Image 1 of 1', '1 / 4'" },
+  { kind: "caption", pattern: /^(?:image|media) (?:copyright|caption)\b/iu, seen: "BBC 'Image copyright EPA', 'Image caption …', 'Media caption …'" },
+  { kind: "caption", pattern: /^(?:file photo|photo|photograph|image|picture|credit|image credit|foto|bild)\s*:/iu, seen: "Reuters 'FILE PHOTO: …', Gizmodo 'Photo: iFixit', Sky 'Image: …', VentureBeat 'Image Credit: WeWork'" },
+  { kind: "caption", pattern: /^[©ⓒ](?!\s*(?:\d{4}|copyright))/iu, seen: "MSN '© John Brecher …', The Hill '© Aaron Schwartz'" },
+  { kind: "caption", pattern: /\((?:image|photo|picture|credit|foto)s?:[^)]*\)$/iu, seen: "Express '… (Image: GETTY )', Live Science '(Image: © TNG Collaboration)'" },
+  { kind: "caption", pattern: /\(credit: [^)]*\)$|credit: [\p{L} .,&'-]{2,40}$/iu, seen: "The Real Deal '(Credit: Getty Images)', phys.org '… Credit: ESA'" },
+  { kind: "caption", pattern: /\b(?:reuters|afp|ap|epa|getty images|shutterstock|istock|via ap|ap photo)\/[\p{L} .'-]{2,40}\)?$/iu, seen: "Reuters captions ending 'REUTERS/Brendan McDermid'" },
+  { kind: "caption", pattern: /^[\p{L} .'-]{2,40}(?:\/| \| )(?:getty images|zdnet|reuters|ap|afp|bloomberg|ifixit)(?: \| getty images)?$/iu, seen: "ZDNet 'Jason Cipriani/ZDNet', CNBC 'Natalie Naccache | Bloomberg | Getty Images'" },
+  { kind: "caption", pattern: /^(?:getty images|ap|reuters|afp|associated press|shutterstock|istock|nintendo|apple, inc\.)$/iu, seen: "ProFootballTalk 'Getty Images' credit line" },
+  { kind: "caption", pattern: /^личный архив\b|^фото:/iu, seen: "wday.ru photo credits 'личный архив …'" },
+  { kind: "end", pattern: /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/iu, seen: "Reuters and VentureBeat sign-off '(Reporting by …; Editing by …)'" },
+  { kind: "end", pattern: /^(?:write to|have a tip\?|citation:|via syndigate|follow newsbeat|listen to newsbeat|more ap \p{L}+:|first published on|this document is subject to copyright|about the author|über \p{Lu})/iu, seen: "Barron's 'Write to …', NJ.com 'Have a tip?', phys.org 'Citation:', Al Bawaba 'Via SyndiGate.info', BBC Newsbeat, comwrap 'Über Moritz Bachmann'" },
+  { kind: "end", pattern: /^(?:copyright|all rights reserved|©\s*(?:copyright|\d{4}))/iu, seen: "footers: '© 2019 Reuters. All Rights Reserved.', 'Copyright © 2019, Los Angeles Times'" },
+  { kind: "end", pattern: /^(?:tags|filed under|topics|related topics|posted in)\s*:/iu, seen: "Twin Cities 'Tags:', CBS Detroit 'Filed Under:', AppleInsider 'Topics:', GiveWell 'Posted in …'" },
+  { kind: "end", pattern: /^\d+ (?:comments?|shares|responses|replies)$/iu, seen: "BIG Brand System '258 Shares', blogs '10 Comments'" },
+];
+
+/**
+ * Prefixes that mark a line as a byline, in the languages of the dev corpus: "By Tess Bonn",
+ * "Posted by Michael David Smith", "Written by Rachael Link" (Healthline), "Von Moritz Bachmann"
+ * (comwrap), "Текст: Венера Ерофеева" (wday.ru), "Publicado por: Clarissa Borba" (Jaraguá do Sul).
+ */
+export const BYLINE_PREFIXES: readonly RegExp[] = [
+  /^(?:posted |written |published |reviewed |story |words |text )?by\s*:?\s+/iu,
+  /^(?:von|par|por|di|door|oleh|текст:|автор:)\s+/iu,
+  /(?:^|\s[-|·–]\s)publicado por:?\s+/iu,
+];
+
+/**
+ * Credits that follow a name on a byline: "Sandee LaMotte, CNN", "Troy L. Smith, Cleveland.com",
+ * "Greg Beacham, Ap Sports Writer", "Kevin Johnson and Kevin McCoy USA TODAY".
+ */
+export const AGENCIES: readonly string[] = [
+  "reuters", "associated press", "ap", "afp", "agence france-presse", "bloomberg", "cnn", "bbc", "usa today",
+  "cbs news", "nbc news", "abc news", "dpa", "ani", "pti", "xinhua", "tass", "ians", "efe", "ansa",
+];
+
+/**
+ * Words that end a name on a byline line and start what follows: job titles and desks ("Live
+ * Science Contributor", "Staff Writer", "CBS Sports Writer"), or the word before a date ("on").
+ */
+export const BYLINE_STOP_WORDS: readonly string[] = [
+  "on", "am", "publiziert", "published", "updated", "posted", "staff", "contributor", "correspondent", "reporter",
+  "editor", "writer", "columnist", "senior", "news", "sports", "for", "at", "in", "|", "-", "–", "—", "•", "·", "/",
+];
+
+/** Section labels in breadcrumbs that say nothing ("Home › News › World" gives "World"). */
+export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start", "inicio", "início", "startseite", "accueil", "news", "you are here"];

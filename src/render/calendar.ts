@@ -1,0 +1,30 @@
+// A month as a calendar table (weeks from Monday), days with stories linked to their day page.
+import type { MonthGroup } from "../index/archive.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { WEEKDAYS, monthLabel, plural } from "./format.ts";
+
+export function calendar(month: MonthGroup): SafeHtml {
+  const year = Number(month.year);
+  const m = Number(month.month);
+  const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const offset = (new Date(Date.UTC(year, m - 1, 1)).getUTCDay() + 6) % 7;
+  const byDay = new Map(month.days.map((d) => [Number(d.day), d]));
+  const cells: (number | null)[] = [...Array<null>(offset).fill(null)];
+  for (let day = 1; day <= daysInMonth; day++) cells.push(day);
+  while (cells.length % 7) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  return html`<table class="calendar">
+<caption>${monthLabel(month.key)}</caption>
+<thead><tr>${WEEKDAYS.map((d) => html`<th scope="col"><abbr title="${d}">${d.slice(0, 3)}</abbr></th>`)}</tr></thead>
+<tbody>
+${weeks.map(
+  (week) => html`<tr>${week.map((day) => {
+    if (day === null) return html`<td></td>`;
+    const group = byDay.get(day);
+    return group
+      ? html`<td class="has-stories"><a href="${group.url}" title="${plural(group.count, "story", "stories")}">${day}</a></td>`
+      : html`<td>${day}</td>`;
+  })}</tr>\n`,
+)}</tbody>
+</table>`;
+}

@@ -1,0 +1,57 @@
+// Dates and URLs as pages print them. Dates are read from their ISO strings as written (the
+// wall-clock time the story showed), never through the build machine's clock or zone.
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+] as const;
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** "September" for "09". */
+export function monthName(month: string): string {
+  return MONTHS[Number(month) - 1] ?? month;
+}
+
+/** "September 2020" for a `YYYY-MM` key. */
+export function monthLabel(key: string): string {
+  const [year = "", month = ""] = key.split("-");
+  return `${monthName(month)} ${year}`;
+}
+
+/** "September 28, 2020" for `YYYY-MM-DD` (or the date part of an ISO date-time). */
+export function longDate(iso: string): string {
+  const [year = "", month = "", day = ""] = iso.slice(0, 10).split("-");
+  return `${monthName(month)} ${Number(day)}, ${year}`;
+}
+
+/** "September 28, 2020, 3:35 AM" for `2020-09-28T03:35:00-04:00`: the time as the story showed it. */
+export function longDateTime(iso: string): string {
+  const match = /T(\d{2}):(\d{2})/.exec(iso);
+  if (!match) return longDate(iso);
+  const hours = Number(match[1]);
+  const h12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${longDate(iso)}, ${h12}:${match[2]} ${hours < 12 ? "AM" : "PM"}`;
+}
+
+/** A period key (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as words. */
+export function periodLabel(key: string): string {
+  if (key.length === 4) return key;
+  if (key.length === 7) return monthLabel(key);
+  return longDate(key);
+}
+
+/** An absolute URL on the site for a root-relative path. */
+export function absoluteUrl(path: string, baseUrl: string): string {
+  return new URL(path.replace(/^\//, ""), baseUrl).toString();
+}
+
+/** "1 story", "3 stories". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Removes characters XML 1.0 forbids (control characters), which scraped text sometimes carries. */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}

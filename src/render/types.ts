@@ -1,0 +1,13 @@
+// The data every template receives from Eleventy: the archive and the site settings as global
+// data, plus the current pagination item under the template's alias.
+import type { SiteConfig } from "../config.ts";
+import type { Archive } from "../index/archive.ts";
+
+export interface TemplateData {
+  archive: Archive;
+  site: SiteConfig;
+  page: { url: string; outputPath: string | false };
+}
+
+/** A template that paginates `archive.<list>` one item at a time under the alias `item`. */
+export type PageOf<T> = TemplateData & { item: T };

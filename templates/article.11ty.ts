@@ -1,0 +1,108 @@
+// One page per story at /YYYY/MM/DD/<slug>/.
+import type { ArchiveArticle, DumpLink, RelatedEntry } from "../src/index/archive.ts";
+import type { PageOf } from "../src/render/types.ts";
+import { html, type SafeHtml } from "../src/render/html.ts";
+import { layout } from "../src/render/layout.ts";
+import { renderMarkdown } from "../src/render/markdown.ts";
+import { articleHead } from "../src/render/meta.ts";
+import { breadcrumbs, storyList, storyTime, termLinks } from "../src/render/components.ts";
+import { longDate, longDateTime, monthName } from "../src/render/format.ts";
+
+type Data = PageOf<ArchiveArticle>;
+
+/** Alt text is often the caption cut short with "…"; show it only when it adds something. */
+function figure(alt: string, caption: string): SafeHtml {
+  const stem = alt.replace(/…$/, "").trim();
+  const redundant = stem === "" || caption.startsWith(stem) || stem === caption;
+  return html`<figure class="image">
+${redundant ? "" : html`<p class="image-description"><span class="visually-hidden">Image: </span>${alt}</p>\n`}<figcaption>${caption || alt}</figcaption>
+</figure>`;
+}
+
+function dumpLink(l: DumpLink): SafeHtml {
+  const meta = [l.section, l.date ? longDate(l.date) : null, l.source].filter((x): x is string => !!x).join(" · ");
+  if (l.article) {
+    return html`<li><a href="${l.article.url}">${l.title}</a>${meta ? html` <span class="meta">${meta}</span>` : ""}</li>`;
+  }
+  return html`<li class="not-in-archive"><span class="title">${l.title}</span> <span class="meta"><span class="badge">Not in the archive</span>${meta ? ` · ${meta}` : ""}</span></li>`;
+}
+
+function relatedEntry(r: RelatedEntry): SafeHtml {
+  return html`<li><a href="${r.article.url}">${r.article.title}</a>
+<span class="meta">${r.article.section} · ${storyTime(r.article)}</span>
+<span class="reason">${
+    r.sharedTags.length
+      ? html`Shares ${r.sharedTags.map((t, i) => html`${i ? ", " : ""}<a href="${t.url}">${t.name}</a>`)}`
+      : "Similar wording"
+  }</span></li>`;
+}
+
+export default class Article {
+  data() {
+    return {
+      pagination: { data: "archive.articles", size: 1, alias: "item" },
+      permalink: (d: Data) => `${d.item.url}index.html`,
+    };
+  }
+
+  render(d: Data): string {
+    const a = d.item;
+    const [year, month, day] = a.date.split("-");
+    const computed = a.related.filter((r) => r.reason === "computed");
+    const content = html`${breadcrumbs([
+      { url: a.yearUrl, label: year ?? "" },
+      { url: a.monthUrl, label: monthName(month ?? "") },
+      { url: a.dayUrl, label: String(Number(day)) },
+      { url: a.url, label: a.title },
+    ])}
+<article class="story" data-pagefind-body>
+<header class="story-header">
+<p class="kicker"><a href="${a.sectionUrl}" data-pagefind-filter="section">${a.section}</a></p>
+<h1 data-pagefind-meta="title">${a.title}</h1>
+${a.authors.length ? html`<p class="byline">By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}<p class="dateline">${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated)}</time>` : ""}</p>
+<span hidden data-pagefind-filter="year">${a.year}</span><span hidden data-pagefind-meta="date">${a.date}</span>
+</header>
+${a.images.map((img) => figure(img.alt, img.caption))}
+<div class="story-body">
+${renderMarkdown(a.body)}
+</div>
+${a.tags.length ? html`<footer class="story-tags"><h2 class="visually-hidden">Tags</h2>${termLinks(a.tags, "Tags")}</footer>` : ""}
+</article>
+<aside class="story-aside" data-pagefind-ignore="all">
+${a.links.length ? html`<section class="related-dump" aria-labelledby="related-dump-h">
+<h2 id="related-dump-h">Related Stories</h2>
+<ul class="link-list">${a.links.map(dumpLink)}</ul>
+</section>` : ""}
+${computed.length ? html`<section class="related-computed" aria-labelledby="related-computed-h">
+<h2 id="related-computed-h">Similar stories in the archive</h2>
+<ul class="link-list">${computed.map(relatedEntry)}</ul>
+</section>` : ""}
+${a.linkedFrom.length ? html`<section class="linked-from" aria-labelledby="linked-from-h">
+<h2 id="linked-from-h">Linked from</h2>
+${storyList(a.linkedFrom)}
+</section>` : ""}
+${a.more.map(
+  (block, i) => html`<section class="more" aria-labelledby="more-h-${i}">
+<h2 id="more-h-${i}">${block.heading}</h2>
+<ul class="link-list">${block.items.map((item) =>
+    item.article
+      ? html`<li><a href="${item.article.url}">${item.title}</a>${item.section ? html` <span class="meta">${item.section}</span>` : ""}</li>`
+      : html`<li><span class="title">${item.title}</span>${item.section ? html` <span class="meta">${item.section}</span>` : ""}</li>`,
+  )}</ul>
+</section>`,
+)}
+<nav class="prev-next" aria-label="Older and newer stories">
+${a.prev ? html`<a rel="prev" href="${a.prev.url}"><span class="label">Older</span> ${a.prev.title}</a>` : html`<span></span>`}
+${a.next ? html`<a rel="next" href="${a.next.url}"><span class="label">Newer</span> ${a.next.title}</a>` : html`<span></span>`}
+</nav>
+</aside>`;
+    return layout({
+      site: d.site,
+      url: a.url,
+      title: a.title,
+      description: a.description,
+      head: articleHead(a, d.site),
+      content,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+// /catalog.json: every story with its URL, tags, related stories (in order) and the dump's links.
+import type { TemplateData } from "../src/render/types.ts";
+
+export default class Catalog {
+  data() {
+    return { permalink: "catalog.json" };
+  }
+
+  render(d: TemplateData): string {
+    const articles = d.archive.articles.map((a) => ({
+      id: a.id,
+      url: a.url,
+      title: a.title,
+      published: a.published ?? a.date,
+      section: a.section,
+      tags: a.tags.map((t) => t.name),
+      related: a.related.map((r) => r.article.url),
+      links: a.links.map((l) => ({ title: l.title, url: l.article?.url ?? null })),
+    }));
+    return `${JSON.stringify({ articles }, null, 1)}\n`;
+  }
+}

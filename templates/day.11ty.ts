@@ -1,0 +1,34 @@
+// /YYYY/MM/DD/: the stories of one day.
+import type { DayGroup } from "../src/index/archive.ts";
+import type { PageOf } from "../src/render/types.ts";
+import { html } from "../src/render/html.ts";
+import { layout } from "../src/render/layout.ts";
+import { breadcrumbs, periodNav, storyList } from "../src/render/components.ts";
+import { longDate, monthName, plural } from "../src/render/format.ts";
+
+type Data = PageOf<DayGroup>;
+
+export default class Day {
+  data() {
+    return {
+      pagination: { data: "archive.days", size: 1, alias: "item" },
+      permalink: (d: Data) => `${d.item.url}index.html`,
+    };
+  }
+
+  render(d: Data): string {
+    const day = d.item;
+    const label = longDate(day.date);
+    const content = html`${breadcrumbs([
+      { url: "/archive/", label: "Archive" },
+      { url: `/${day.year}/`, label: day.year },
+      { url: `/${day.year}/${day.month}/`, label: monthName(day.month) },
+      { url: day.url, label: String(Number(day.day)) },
+    ])}
+<h1>${label}</h1>
+<p>${plural(day.count, "story", "stories")}.</p>
+${storyList(day.articles)}
+${periodNav(day.prev, day.next, "Other days")}`;
+    return layout({ site: d.site, url: day.url, title: label, description: `Stories from ${label}`, content });
+  }
+}

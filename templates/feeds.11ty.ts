@@ -1,0 +1,19 @@
+// Atom feeds: /feed.xml and /section/<key>/feed.xml.
+import type { Feed } from "../src/index/archive.ts";
+import type { PageOf } from "../src/render/types.ts";
+import { atomFeed } from "../src/render/feeds.ts";
+
+type Data = PageOf<Feed>;
+
+export default class AtomFeeds {
+  data() {
+    return {
+      pagination: { data: "archive.feeds", size: 1, alias: "item" },
+      permalink: (d: Data) => d.item.atomUrl.slice(1),
+    };
+  }
+
+  render(d: Data): string {
+    return atomFeed(d.item, d.site);
+  }
+}

@@ -1,0 +1,19 @@
+// JSON Feeds: /feed.json and /section/<key>/feed.json.
+import type { Feed } from "../src/index/archive.ts";
+import type { PageOf } from "../src/render/types.ts";
+import { jsonFeed } from "../src/render/feeds.ts";
+
+type Data = PageOf<Feed>;
+
+export default class JsonFeeds {
+  data() {
+    return {
+      pagination: { data: "archive.feeds", size: 1, alias: "item" },
+      permalink: (d: Data) => d.item.jsonUrl.slice(1),
+    };
+  }
+
+  render(d: Data): string {
+    return jsonFeed(d.item, d.site);
+  }
+}

@@ -1,0 +1,40 @@
+// /YYYY/MM/: a calendar of the days with stories, then the stories day by day.
+import type { MonthGroup } from "../src/index/archive.ts";
+import type { PageOf } from "../src/render/types.ts";
+import { html } from "../src/render/html.ts";
+import { layout } from "../src/render/layout.ts";
+import { calendar } from "../src/render/calendar.ts";
+import { breadcrumbs, periodNav, storyList } from "../src/render/components.ts";
+import { longDate, monthLabel, monthName, plural } from "../src/render/format.ts";
+
+type Data = PageOf<MonthGroup>;
+
+export default class Month {
+  data() {
+    return {
+      pagination: { data: "archive.months", size: 1, alias: "item" },
+      permalink: (d: Data) => `${d.item.url}index.html`,
+    };
+  }
+
+  render(d: Data): string {
+    const m = d.item;
+    const label = monthLabel(m.key);
+    const content = html`${breadcrumbs([
+      { url: "/archive/", label: "Archive" },
+      { url: `/${m.year}/`, label: m.year },
+      { url: m.url, label: monthName(m.month) },
+    ])}
+<h1>${label}</h1>
+<p>${plural(m.count, "story", "stories")} on ${plural(m.days.length, "day", "days")}.</p>
+${calendar(m)}
+${m.days.map(
+  (day) => html`<section aria-labelledby="d-${day.date}">
+<h2 id="d-${day.date}"><a href="${day.url}">${longDate(day.date)}</a></h2>
+${storyList(day.articles)}
+</section>
+`,
+)}${periodNav(m.prev, m.next, "Other months")}`;
+    return layout({ site: d.site, url: m.url, title: label, description: `Stories from ${label}`, content });
+  }
+}

@@ -1,0 +1,42 @@
+// /report/: what the build could not use or kept by hand, and related stories the archive lacks.
+import type { TemplateData } from "../src/render/types.ts";
+import { html } from "../src/render/html.ts";
+import { layout } from "../src/render/layout.ts";
+import { longDate, plural } from "../src/render/format.ts";
+
+export default class Report {
+  data() {
+    return { permalink: "report/index.html" };
+  }
+
+  render(d: TemplateData): string {
+    const r = d.archive.report;
+    const content = html`<h1>Build report</h1>
+<p>${plural(d.archive.articles.length, "story", "stories")} built; ${plural(r.failures.length, "dump", "dumps")} could not be used; ${plural(r.corrections.length, "hand correction", "hand corrections")} kept; ${plural(r.missingRelated.length, "related story", "related stories")} named but not in the archive. Also as <a href="/report.json">JSON</a>.</p>
+<section aria-labelledby="failures-h">
+<h2 id="failures-h">Dumps that did not become stories</h2>
+${r.failures.length
+  ? html`<table class="report-table"><thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Problem</th><th scope="col">What to do</th></tr></thead>
+<tbody>${r.failures.map((f) => html`<tr><td><code>${f.file}</code></td><td>${f.line || "–"}</td><td>${f.message} <span class="meta">(${f.rule})</span></td><td>${f.hint}</td></tr>\n`)}</tbody></table>`
+  : html`<p>None.</p>`}
+</section>
+<section aria-labelledby="corrections-h">
+<h2 id="corrections-h">Hand corrections kept</h2>
+${r.corrections.length
+  ? html`<table class="report-table"><thead><tr><th scope="col">Record</th><th scope="col">Dump</th><th scope="col">Fields</th><th scope="col">Dump changed since</th></tr></thead>
+<tbody>${r.corrections.map((c) => html`<tr><td><code>${c.record}</code></td><td><code>${c.sourceFile}</code></td><td>${c.fields.join(", ")}</td><td>${c.dumpChanged ? "Yes: worth a look" : "No"}</td></tr>\n`)}</tbody></table>`
+  : html`<p>None.</p>`}
+</section>
+<section aria-labelledby="missing-h">
+<h2 id="missing-h">Related stories not in the archive</h2>
+${r.missingRelated.length
+  ? html`<table class="report-table"><thead><tr><th scope="col">Story</th><th scope="col">Section</th><th scope="col">Date</th><th scope="col">Named by</th></tr></thead>
+<tbody>${r.missingRelated.map((m) => html`<tr><td>${m.title}${m.source ? html` <span class="meta">(${m.source})</span>` : ""}</td><td>${m.section ?? "–"}</td><td>${m.date ? longDate(m.date) : "–"}</td><td>${m.namedBy.map((a, i) => html`${i ? ", " : ""}<a href="${a.url}">${a.title}</a>`)}</td></tr>\n`)}</tbody></table>`
+  : html`<p>None.</p>`}
+</section>
+${r.notes.length
+  ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul>${r.notes.map((n) => html`<li><code>${n.file}</code>: ${n.message}</li>`)}</ul></section>`
+  : ""}`;
+    return layout({ site: d.site, url: "/report/", title: "Build report", noindex: true, content });
+  }
+}

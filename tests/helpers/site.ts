@@ -1,0 +1,108 @@
+// Shared by the site and browser tests: build the fixture archive once into a temp folder,
+// list its files, and serve it over HTTP on localhost.
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type BuildResult } from "../../src/build.ts";
+import { emptyReport } from "../../src/report.ts";
+import type { ArticleRecord } from "../../src/record/schema.ts";
+import { slugify, storyId } from "../../src/record/identity.ts";
+
+export const FIXTURES = fileURLToPath(new URL("../fixtures/site/", import.meta.url));
+
+export const SITE_CONFIG = { title: "Test Morgue", baseUrl: "https://archive.example.org/", itemsPerPage: 2, relatedLimit: 3 };
+
+export interface BuiltSite {
+  root: string;
+  outputDir: string;
+  result: BuildResult;
+  ms: number;
+  cleanup(): Promise<void>;
+}
+
+/** Copies the fixture dumps to a temp content folder (ingest writes records there) and builds. */
+export async function buildFixtureSite(options: { search?: boolean } = {}): Promise<BuiltSite> {
+  const root = await mkdtemp(path.join(tmpdir(), "morgue-site-"));
+  const contentDir = path.join(root, "content");
+  const outputDir = path.join(root, "_site");
+  await cp(FIXTURES, contentDir, { recursive: true });
+  const start = performance.now();
+  const result = await build({ contentDir, outputDir, config: SITE_CONFIG, search: options.search ?? true });
+  const ms = Math.round(performance.now() - start);
+  return { root, outputDir, result, ms, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+export const readText = (outputDir: string, file: string): Promise<string> => readFile(path.join(outputDir, file), "utf8");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain",
+  ".wasm": "application/wasm",
+};
+
+/** A static file server on 127.0.0.1 (a free port): `/x/` serves `/x/index.html`, misses get 404.html. */
+export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      const body = await readFile(path.join(dir, "404.html")).catch(() => "not found");
+      res.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A valid record for index tests; fields default to a plausible story on `date`. */
+export function makeRecord(fields: Partial<ArticleRecord> & { title: string; date: string }): ArticleRecord {
+  const id = fields.id ?? storyId(fields.date, fields.title);
+  return {
+    published: null,
+    updated: null,
+    section: "World",
+    authors: ["VOA News"],
+    language: "en",
+    images: [],
+    related: [],
+    more: [],
+    tags: [],
+    profile: "voa",
+    provenance: {},
+    body: `${fields.title}.\n\nSecond paragraph.`,
+    slug: slugify(fields.title, id),
+    sourceFile: `${id}.txt`,
+    sourceHash: "0".repeat(64),
+    ...fields,
+    id,
+  };
+}
+
+export { emptyReport };
