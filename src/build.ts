@@ -4,7 +4,8 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
-import { ingestDump, recordPathFor } from "./ingest.ts";
+import { recordPathFor, type IngestResult } from "./ingest.ts";
+import { ingesterFor } from "./ingest-pool.ts";
 import * as io from "./io.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
@@ -20,8 +21,11 @@ export interface BuildOptions {
   config?: Partial<SiteConfig>;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
-  /** Where progress and the summary go; silent when omitted. */
+  /** Reuse records of unchanged dumps made by this parser version (default true). */
+  cache?: boolean;
+  /** Where the summary goes; silent when omitted. */
   log?: (line: string) => void;
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -32,29 +36,57 @@ export interface BuildResult {
   timings: Record<"ingest" | "index" | "render" | "search", number>;
 }
 
+/** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
+const IN_FLIGHT = 64;
+
+export interface IngestOptions {
+  timezone: string;
+  /** Use records made by this same parser version for unchanged dumps (the cache). */
+  reuse: boolean;
+  progress?: Progress;
+}
+
+/** Called as a stage advances; the CLI draws it on a terminal. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
 /** Ingest: every dump becomes a record on disk (or a failure in the report). */
-export async function ingest(contentDir: string, timezone: string, report: BuildReport): Promise<ArticleRecord[]> {
+export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<ArticleRecord[]> {
+  const files = await io.listDumps(contentDir);
+  const results: IngestResult[] = new Array(files.length);
+  const ingester = ingesterFor(files.length);
+  let done = 0;
+  try {
+    let cursor = 0;
+    const lane = async (): Promise<void> => {
+      while (cursor < files.length) {
+        const index = cursor++;
+        const file = files[index]!;
+        const recordFile = path.join(contentDir, recordPathFor(file));
+        const [bytes, existing] = await Promise.all([io.readBytes(path.join(contentDir, file)), io.readTextIfExists(recordFile)]);
+        const result = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
+        if (result.write !== null) await io.writeText(recordFile, result.write);
+        else if (!result.record && existing !== null && !result.correction && !result.note) {
+          // The dump no longer parses: its old generated record must not keep a stale story alive.
+          await io.removeFile(recordFile);
+        }
+        results[index] = result;
+        options.progress?.("ingest", ++done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
+  } finally {
+    await ingester.close();
+  }
+
   const records: ArticleRecord[] = [];
-  const live = new Set<string>();
-  for (const file of await io.listDumps(contentDir)) {
-    const recordFile = recordPathFor(file);
-    live.add(recordFile);
-    const [bytes, existing] = await Promise.all([
-      io.readBytes(path.join(contentDir, file)),
-      io.readTextIfExists(path.join(contentDir, recordFile)),
-    ]);
-    const result = ingestDump({ file, bytes, existing, timezone });
+  for (const result of results) {
     if (result.failure) report.failures.push(result.failure);
     if (result.correction) report.corrections.push(result.correction);
     if (result.note) report.notes.push(result.note);
-    if (result.write !== null) await io.writeText(path.join(contentDir, recordFile), result.write);
-    else if (!result.record && existing !== null && !result.correction && !result.note) {
-      // The dump no longer parses: its old generated record must not keep a stale story alive.
-      await io.removeFile(path.join(contentDir, recordFile));
-    }
     if (result.record) records.push(result.record);
   }
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
+  const live = new Set(files.map(recordPathFor));
   for (const recordFile of await io.listRecords(contentDir)) {
     if (live.has(recordFile)) continue;
     const full = path.join(contentDir, recordFile);
@@ -89,7 +121,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     t = now;
   };
 
-  const records = await ingest(config.contentDir, config.timezone, report);
+  const stampFile = path.join(config.cacheDir ?? path.join(config.contentDir, ".morgue-cache"), "ingest.json");
+  const version = await io.sourceVersion();
+  const stamp = await io.readTextIfExists(stampFile);
+  const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === JSON.stringify({ version });
+  const records = await ingest(config.contentDir, { timezone: config.timezone, reuse, progress: options.progress }, report);
+  await io.writeText(stampFile, `${JSON.stringify({ version })}\n`);
   lap("ingest");
   log(`ingest: ${records.length} stories, ${report.failures.length} dumps reported`);
 

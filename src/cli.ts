@@ -28,6 +28,7 @@ Options:
   --output DIR    folder to write the site to (default: _site, or outputDir)
   --config FILE   settings file (default: morgue.config.json when present)
   --no-search     skip the search index, for quick local rebuilds
+  --no-cache      parse every dump again, even those unchanged since the last build
   --strict        exit with status 1 when any dump could not be built
   -h, --help      show this help`,
   parse: `Usage: morgue parse <file|dir>... [--json]
@@ -69,11 +70,24 @@ function parseFlags(args: string[], options: ParseArgsConfig["options"]): Return
   }
 }
 
+/** Progress on one rewritten terminal line; nothing when output is not a terminal or in CI. */
+function terminalProgress(): ((stage: string, done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  let last = 0;
+  return (stage, done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    process.stderr.write(`\r${stage}: ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}
+
 async function runBuild(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseFlags(args, {
     content: { type: "string" },
     output: { type: "string" },
     search: { type: "boolean", default: true },
+    cache: { type: "boolean", default: true },
     strict: { type: "boolean", default: false },
   });
   if (values.help) return (out(USAGE.build!), 0);
@@ -83,7 +97,9 @@ async function runBuild(args: string[], out: (s: string) => void): Promise<numbe
     outputDir: (values.output as string | undefined) ?? config.outputDir,
     config,
     search: values.search as boolean,
+    cache: values.cache as boolean,
     log: (line) => out(line),
+    progress: terminalProgress(),
   });
   const { ingest, index, render, search } = result.timings;
   out(`built ${result.stories} stories, ${result.pages} pages in ${((ingest + index + render + search) / 1000).toFixed(1)} s ` +

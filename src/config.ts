@@ -23,6 +23,8 @@ export const SiteConfigSchema = z.object({
   contentDir: z.string().default("content"),
   /** Where the site is written. */
   outputDir: z.string().default("_site"),
+  /** Where the ingest cache stamp lives; default `<contentDir>/.morgue-cache`. */
+  cacheDir: z.string().nullable().default(null),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

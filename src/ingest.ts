@@ -18,6 +18,11 @@ export interface IngestInput {
   /** Text of the record already on disk for this dump, if any. */
   existing: string | null;
   timezone: string;
+  /**
+   * The records on disk were written by this same parser (the build's cache stamp says so): a
+   * generated record whose dump has not changed is used as it is, without parsing the dump again.
+   */
+  reuse: boolean;
 }
 
 export interface IngestResult {
@@ -40,7 +45,12 @@ function failure(file: string, error: ParseError): DumpFailure {
 }
 
 /** Parses one dump into a record (no I/O). Throws only on programming errors, never on bad input. */
-export function recordFromDump(file: string, bytes: Uint8Array, timezone: string): { record: ArticleRecord } | { failure: DumpFailure } {
+export function recordFromDump(
+  file: string,
+  bytes: Uint8Array,
+  timezone: string,
+  sourceHash: string = sha256(bytes),
+): { record: ArticleRecord } | { failure: DumpFailure } {
   const decoded = decodeDump(bytes);
   if (!decoded.ok) return { failure: failure(file, decoded.error) };
   const parsed = parseDump(decoded.text, { timezone, fileName: file });
@@ -49,7 +59,7 @@ export function recordFromDump(file: string, bytes: Uint8Array, timezone: string
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
   return {
-    record: { id, slug: slugify(article.title, id), ...article, tags, sourceFile: file, sourceHash: sha256(bytes) },
+    record: { id, slug: slugify(article.title, id), ...article, tags, sourceFile: file, sourceHash },
   };
 }
 
@@ -63,7 +73,7 @@ const empty = { record: null, write: null, failure: null, correction: null, note
  */
 export function ingestDump(input: IngestInput): IngestResult {
   const recordFile = recordPathFor(input.file);
-  const fresh = recordFromDump(input.file, input.bytes, input.timezone);
+  const sourceHash = sha256(input.bytes);
 
   let existing: ReturnType<typeof readRecord> | null = null;
   if (input.existing !== null) {
@@ -72,18 +82,22 @@ export function ingestDump(input: IngestInput): IngestResult {
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       const note = `${recordFile}:${error.line}: ${error.message} (${error.hint}); the record was left as it is`;
+      const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
       if ("failure" in fresh) return { ...empty, failure: fresh.failure, note: { file: recordFile, message: note } };
       return { ...empty, record: fresh.record, note: { file: recordFile, message: `${note} and the story was built from its dump` } };
     }
   }
+  if (existing?.generated && input.reuse && existing.record.sourceHash === sourceHash) {
+    return { ...empty, record: existing.record };
+  }
 
+  const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
   if (existing && !existing.generated) {
     const fields = "record" in fresh ? changedFields(fresh.record, existing.record) : [];
-    const dumpChanged = existing.record.sourceHash !== sha256(input.bytes);
     return {
       ...empty,
       record: existing.record,
-      correction: { record: recordFile, sourceFile: input.file, fields, dumpChanged },
+      correction: { record: recordFile, sourceFile: input.file, fields, dumpChanged: existing.record.sourceHash !== sourceHash },
     };
   }
   if ("failure" in fresh) return { ...empty, failure: fresh.failure };

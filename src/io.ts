@@ -2,6 +2,7 @@
 // records, swapping a finished output folder into place. Everything else takes strings and values.
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 
 /** Folder inside the content folder where ingest writes records; never scanned for dumps. */
 export const RECORDS_DIR = "records";
@@ -95,4 +96,18 @@ export function removeDir(dir: string): Promise<void> {
 
 export async function isDirectory(target: string): Promise<boolean> {
   return fs.stat(target).then((s) => s.isDirectory(), () => false);
+}
+
+/**
+ * A digest of the code that turns dumps into records (every source file outside render/, bench/
+ * and eval/, plus the lockfile): when it changes, cached records are made again.
+ */
+export async function sourceVersion(): Promise<string> {
+  const src = path.dirname(new URL(import.meta.url).pathname);
+  const files = (await listFiles(src, (relative) => /^(render|bench|eval)$/.test(relative))).filter((f) => /\.(ts|js)$/.test(f));
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update(await fs.readFile(path.join(src, file)));
+  const lock = await readTextIfExists(path.join(src, "..", "package-lock.json"));
+  hash.update(lock ?? "");
+  return hash.digest("hex").slice(0, 16);
 }

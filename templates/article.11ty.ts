@@ -49,7 +49,8 @@ export default class Article {
     const a = d.item;
     const [year, month, day] = a.date.split("-");
     const computed = a.related.filter((r) => r.reason === "computed");
-    const content = html`${breadcrumbs([
+    const content = html`<div class="article-page">
+${breadcrumbs([
       { url: a.yearUrl, label: year ?? "" },
       { url: a.monthUrl, label: monthName(month ?? "") },
       { url: a.dayUrl, label: String(Number(day)) },
@@ -95,7 +96,8 @@ ${a.more.map(
 ${a.prev ? html`<a rel="prev" href="${a.prev.url}"><span class="label">Older</span> ${a.prev.title}</a>` : html`<span></span>`}
 ${a.next ? html`<a rel="next" href="${a.next.url}"><span class="label">Newer</span> ${a.next.title}</a>` : html`<span></span>`}
 </nav>
-</aside>`;
+</aside>
+</div>`;
     return layout({
       site: d.site,
       url: a.url,

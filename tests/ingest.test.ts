@@ -27,7 +27,7 @@ test("bad dumps are reported with file, line and reason, and stay byte-for-byte 
   const badDate = readFileSync(sample, "utf8").replace("date 2020-09-28", "date 2020-13-45");
   const dir = contentWith({ "empty.txt": "", "binary.txt": binary, "no-headline.txt": noHeadline, "bad-date.txt": badDate });
   const report = emptyReport();
-  const records = await ingest(dir, tz, report);
+  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
 
   assert.deepEqual(records.map((r) => r.sourceFile), ["sample.txt"]);
   const byFile = new Map(report.failures.map((f) => [f.file, f]));
@@ -45,7 +45,7 @@ test("bad dumps are reported with file, line and reason, and stay byte-for-byte 
 
 test("a title corrected by hand is kept by the next build and reported as kept", async () => {
   const dir = contentWith({});
-  await ingest(dir, tz, emptyReport());
+  await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   const recordFile = path.join(dir, "records", "sample.md");
   const written = readFileSync(recordFile, "utf8");
   assert.match(written, /^title: US Threatens to Close Embassy in Baghdad$/m);
@@ -53,7 +53,7 @@ test("a title corrected by hand is kept by the next build and reported as kept",
   const corrected = written.replace("title: US Threatens", "title: U.S. Threatens");
   writeFileSync(recordFile, corrected);
   const report = emptyReport();
-  const records = await ingest(dir, tz, report);
+  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
   assert.equal(records[0]?.title, "U.S. Threatens to Close Embassy in Baghdad");
   assert.deepEqual(report.corrections, [{ record: "records/sample.md", sourceFile: "sample.txt", fields: ["title"], dumpChanged: false }]);
   assert.equal(readFileSync(recordFile, "utf8"), corrected, "the correction is not overwritten");
@@ -62,14 +62,14 @@ test("a title corrected by hand is kept by the next build and reported as kept",
 
 test("a rebuild with nothing changed rewrites nothing; a removed dump takes its generated record along", async () => {
   const dir = contentWith({});
-  await ingest(dir, tz, emptyReport());
+  await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   const recordFile = path.join(dir, "records", "sample.md");
   const before = readFileSync(recordFile, "utf8");
-  await ingest(dir, tz, emptyReport());
+  await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   assert.equal(readFileSync(recordFile, "utf8"), before);
 
   rmSync(path.join(dir, "sample.txt"));
-  const records = await ingest(dir, tz, emptyReport());
+  const records = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   assert.equal(records.length, 0);
   assert.ok(!existsSync(recordFile));
   rmSync(dir, { recursive: true });
@@ -77,16 +77,51 @@ test("a rebuild with nothing changed rewrites nothing; a removed dump takes its 
 
 test("a hand edit that breaks the record is reported with its line and the story still builds from the dump", async () => {
   const dir = contentWith({});
-  await ingest(dir, tz, emptyReport());
+  await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   const recordFile = path.join(dir, "records", "sample.md");
   const broken = readFileSync(recordFile, "utf8").replace(/^date: .*$/m, "date: 28 September");
   writeFileSync(recordFile, broken);
   const report = emptyReport();
-  const records = await ingest(dir, tz, report);
+  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
   assert.equal(records.length, 1);
   const line = broken.split("\n").indexOf("date: 28 September") + 1;
   assert.equal(report.notes.length, 1);
   assert.match(report.notes[0]!.message, new RegExp(`records/sample\\.md:${line}: field \`date\``));
   assert.equal(readFileSync(recordFile, "utf8"), broken, "the archivist's file is left for them to fix");
   rmSync(dir, { recursive: true });
+});
+
+test("the cache reuses records of unchanged dumps only while the parser is the same", async () => {
+  const { serialiseRecord, readRecord } = await import("../src/record/store.ts");
+  const dir = contentWith({});
+  await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
+  const recordFile = path.join(dir, "records", "sample.md");
+  // A record as an older parser might have written it: generated (valid checksum), same dump hash.
+  const older = readRecord(readFileSync(recordFile, "utf8")).record;
+  writeFileSync(recordFile, serialiseRecord({ ...older, section: "Older Parser Section" }));
+
+  const cached = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
+  assert.equal(cached[0]?.section, "Older Parser Section", "unchanged dump: the record is used without parsing");
+  const fresh = await ingest(dir, { timezone: tz, reuse: false }, emptyReport());
+  assert.equal(fresh[0]?.section, "USA", "without the cache the dump is parsed again and the record rewritten");
+  assert.match(readFileSync(recordFile, "utf8"), /^section: USA$/m);
+  rmSync(dir, { recursive: true });
+});
+
+test("worker threads give the same records, failures and order as parsing in this thread", async () => {
+  const { workerPool, inThread } = await import("../src/ingest-pool.ts");
+  const inputs = [
+    { file: "sample.txt", bytes: new Uint8Array(readFileSync(sample)), existing: null, timezone: tz, reuse: true },
+    { file: "empty.txt", bytes: new Uint8Array(), existing: null, timezone: tz, reuse: true },
+  ];
+  const pool = workerPool(2);
+  try {
+    const viaWorkers = await Promise.all(inputs.map((i) => pool.ingest(i)));
+    const local = await Promise.all(inputs.map((i) => inThread().ingest(i)));
+    assert.deepEqual(viaWorkers, local);
+    assert.equal(viaWorkers[0]?.record?.title, "US Threatens to Close Embassy in Baghdad");
+    assert.equal(viaWorkers[1]?.failure?.rule, "empty");
+  } finally {
+    await pool.close();
+  }
 });

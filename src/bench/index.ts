@@ -61,6 +61,10 @@ const warm = child("build", content, site);
 const tw = warm.timings as Record<string, number>;
 row("morgue rebuild, 1 new dump", warm, `ingest ${tw.ingest} ms, index ${tw.index} ms, render ${tw.render} ms; ${(warm.wallMs / cold.wallMs).toFixed(2)}x cold`);
 
+const nocache = child("build", content, site, "--no-cache");
+const tn = nocache.timings as Record<string, number>;
+row("morgue rebuild --no-cache", nocache, `ingest ${tn.ingest} ms, index ${tn.index} ms, render ${tn.render} ms`);
+
 const search = child("search", site);
 row("pagefind search index", search, "(Pagefind runs as its own process: RSS here is node's only)");
 

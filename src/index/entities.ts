@@ -4,11 +4,20 @@
 //
 // Part-of-speech tags come from wink-nlp with its English lite model (measured against compromise
 // on the VOA sample and the BBC topics-dev corpus: it found every expected name and ran at about
-// 1.5 ms a story against 29 ms; see the README). Names are runs of capitalised words, which the
-// tagger only has to confirm at the start of a sentence, where every word is capitalised.
+// 1.5 ms a story against 29 ms; see the README). Names are runs of capitalised words; at the start
+// of a sentence, where every word is capitalised, a word must be confirmed elsewhere in the story.
 import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { ALIASES, ASCII_FOLDS, DEMONYMS, NAME_PARTICLES, NOT_NAMES, TITLES } from "./entity-data.ts";
+import {
+  ALIASES,
+  ASCII_FOLDS,
+  DATE_WORDS,
+  DEMONYM_ENDINGS,
+  DEMONYMS,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  TITLES,
+} from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
 const SALIENCE = {
@@ -29,7 +38,7 @@ const SALIENCE = {
  */
 const NAME_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "X", "VERB", "NUM"]);
 
-/** Punctuation after which a capitalised word is a sentence opener, not evidence of a name. */
+/** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
 
 /**
@@ -38,21 +47,24 @@ const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", 
  * ties go to the earlier first mention, then to the name in code-unit order.
  */
 export function deriveTags(input: { title: string; body: string }, limit: number = SALIENCE.defaultLimit): string[] {
-  const body = markdownToText(input.body);
-  const fromBody = extractMentions(body, 0);
+  const body = tokenize(markdownToText(input.body));
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
-  // Headline mentions get negative orders: they come before the body.
-  const fromTitle = isTitleCase(input.title) ? [] : extractMentions(input.title, -1_000_000).mentions;
-  const entities = resolve([...fromTitle, ...fromBody.mentions]);
+  const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
+  const confirmed = confirmedWords(title === undefined ? [body] : [body, title]);
+  // Headline mentions get negative positions: they come before the body.
+  const mentions = [...(title === undefined ? [] : chunk(title, confirmed, -1_000_000)), ...chunk(body, confirmed, 0)];
+  const entities = resolve(mentions);
   markHeadline(entities, input.title);
-  const ranked = rank(entities, fromBody.tokens);
-  return ranked.slice(0, Math.max(0, limit)).map((entity) => entity.name);
+  return rank(entities, body.values.length)
+    .slice(0, Math.max(0, limit))
+    .map((entity) => entity.name);
 }
 
 /**
  * The key under which two tags are the same tag: aliases resolved ("U.S." and "us" are "United
  * States"), then case, spacing, punctuation and diacritics ignored. URL-safe (a-z, 0-9, hyphens);
- * letters outside the Latin script add a short hash, so "Путин" still has a key of its own.
+ * letters outside the Latin script add a short hash, so "Путин" still has a key of its own. A tag
+ * with no letter or digit at all has the empty key.
  */
 export function tagKey(tag: string): string {
   const canonical = ALIAS_BY_LOOSE_KEY.get(looseKey(tag)) ?? tag;
@@ -63,17 +75,28 @@ export function tagKey(tag: string): string {
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+  if (!/[\p{L}\p{N}]/u.test(folded)) return "";
   const foreign = /[^\x00-\x7f]/.test(folded) || ascii === "";
   return foreign ? [ascii, hash(folded.normalize("NFC"))].filter((part) => part !== "").join("-") : ascii;
 }
 
+/** One text as the tagger sees it, token by token. */
+interface Tokens {
+  values: string[];
+  pos: string[];
+  /** Whitespace before each token. */
+  spaces: string[];
+  /** Set where a token opens a sentence, line or quote, where capitals prove nothing. */
+  opener: boolean[];
+}
+
 interface Mention {
   /** The name as written, title cut off ("Mike Pompeo"). */
-  words: string[];
+  written: string;
   /** Token position; headline mentions are negative so that they come first. */
   order: number;
-  /** Set when the mention is an adjective of place or faith rather than a name. */
-  demonymOf: string | null | undefined;
+  /** For an acronym in brackets right after a name, that name ("SEC" after "Securities ..."). */
+  expands?: string;
 }
 
 interface Entity {
@@ -94,33 +117,55 @@ function nlp(): WinkMethods {
   return pipeline;
 }
 
-/** Capitalised runs of words in `text`, split at titles; `tokens` is the length of the text in tokens. */
-function extractMentions(text: string, orderBase: number): { mentions: Mention[]; tokens: number } {
+function tokenize(text: string): Tokens {
   const tagger = nlp();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const sentenceStarts = new Set<number>();
-  for (const span of doc.sentences().out(its.span) as unknown as number[][]) sentenceStarts.add(span[0] ?? 0);
+  const opener = values.map(() => false);
+  for (const span of doc.sentences().out(its.span) as unknown as number[][]) opener[span[0] ?? 0] = true;
+  let open = true;
+  values.forEach((value, i) => {
+    if (pos[i] === "SPACE" || /\n/.test(spaces[i] ?? "") || OPENERS.has(value)) open = true;
+    else if (pos[i] !== "PUNCT") {
+      if (open) opener[i] = true;
+      open = false;
+    }
+  });
+  return { values, pos, spaces, opener };
+}
 
+/** Capitalised words seen where capitals are evidence: not at the start of a sentence or quote. */
+function confirmedWords(texts: readonly Tokens[]): Set<string> {
+  const confirmed = new Set<string>();
+  for (const { values, pos, opener } of texts) {
+    values.forEach((value, i) => {
+      if (!opener[i] && /^\p{Lu}/u.test(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
+    });
+  }
+  return confirmed;
+}
+
+/** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
+function chunk(tokens: Tokens, confirmed: ReadonlySet<string>, orderBase: number): Mention[] {
+  const { values, pos, spaces, opener } = tokens;
   // Words of one name are separated by spaces on one line; hyphen parts have no space at all.
   const spaced = (i: number): boolean => /^[ \t]+$/.test(spaces[i] ?? "");
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
-  const capitalised = (i: number): boolean => /^\p{Lu}/u.test(values[i] ?? "");
-  const opener = (i: number): boolean => {
-    if (sentenceStarts.has(i)) return true;
-    for (let k = i - 1; k >= 0; k--) {
-      if (pos[k] === "SPACE") return true;
-      if (pos[k] !== "PUNCT") return false;
-      if (OPENERS.has(values[k] ?? "")) return true;
-    }
-    return true;
+  const capitalised = (i: number): boolean =>
+    /^\p{Lu}/u.test(values[i] ?? "") && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has((values[i] ?? "").toLowerCase());
+  const nameWord = (i: number): boolean => {
+    if (!capitalised(i)) return false;
+    if (!opener[i]) return true;
+    const word = stripPossessive(values[i] ?? "");
+    // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
+    // first word of a longer name ("Gordon Brown said ...").
+    return confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
   };
-  const nameWord = (i: number): boolean =>
-    capitalised(i) && NAME_POS.has(pos[i] ?? "") && (pos[i] === "PROPN" || !opener(i));
-  const hyphenatedName = (i: number): boolean => values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && capitalised(i + 2);
+  const hyphenatedName = (i: number): boolean =>
+    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && /^\p{Lu}/u.test(values[i + 2] ?? "");
 
   const mentions: Mention[] = [];
   let i = 0;
@@ -140,129 +185,199 @@ function extractMentions(text: string, orderBase: number): { mentions: Mention[]
         word += `-${values[j + 2] ?? ""}`;
         j += 2;
       }
-      words.push(word);
       j++;
+      words.push(stripPossessive(word));
+      // A possessive ends the name: "Blair's Labour" is two names.
+      if (words[words.length - 1] !== word) break;
     }
-    for (const part of splitAtTitles(words)) {
-      mentions.push({ words: part, order: orderBase + i, demonymOf: demonymOf(part) });
-    }
-    // "Securities Exchange Commission (SEC)": the acronym is a mention of the name before it.
-    const last = mentions[mentions.length - 1];
+    const parts = splitAtTitles(words).filter((part) => !isJunk(part));
+    for (const part of parts) mentions.push({ written: part.join(" "), order: orderBase + i });
+    const last = parts[parts.length - 1];
     if (values[j] === "(" && /^\p{Lu}{2,6}$/u.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
-      mentions.push({ ...last, order: last.order + 1 });
+      mentions.push({ written: values[j + 1] ?? "", order: orderBase + j + 1, expands: last.join(" ") });
       j += 3;
     }
-    i = Math.max(j, i + 1);
+    i = j;
   }
-  return { mentions: mentions.filter((mention) => !isJunk(mention.words)), tokens: values.length };
+  return mentions;
 }
 
-/** The country a demonym points to (null: a faith or region, no tag), or undefined for a name. */
-function demonymOf(words: readonly string[]): string | null | undefined {
-  if (words.length !== 1) return undefined;
-  const word = (words[0] ?? "").replace(/’/g, "'");
-  return DEMONYMS.has(word) ? DEMONYMS.get(word) : word.endsWith("s") ? DEMONYMS.get(word.slice(0, -1)) : undefined;
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, "");
 }
 
 /** Cuts titles out of a run of capitalised words; a title counts only when a name follows it. */
-function splitAtTitles(words: string[]): string[][] {
+function splitAtTitles(words: readonly string[]): string[][] {
   for (let start = 0; start < words.length; start++) {
     for (const title of TITLES_LONGEST_FIRST) {
       const end = start + title.length;
-      if (end >= words.length) continue;
-      if (title.every((word, k) => word === words[start + k])) {
-        return [...ofGenericHead(words.slice(0, start)), ...splitAtTitles(words.slice(end))];
-      }
+      if (end >= words.length || !title.every((word, k) => word === words[start + k])) continue;
+      return [...cleanName(words.slice(0, start)), ...splitAtTitles(words.slice(end))];
     }
   }
-  return ofGenericHead(words);
-}
-
-/** "Government of Iraq" names Iraq; "Bank of England" stays whole. */
-function ofGenericHead(words: string[]): string[][] {
-  const of = words.indexOf("of");
-  if (of > 0 && words.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return [words.slice(of + 1)];
-  return words.length > 0 ? [words] : [];
-}
-
-function isJunk(words: readonly string[]): boolean {
-  return words.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word));
-}
-
-/** Groups mentions into entities: aliases, then short forms ("Pompeo") onto full names. */
-function resolve(mentions: readonly Mention[]): Entity[] {
-  const byName = new Map<string, Entity>();
-  const demonymCounts = new Map<string, number>();
-  for (const mention of mentions) {
-    if (mention.demonymOf !== undefined) {
-      if (mention.demonymOf !== null) demonymCounts.set(mention.demonymOf, (demonymCounts.get(mention.demonymOf) ?? 0) + 1);
-      continue;
-    }
-    const written = mention.words.join(" ");
-    const name = aliasFor(written) ?? written;
-    let entity = byName.get(name);
-    if (entity === undefined) {
-      entity = { name, mentions: 0, demonyms: 0, first: mention.order, inHeadline: false, forms: new Set() };
-      byName.set(name, entity);
-    }
-    entity.mentions += mention.order < 0 ? 0 : 1;
-    entity.inHeadline ||= mention.order < 0;
-    entity.first = Math.min(entity.first, mention.order);
-    entity.forms.add(written);
-  }
-  const entities = [...byName.values()].sort((a, b) => a.first - b.first);
-  const merged = new Map<Entity, Entity>();
-  for (const short of entities) {
-    if (ALIAS_NAMES.has(short.name)) continue;
-    const full = longerForm(short, entities);
-    if (full !== undefined) merged.set(short, full);
-  }
-  const result: Entity[] = [];
-  for (const entity of entities) {
-    let target = merged.get(entity);
-    if (target === undefined) {
-      result.push(entity);
-      continue;
-    }
-    while (merged.has(target)) target = merged.get(target) as Entity;
-    target.mentions += entity.mentions;
-    target.inHeadline ||= entity.inHeadline;
-    target.first = Math.min(target.first, entity.first);
-    for (const form of entity.forms) target.forms.add(form);
-  }
-  for (const entity of result) {
-    const key = tagKey(entity.name);
-    for (const [country, count] of demonymCounts) if (tagKey(country) === key) entity.demonyms += count;
-  }
-  return result;
+  return cleanName(words);
 }
 
 /**
- * The full name a short form stands for in this story: a surname ("Pompeo" for "Mike Pompeo"), or
- * a run of two or more words at either end of a longer name. The most mentioned full name wins,
- * then the earliest. Names built with "of" are places or bodies, not people: no short forms.
+ * Trims particles off the ends, and reads "Government of Iraq" as Iraq (a generic head before
+ * "of" names nothing itself) while "Bank of England" stays whole. Aliases are kept as written.
+ */
+function cleanName(words: readonly string[]): string[][] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && NAME_PARTICLES.has(words[start] ?? "")) start++;
+  while (end > start && NAME_PARTICLES.has(words[end - 1] ?? "")) end--;
+  const name = words.slice(start, end);
+  if (name.length === 0) return [];
+  if (aliasFor(name.join(" ")) !== undefined) return [name];
+  const of = name.indexOf("of");
+  if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
+  return [name];
+}
+
+/** Junk: made only of generic words ("News", "The Government"), unless the alias table knows it. */
+function isJunk(words: readonly string[]): boolean {
+  if (aliasFor(words.join(" ")) !== undefined) return false;
+  return words.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !/\p{L}/u.test(word));
+}
+
+/**
+ * Groups mentions into entities: aliases and bracketed acronyms, spellings that differ only in
+ * spacing ("TimeWarner"), short forms onto full names ("Pompeo", initials), demonyms onto places.
+ */
+function resolve(mentions: readonly Mention[]): Entity[] {
+  const acronyms = new Map<string, string>();
+  for (const mention of mentions) if (mention.expands !== undefined) acronyms.set(mention.written, mention.expands);
+
+  const byKey = new Map<string, { entity: Entity; spellings: Map<string, number> }>();
+  const demonymMentions: Mention[] = [];
+  for (const mention of mentions) {
+    if (demonymOf(mention.written) !== undefined) {
+      demonymMentions.push(mention);
+      continue;
+    }
+    const expanded = acronyms.get(mention.written) ?? mention.written;
+    const name = aliasFor(expanded) ?? expanded;
+    const key = compactKey(name);
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = { entity: newEntity(name, mention.order), spellings: new Map() };
+      byKey.set(key, group);
+    }
+    addMention(group.entity, mention);
+    group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+  }
+  // The most used spelling names the entity; the earliest wins a tie (maps keep insertion order).
+  const entities = [...byKey.values()].map(({ entity, spellings }) => {
+    let best = entity.name;
+    for (const [spelling, count] of spellings) if (count > (spellings.get(best) ?? 0)) best = spelling;
+    return { ...entity, name: best };
+  });
+  entities.sort((a, b) => a.first - b.first);
+
+  const merged = mergeShortForms(entities);
+  for (const mention of demonymMentions) {
+    const target = merged.find((entity) => entity.name === demonymOf(mention.written));
+    if (target !== undefined) target.demonyms++;
+  }
+  // A regular demonym of a place in the story ("Romanian" of "Romania") counts for the place.
+  const kept: Entity[] = [];
+  for (const entity of merged) {
+    const place = placeForDemonym(entity.name, merged);
+    const target = merged.find((other) => other.name === place);
+    if (target === undefined) kept.push(entity);
+    else target.demonyms += entity.mentions;
+  }
+  return kept;
+}
+
+function newEntity(name: string, first: number): Entity {
+  return { name, mentions: 0, demonyms: 0, first, inHeadline: false, forms: new Set() };
+}
+
+function addMention(entity: Entity, mention: Mention): void {
+  const inHeadline = mention.order < 0;
+  entity.mentions += inHeadline ? 0 : 1;
+  entity.inHeadline ||= inHeadline;
+  entity.first = Math.min(entity.first, mention.order);
+  entity.forms.add(mention.written);
+}
+
+/** Folds each short form into the full name it stands for; see `longerForm`. */
+function mergeShortForms(entities: readonly Entity[]): Entity[] {
+  const target = new Map<Entity, Entity>();
+  for (const short of entities) {
+    if (ALIAS_NAMES.has(short.name)) continue;
+    const full = longerForm(short, entities);
+    if (full !== undefined) target.set(short, full);
+  }
+  const kept: Entity[] = [];
+  for (const entity of entities) {
+    let full = target.get(entity);
+    if (full === undefined) {
+      kept.push(entity);
+      continue;
+    }
+    while (target.has(full)) full = target.get(full) as Entity;
+    full.mentions += entity.mentions;
+    full.inHeadline ||= entity.inHeadline;
+    full.first = Math.min(full.first, entity.first);
+    for (const form of entity.forms) full.forms.add(form);
+  }
+  return kept;
+}
+
+/**
+ * The full name a short form stands for in this story: a surname ("Pompeo" for "Mike Pompeo"), a
+ * run of two or more words at either end of a longer name, or initials ("IPPR"). The most mentioned
+ * full name wins, then the earliest. Names built with "of" are places or bodies: no surnames.
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
   const words = short.name.split(" ");
+  const initials = /^\p{Lu}{2,6}$/u.test(short.name) ? short.name : undefined;
   let best: Entity | undefined;
   for (const candidate of entities) {
+    if (candidate === short) continue;
     const longer = candidate.name.split(" ");
-    if (longer.length <= words.length || longer.includes("of")) continue;
-    const suffix = words.every((word, k) => word === longer[longer.length - words.length + k]);
-    const prefix = words.length > 1 && words.every((word, k) => word === longer[k]);
-    if (!suffix && !prefix) continue;
-    if (best === undefined || candidate.mentions > best.mentions) best = candidate;
+    const named = longer.filter((word) => !NAME_PARTICLES.has(word));
+    const matches =
+      (longer.length > words.length &&
+        !longer.includes("of") &&
+        (words.every((word, k) => word === longer[longer.length - words.length + k]) ||
+          (words.length > 1 && words.every((word, k) => word === longer[k])))) ||
+      (initials !== undefined && named.length === initials.length && named.every((word, k) => word.startsWith(initials[k] ?? "")));
+    if (matches && (best === undefined || candidate.mentions > best.mentions)) best = candidate;
   }
   return best;
 }
 
+/** The country a listed demonym points to; null for a faith or region; undefined if not listed. */
+function demonymOf(written: string): string | null | undefined {
+  const word = written.replace(/’/g, "'");
+  if (DEMONYMS.has(word)) return DEMONYMS.get(word);
+  return word.endsWith("s") ? DEMONYMS.get(word.slice(0, -1)) : undefined;
+}
+
+/** The place in the story a one-word name is a regular demonym of ("Romanian" -> "Romania"). */
+function placeForDemonym(written: string, entities: readonly Entity[]): string | undefined {
+  if (written.includes(" ")) return undefined;
+  const word = written.replace(/s$/, "");
+  for (const entity of entities) {
+    const place = entity.name;
+    if (place.includes(" ") || place.length < 4 || place === written) continue;
+    const stems = [place, place.replace(/[aeiouy]$/, "")];
+    if (stems.some((stem) => DEMONYM_ENDINGS.some((ending) => stem + ending === word))) return place;
+  }
+  return undefined;
+}
+
 /** Marks entities named in the headline, whichever spelling the headline uses. */
-function markHeadline(entities: Entity[], title: string): void {
-  const padded = ` ${title.replace(/[^\p{L}\p{N}.'’-]+/gu, " ")} `;
+function markHeadline(entities: readonly Entity[], title: string): void {
+  const padded = ` ${title.replace(/[^\p{L}\p{N}.'’-]+/gu, " ").replace(/['’]s /g, " ")} `;
   for (const entity of entities) {
     if (entity.inHeadline) continue;
-    const forms = [...entity.forms, ...(ALIAS_FORMS.get(entity.name) ?? [])];
-    entity.inHeadline = forms.some((form) => padded.includes(` ${form} `) || padded.includes(` ${form}'s `));
+    const forms = [...entity.forms, entity.name, ...(ALIAS_FORMS.get(entity.name) ?? [])];
+    entity.inHeadline = forms.some((form) => padded.includes(` ${form} `));
   }
 }
 
@@ -303,7 +418,7 @@ function markdownToText(markdown: string): string {
 /** Dots dropped; short all-capital forms keep their case, the rest are compared lower-cased. */
 function extractionKey(written: string): string {
   const bare = written.replace(/\./g, "").replace(/\s+/g, " ").trim();
-  return /^\p{Lu}{1,4}$/u.test(bare) ? bare : bare.toLowerCase().replace(/[’]/g, "'");
+  return /^\p{Lu}{1,4}$/u.test(bare) ? bare : bare.toLowerCase().replace(/’/g, "'");
 }
 
 /** Case, dots, punctuation and diacritics ignored: how a hand-edited tag finds its alias. */
@@ -315,6 +430,11 @@ function looseKey(tag: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/** Spellings of one name within a story: "TimeWarner" and "Time Warner" are one entity. */
+function compactKey(name: string): string {
+  return looseKey(name).replace(/ /g, "");
 }
 
 function aliasFor(written: string): string | undefined {

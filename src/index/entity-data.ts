@@ -27,21 +27,27 @@ export const ALIASES: ReadonlyArray<{ name: string; forms: readonly string[] }> 
 ];
 
 /**
- * Capitalised words that are not names on their own: months and days (dates are not tags),
- * sentence openers and generic nouns that news writing capitalises. Came from the junk the
- * extractor produced on the VOA sample ("Sunday", "News", "Government") and on topics-dev.
+ * Words of dates. They end a name ("Wednesday Tony Blair" is Tony Blair) and are never tags: the
+ * archive already has the date. Came from the VOA sample ("Sunday") and topics-dev.
  */
-export const NOT_NAMES: ReadonlySet<string> = new Set([
+export const DATE_WORDS: ReadonlySet<string> = new Set([
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
   "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
   "tomorrow", "yesterday", "christmas", "easter",
+]);
+
+/**
+ * Capitalised words that are not names on their own: sentence openers and generic nouns that news writing capitalises. Came from the junk the
+ * extractor produced on the VOA sample ("Sunday", "News", "Government") and on topics-dev.
+ */
+export const NOT_NAMES: ReadonlySet<string> = new Set([
   "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
   "but", "and", "or", "if", "so", "yet", "however", "meanwhile", "also", "still", "now", "then",
   "news", "government", "state", "states", "city", "country", "world", "national", "international",
   "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
   "group", "party", "company", "firm", "department", "ministry", "minister", "president", "official",
-  "officials", "report", "reports", "file", "photo", "video", "update", "updated", "read", "more",
+  "officials", "ministers", "bill", "act", "report", "reports", "file", "photo", "video", "update", "updated", "read", "more",
   "related", "stories", "story", "internet", "web", "online", "mp", "mps", "ceo", "tv", "pc", "dvd",
   "chief", "executive", "premiership", "cup", "league", "championship", "mr", "mrs", "ms", "dr",
 ]);
@@ -61,15 +67,16 @@ export const TITLES: readonly string[] = [
   "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Professor", "Chairman", "Director", "Commissioner",
   "Ambassador", "Spokesman", "Spokeswoman", "Coach", "Manager", "Captain", "Leader", "Chief",
   "Ayatollah", "Sheikh", "Colonel", "Col.", "Lieutenant", "Lt.", "Sergeant", "Archbishop", "Bishop",
-  "Agent", "Detective", "Inspector", "Superintendent", "Justice", "Speaker", "MP",
+  "Agent", "Detective", "Inspector", "Superintendent", "Justice", "Speaker", "MP", "Senior", "Tory", "Actor",
+  "Actress", "Singer", "Chef",
 ];
 
 /**
  * Lower-case words that may sit inside a name between capitalised words ("Bank of England",
- * "Abu Mahdi al-Muhandis", "Ludwig van Beethoven").
+ * "Abu Mahdi al-Muhandis", "Ludwig van Beethoven", "Institute for Public Policy Research").
  */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  "of", "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "du", "del", "della",
+  "of", "for", "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "du", "del", "della",
   "der", "van", "von", "den", "la", "le", "y",
 ]);
 
@@ -91,6 +98,13 @@ export const DEMONYMS: ReadonlyMap<string, string | null> = new Map<string, stri
   ["Shi'ite", null], ["Shiite", null], ["Shia", null], ["Sunni", null], ["Muslim", null],
   ["Christian", null], ["Jewish", null], ["Catholic", null], ["Kurdish", null], ["Islamist", null],
 ]);
+
+/**
+ * Endings that make a demonym of a place named in the same story ("Romania" -> "Romanian", "Iraq"
+ * -> "Iraqi", "China" -> "Chinese"); irregular ones are in `DEMONYMS`. Endings tried against the
+ * whole place name and against it without a final vowel.
+ */
+export const DEMONYM_ENDINGS: readonly string[] = ["n", "an", "ian", "i", "ese", "ish", "ean"];
 
 /**
  * Letters that Unicode decomposition does not turn into ASCII, for `tagKey`. Other scripts get a

@@ -32,7 +32,7 @@ export async function renderSite(archive: Archive, config: SiteConfig, outputDir
     },
   });
   eleventy.disableLogger();
-  const result = (await eleventy.write()) as [unknown, EleventyResult[]];
+  const result = (await eleventy.write()) as unknown as [unknown, EleventyResult[]];
   const pages = result[1].filter((t) => typeof t.outputPath === "string").length;
   return { pages };
 }

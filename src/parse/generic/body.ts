@@ -5,19 +5,24 @@ import type { Line, LineClass } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
 
 export interface Body {
-  paragraphs: string[];
+  /** The kept lines, in page order. */
+  lines: Line[];
   /** First and last line (0-based) of the stretch the paragraphs came from; null when none. */
   from: number | null;
   to: number | null;
 }
 
-/** Nearest line before (step -1) or after (step 1) `i` whose class is not "short". */
-function neighbourClass(classes: readonly LineClass[], i: number, step: 1 | -1): LineClass {
-  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
-    const c = classes[j];
-    if (c !== undefined && c !== "short") return c;
+/** For each line, the class of the nearest line before it (or after it) that is not "short". */
+function neighbourClasses(classes: readonly LineClass[], step: 1 | -1): LineClass[] {
+  const out: LineClass[] = new Array<LineClass>(classes.length).fill("bad");
+  let last: LineClass = "bad";
+  for (let k = 0; k < classes.length; k++) {
+    const i = step === 1 ? classes.length - 1 - k : k;
+    out[i] = last;
+    const c = classes[i];
+    if (c !== undefined && c !== "short") last = c;
   }
-  return "bad";
+  return out;
 }
 
 /**
@@ -26,13 +31,40 @@ function neighbourClass(classes: readonly LineClass[], i: number, step: 1 | -1):
  */
 function reviseClasses(lines: readonly Line[]): boolean[] {
   const classes = lines.map((l) => l.cls);
+  const before = neighbourClasses(classes, -1);
+  const after = neighbourClasses(classes, 1);
   const revised = classes.map((c, i): LineClass => {
     if (c !== "near") return c;
-    return neighbourClass(classes, i, -1) === "good" || neighbourClass(classes, i, 1) === "good" ? "good" : "bad";
+    return before[i] === "good" || after[i] === "good" ? "good" : "bad";
   });
-  return revised.map((c, i) => {
-    if (c !== "short") return c === "good";
-    return neighbourClass(revised, i, -1) === "good" && neighbourClass(revised, i, 1) === "good";
+  const revisedBefore = neighbourClasses(revised, -1);
+  const revisedAfter = neighbourClasses(revised, 1);
+  return revised.map((c, i) => (c === "short" ? revisedBefore[i] === "good" && revisedAfter[i] === "good" : c === "good"));
+}
+
+const SHINGLE = 4;
+
+/** A line's 4-word shingles (a shorter line is one shingle). */
+function shinglesOf(words: readonly string[]): string[] {
+  if (words.length <= SHINGLE) return [words.join(" ")];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(" "));
+  return out;
+}
+
+/**
+ * Lines below the headline made mostly of text already printed below it: a summary box repeating
+ * the lead, structured data repeating the article (Business Insider). Above the headline, repeats
+ * are teasers of the article itself and do not count.
+ */
+function repeatsBelow(lines: readonly Line[], headline: number | null): boolean[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    if (headline !== null && line.index <= headline) return false;
+    const shingles = shinglesOf(line.words);
+    const old = line.words.length >= SETTINGS.minRepeatWords ? shingles.filter((s) => seen.has(s)).length : 0;
+    for (const s of shingles) seen.add(s);
+    return old / shingles.length >= SETTINGS.repeatShare;
   });
 }
 
@@ -58,20 +90,28 @@ function bestRun(weights: readonly number[]): [number, number] | null {
 
 /**
  * The body: the prose lines of the best stretch, in order. `lines` are the page's non-empty lines;
- * `headline` the line number of the headline, whose neighbourhood is preferred; `skip` the line
- * numbers already read as metadata (headline, dateline, byline).
+ * `headline` the line number of the headline where it is known for sure, above which nothing is body.
  */
-export function extractBody(lines: readonly Line[], headline: number | null, skip: ReadonlySet<number>): Body {
-  const good = reviseClasses(lines);
+export function extractBody(lines: readonly Line[], headline: number | null): Body {
+  const repeated = repeatsBelow(lines, headline);
+  const good = reviseClasses(lines).map((g, i) => g && !repeated[i]);
+  // The article follows its headline: nothing at or above it is body, and once some prose has
+  // followed the headline, the first end marker ("Leave a Reply", "Related Topics") closes it.
+  let prose = 0;
+  let closed = false;
   const weights = lines.map((line, i) => {
-    if (line.boilerplate === "end") return -SETTINGS.endMarkerCost;
-    if (!good[i]) return -line.size * SETTINGS.badLineCost;
-    return headline !== null && line.index <= headline ? line.size * SETTINGS.beforeHeadlineWeight : line.size;
+    if (closed || (headline !== null && line.index <= headline)) return -SETTINGS.endMarkerCost;
+    if (line.boilerplate === "end") {
+      closed = headline !== null && prose >= SETTINGS.minArticleBeforeEnd;
+      return -SETTINGS.endMarkerCost;
+    }
+    if (good[i]) prose += line.size;
+    return good[i] ? line.size : -(line.size * SETTINGS.badLineCost + SETTINGS.badLineFixedCost);
   });
   const run = bestRun(weights);
-  if (run === null) return { paragraphs: [], from: null, to: null };
+  if (run === null) return { lines: [], from: null, to: null };
   const [start, end] = run;
-  const paragraphs: string[] = [];
+  const kept: Line[] = [];
   let listRun = 0;
   for (let i = start; i <= end; i++) {
     const line = lines[i];
@@ -85,9 +125,9 @@ export function extractBody(lines: readonly Line[], headline: number | null, ski
       continue;
     }
     listRun = 0;
-    if (good[i] && !skip.has(line.index)) paragraphs.push(line.text);
+    if (good[i]) kept.push(line);
   }
-  return { paragraphs, from: lines[start]?.index ?? null, to: lines[end]?.index ?? null };
+  return { lines: kept, from: lines[start]?.index ?? null, to: lines[end]?.index ?? null };
 }
 
 /** Escapes what would make a paragraph start as Markdown syntax: "# ", "> ", "- ", "1. ", "---". */

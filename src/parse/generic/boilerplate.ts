@@ -67,6 +67,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "chrome", pattern: /\bclick to tweet$/iu, seen: "BIG Brand System pull quotes ending 'Click To Tweet'" },
   { kind: "chrome", pattern: /^(?:subscribe|sign up|click here|follow us|follow the author|get our|get the latest|do you rely on)\b.*$/iu, seen: "9to5Mac, Snopes 'Do you rely on Snopes reporting?', The Paradigm 'Click here to subscribe'" },
   { kind: "chrome", pattern: /^image \d+ of\b|^\d+ \/ \d+$/iu, seen: "Times Union gallery counters 'Image 1 of 1', '1 / 4'" },
+  { kind: "caption", pattern: /^\d+ of \d+ \p{Lu}/u, seen: "Times Union gallery captions '1 of 4 Grass Valley's Dionicio Torres looks at …'" },
   { kind: "caption", pattern: /^(?:image|media) (?:copyright|caption)\b/iu, seen: "BBC 'Image copyright EPA', 'Image caption …', 'Media caption …'" },
   { kind: "caption", pattern: /^(?:file photo|photo|photograph|image|picture|credit|image credit|foto|bild)\s*:/iu, seen: "Reuters 'FILE PHOTO: …', Gizmodo 'Photo: iFixit', Sky 'Image: …', VentureBeat 'Image Credit: WeWork'" },
   { kind: "caption", pattern: /^[©ⓒ](?!\s*(?:\d{4}|copyright))/iu, seen: "MSN '© John Brecher …', The Hill '© Aaron Schwartz'" },
@@ -80,6 +81,9 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "end", pattern: /^(?:write to|have a tip\?|citation:|via syndigate|follow newsbeat|listen to newsbeat|more ap \p{L}+:|first published on|this document is subject to copyright|about the author|über \p{Lu})/iu, seen: "Barron's 'Write to …', NJ.com 'Have a tip?', phys.org 'Citation:', Al Bawaba 'Via SyndiGate.info', BBC Newsbeat, comwrap 'Über Moritz Bachmann'" },
   { kind: "end", pattern: /^(?:copyright|all rights reserved|©\s*(?:copyright|\d{4}))/iu, seen: "footers: '© 2019 Reuters. All Rights Reserved.', 'Copyright © 2019, Los Angeles Times'" },
   { kind: "end", pattern: /^(?:tags|filed under|topics|related topics|posted in)\s*:/iu, seen: "Twin Cities 'Tags:', CBS Detroit 'Filed Under:', AppleInsider 'Topics:', GiveWell 'Posted in …'" },
+  { kind: "end", pattern: /\b(?:said|says|wrote|replied):$/iu, seen: "GiveWell comment heads 'Milan Griffes on September 12, 2018 at 4:47 pm said:'" },
+  { kind: "chrome", pattern: /^(?:(?:share (?:on|via|to) |share this on |click to share on )?(?:facebook|twitter|whatsapp|pinterest|pint|pin|linkedin|reddit|email|e-mail|print|share|tweet|google\+|flipboard|mix|buffer|messenger|telegram|pocket|tumblr|sms|copy link|baixar|comments?|0)(?: \(opens in new window\))?[ ,|•]*)+$/iu, seen: "share rows: Mensagens de Reflexão 'Whatsapp Facebook Pint Baixar', Jaraguá do Sul 'Facebook Twitter Google+ Whatsapp', The Real Deal 'Share on Facebook Share on Twitter'" },
+  { kind: "chrome", pattern: /\bcookies?\b.*\b(?:website|consent|accept|privacy|browser|experience)\b|^(?:privacy overview|necessary always enabled|non-necessary|privacy & cookies policy)$/iu, seen: "MoreBikes cookie banner 'This website uses cookies to improve your experience.'" },
   { kind: "end", pattern: /^\d+ (?:comments?|shares|responses|replies)$/iu, seen: "BIG Brand System '258 Shares', blogs '10 Comments'" },
 ];
 

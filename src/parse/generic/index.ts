@@ -5,7 +5,7 @@ import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome } from "../types.ts";
 import { extractBody, escapeMarkdown } from "./body.ts";
 import { detectLanguage } from "./language.ts";
-import { measureLine, type Line } from "./lines.ts";
+import { measurePage } from "./lines.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
 import { findHeadline } from "./title.ts";
@@ -38,10 +38,7 @@ function pageLanguage(texts: readonly string[]): string | null {
 export function extractGeneric(text: string, options: ParseOptions): ParseOutcome {
   const texts = text.split("\n");
   const language = pageLanguage(texts);
-  const lines: Line[] = [];
-  texts.forEach((t, i) => {
-    if (t !== "") lines.push(measureLine(t, i, language));
-  });
+  const lines = measurePage(texts, language);
   const proseAt = new Map<number, number>();
   const prose = lines.map((l) => (l.cls === "good" ? l.size : 0));
   const proseAfter = (index: number): number => {
@@ -64,7 +61,8 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
       },
     };
   }
-  const anchor = headline.line ?? 0;
+  const body = extractBody(lines, headline.exact ? headline.line : null);
+  const anchor = headline.line ?? body.from ?? 0;
   const dayFirst = language !== null && language !== "en";
   const dateline = findDateline(texts, anchor, options.timezone, dayFirst);
   const fileDay = dayFromFileName(options.fileName);
@@ -81,8 +79,8 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   }
   const authors = findAuthors(texts, anchor);
   const section = findSection(texts, headline.line);
-  const skip = new Set<number>([headline.line, dateline?.line, authors?.line].filter((n): n is number => n !== undefined && n !== null));
-  const body = extractBody(lines, headline.line, skip);
+  const metadata = new Set([headline.line, dateline?.line, authors?.line]);
+  const paragraphs = body.lines.filter((l) => !metadata.has(l.index)).map((l) => escapeMarkdown(l.text));
   const provenance: Record<string, string> = {
     title: headline.how,
     date: dateline === null ? `file name ${options.fileName}` : dateline.how,
@@ -105,7 +103,7 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
     tags: [],
     profile: "generic",
     provenance,
-    body: body.paragraphs.map(escapeMarkdown).join("\n\n"),
+    body: paragraphs.join("\n\n"),
   };
   return { ok: true, article };
 }

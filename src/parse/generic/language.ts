@@ -4,7 +4,8 @@
 /**
  * The most frequent function words of each language the dev corpus holds (page-text-dev: English
  * news, German comwrap, Italian remember8090, Portuguese autoracing and jaraguadosul, Indonesian
- * kabarislamia, Russian wday.ru), plus French, Spanish and Dutch; lower case.
+ * kabarislamia, whose informal prose abbreviates "yang" to "yg", Russian wday.ru), plus French,
+ * Spanish and Dutch; lower case.
  */
 export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
   en: ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he", "she", "be", "by", "at", "are", "this", "have", "from", "or", "an", "they", "but", "not", "his", "her", "had", "has", "were", "which", "their", "been", "would", "will", "said", "who", "we", "you", "its", "there", "about", "than", "into", "after", "more", "also", "can", "when", "if", "so", "what", "our", "i", "up", "out", "do"],
@@ -14,7 +15,7 @@ export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
   it: ["il", "di", "che", "e", "la", "per", "un", "in", "del", "non", "una", "della", "le", "si", "da", "con", "dei", "sono", "lo", "gli", "alla", "anche", "come", "più", "ma", "al", "ha", "nel", "delle", "questo", "è", "se", "nella", "tra", "ci", "ed", "suo", "loro", "già", "dello"],
   pt: ["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os", "no", "se", "na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das", "seu", "sua", "ou", "quando", "muito", "nos", "já", "também", "pelo", "pela", "até", "isso", "ela", "foi", "são", "você"],
   nl: ["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "voor", "met", "niet", "die", "er", "aan", "om", "ook", "als", "bij", "maar", "door", "wordt", "naar", "uit", "dan", "nog", "werd", "heeft", "hij", "ze", "wel", "worden", "over", "kan", "tot"],
-  id: ["yang", "dan", "di", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "akan", "pada", "juga", "ke", "ada", "karena", "oleh", "atau", "mereka", "kita", "kami", "saya", "sudah", "bisa", "lebih", "harus", "telah", "seperti", "bahwa", "adalah", "maka", "jika", "ia", "kepada", "para", "hanya", "orang", "satu"],
+  id: ["yang", "dan", "di", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "akan", "pada", "juga", "ke", "ada", "karena", "oleh", "atau", "mereka", "kita", "kami", "saya", "sudah", "bisa", "lebih", "harus", "telah", "seperti", "bahwa", "adalah", "maka", "jika", "ia", "kepada", "para", "hanya", "orang", "satu", "yg", "dgn", "tdk", "nya"],
   ru: ["и", "в", "не", "на", "что", "с", "по", "как", "а", "то", "это", "к", "из", "у", "за", "от", "о", "так", "но", "все", "она", "он", "же", "ее", "для", "бы", "мы", "вы", "был", "была", "было", "я", "если", "уже", "или", "только", "его", "их", "до", "когда", "чтобы", "при"],
 };
 

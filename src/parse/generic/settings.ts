@@ -4,10 +4,16 @@
 export const SETTINGS = {
   /** Lines longer than this are not searched for dates, bylines or headlines (keeps 10 MB lines cheap). */
   maxMetaLine: 300,
+  /** Lines longer than this are not tested against the boilerplate patterns (cookie banners run to ~700). */
+  maxPatternLine: 2000,
   /** A headline has at least this many characters... */
   minHeadline: 10,
   /** ...and at most this many. */
   maxHeadline: 300,
+  /** A line is the headline worded differently when it shares this many words with the <title>... */
+  minSimilarWords: 4,
+  /** ...and this share of the shorter one's words. */
+  minSimilarShare: 0.6,
   /** The date is looked for this many lines after the headline, then before it. */
   dateWindowAfter: 40,
   dateWindowBefore: 15,
@@ -29,10 +35,20 @@ export const SETTINGS = {
   maxHeadingWords: 14,
   /** Region scoring: how much a dropped line counts against the region, per character. */
   badLineCost: 0.6,
+  /** Region scoring: what any dropped line costs on top, so that long menus of short items weigh. */
+  badLineFixedCost: 30,
   /** Region scoring: the cost of a page-chrome line that ends the article ("Related Topics"). */
   endMarkerCost: 800,
-  /** Region scoring: content before the headline weighs this much of its length. */
-  beforeHeadlineWeight: 0.3,
+  /** Prose (characters) after the headline from which an end marker closes the article. */
+  minArticleBeforeEnd: 150,
+  /** A line this short made of a date and at most `maxWordsBesideDate` other words is a dateline. */
+  maxDateOnlyLine: 80,
+  maxWordsBesideDate: 5,
+  /** The same line again within this many lines is an alt text and its caption: both go. */
+  nearRepeatLines: 6,
+  /** A line of at least this many words whose shingles were mostly (`repeatShare`) seen before repeats them. */
+  minRepeatWords: 8,
+  repeatShare: 0.6,
   /** Lines after a "Related articles" label that are dropped with it, at most. */
   maxListRun: 12,
   /** Text scanned for the language, at most. */

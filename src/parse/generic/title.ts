@@ -5,8 +5,10 @@ import { SETTINGS } from "./settings.ts";
 
 export interface Headline {
   title: string;
-  /** 0-based line of the recurrence above the article; null when the title did not recur. */
+  /** 0-based line of the headline above the article; null when the title did not recur. */
   line: number | null;
+  /** Whether `line` repeats the title exactly (else it is only worded alike, and may be a teaser). */
+  exact: boolean;
   /** How it was found, for provenance. */
   how: string;
 }
@@ -55,8 +57,8 @@ export function findHeadline(lines: readonly string[], proseAfter: (index: numbe
     const at = index.get(normal(part));
     if (at === undefined) continue;
     const line = at.reduce((best, i) => (proseAfter(i) > proseAfter(best) ? i : best));
-    const how = part === head ? "first line, repeated later" : "first line without site name, repeated later";
-    return { title: lines[line] ?? part, line, how };
+    const how = `${part === head ? "first line" : "first line without site name"}, repeated on line ${line + 1}`;
+    return { title: lines[line] ?? part, line, exact: true, how };
   }
   // A cut-short <title> recurs in full: the later line that starts with it.
   if (head.length >= SETTINGS.minHeadline * 2) {
@@ -64,13 +66,38 @@ export function findHeadline(lines: readonly string[], proseAfter: (index: numbe
     for (let i = firstIndex + 1; i < lines.length; i++) {
       const text = lines[i] ?? "";
       if (text.length <= SETTINGS.maxHeadline && normal(text).startsWith(key)) {
-        return { title: text, line: i, how: "first line cut short, completed by a later line" };
+        return { title: text, line: i, exact: true, how: `first line cut short, completed by line ${i + 1}` };
       }
     }
   }
   const title = withoutSiteName(head);
   if (title.length < SETTINGS.minHeadline || title.length > SETTINGS.maxHeadline) return null;
-  return { title, line: null, how: title === head ? "first line" : "first line without site name" };
+  const similar = mostSimilarLine(lines, firstIndex, title, proseAfter);
+  const how = title === head ? "first line" : "first line without site name";
+  return similar === null
+    ? { title, line: null, exact: false, how }
+    : { title, line: similar, exact: false, how: `${how}; worded alike on line ${similar + 1}` };
+}
+
+const tokens = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/**
+ * The line most like the title in words, for pages whose on-page headline is worded differently
+ * from their <title> (CBS News, CNBC, USA Today): most of the shorter one's words in the other.
+ */
+function mostSimilarLine(lines: readonly string[], firstIndex: number, title: string, proseAfter: (index: number) => number): number | null {
+  const want = tokens(title);
+  let best: number | null = null;
+  for (let i = firstIndex + 1; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (text.length < SETTINGS.minHeadline || text.length > SETTINGS.maxHeadline) continue;
+    const got = tokens(text);
+    let common = 0;
+    for (const t of got) if (want.has(t)) common++;
+    const similar = common >= SETTINGS.minSimilarWords && common / Math.min(want.size, got.size) >= SETTINGS.minSimilarShare;
+    if (similar && (best === null || proseAfter(i) > proseAfter(best))) best = i;
+  }
+  return best;
 }
 
 /** The first line without the site-name parts that follow the headline ("Headline | Section | Site"). */

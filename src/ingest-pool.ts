@@ -1,0 +1,61 @@
+// Runs `ingestDump` for many dumps: in this thread for a few, in worker threads for many (parsing
+// and tagging are CPU-bound and per dump, so they spread over cores). Same results either way.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { ingestDump, type IngestInput, type IngestResult } from "./ingest.ts";
+
+export interface Ingester {
+  ingest(input: IngestInput): Promise<IngestResult>;
+  close(): Promise<void>;
+}
+
+/** Below this many dumps, starting workers (each loads the parser and the NLP model) costs more than it saves. */
+export const WORKER_THRESHOLD = 400;
+
+export function inThread(): Ingester {
+  return { ingest: async (input) => ingestDump(input), close: async () => {} };
+}
+
+interface Reply {
+  id: number;
+  result?: IngestResult;
+  error?: string;
+}
+
+/** A pool of `size` workers; each takes the next dump when it is free. */
+export function workerPool(size: number = Math.max(1, os.availableParallelism())): Ingester {
+  const waiting = new Map<number, { resolve: (r: IngestResult) => void; reject: (e: Error) => void }>();
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(new URL("./ingest-worker.js", import.meta.url));
+    worker.on("message", (reply: Reply) => {
+      const pending = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.result) pending?.resolve(reply.result);
+      else pending?.reject(new Error(reply.error ?? "ingest worker failed"));
+    });
+    worker.on("error", (error) => {
+      for (const p of waiting.values()) p.reject(error);
+      waiting.clear();
+    });
+    return worker;
+  });
+  let next = 0;
+  return {
+    ingest(input) {
+      const id = next++;
+      const worker = workers[id % workers.length]!;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, input });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** In-thread for small archives, workers for large ones. */
+export function ingesterFor(count: number): Ingester {
+  return count >= WORKER_THRESHOLD && os.availableParallelism() > 1 ? workerPool() : inThread();
+}

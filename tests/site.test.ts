@@ -1,0 +1,311 @@
+// End to end: the fixture dumps in tests/fixtures/site/ built with `build()` into a temp folder,
+// then the output read back: pages and their content, links, feeds, metadata, catalog, escaping.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { buildArchive } from "../src/index/archive.ts";
+import { resolveConfig } from "../src/config.ts";
+import { buildFixtureSite, emptyReport, listFiles, makeRecord, readText, type BuiltSite } from "./helpers/site.ts";
+import { assertWellFormedXml, jsonLdBlocks, linksIn, textOf } from "./helpers/markup.ts";
+
+const EMBASSY = "2020/09/28/us-threatens-to-close-embassy-in-baghdad/";
+const WAIVER = "2020/09/23/us-grants-iraq-new-60-day-waiver-to-import-iranian-gas/";
+const WILDFIRES = "2020/09/28/pg-and-e-shuts-power-to-11-000-customers-to-prevent-wildfires/";
+const INAUGURATION = "2021/01/20/biden-sworn-in-as-46th-president-of-the-united-states/";
+
+let site: BuiltSite;
+let files: string[];
+const page = (url: string): Promise<string> => readText(site.outputDir, `${url.replace(/^\//, "")}index.html`);
+
+interface CatalogEntry {
+  id: string;
+  url: string;
+  title: string;
+  published: string;
+  section: string;
+  tags: string[];
+  related: string[];
+  links: { title: string; url: string | null }[];
+}
+
+before(async () => {
+  site = await buildFixtureSite({ search: true });
+  files = await listFiles(site.outputDir);
+});
+after(() => site.cleanup());
+
+describe("fixture build", () => {
+  test("builds every fixture story, quickly and without failures", () => {
+    assert.equal(site.result.stories, 5);
+    assert.deepEqual(site.result.report.failures, []);
+    assert.ok(site.result.pages > 40, `only ${site.result.pages} pages`);
+    console.log(`# fixture build: ${site.result.pages} pages in ${site.ms} ms (${JSON.stringify(site.result.timings)})`);
+  });
+
+  test("writes the expected pages and files", () => {
+    for (const file of [
+      "index.html", "archive/index.html", "404.html", "robots.txt", "sitemap.xml", "catalog.json",
+      "report/index.html", "report.json", "feed.xml", "feed.json", "search/index.html", "assets/site.css",
+      "2019/index.html", "2020/index.html", "2021/index.html", "2020/09/index.html", "2020/09/28/index.html",
+      `${EMBASSY}index.html`, `${WAIVER}index.html`, `${WILDFIRES}index.html`, `${INAUGURATION}index.html`,
+      "section/index.html", "tag/index.html", "tag/iraq/index.html", "tag/iraq/page/2/index.html",
+      "section/middle-east/index.html", "section/middle-east/feed.xml", "section/middle-east/feed.json",
+      "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css",
+    ]) {
+      assert.ok(files.includes(file), `missing ${file}`);
+    }
+  });
+
+  test("article page: headline, byline, dateline, section, tags, figure, body", async () => {
+    const html = await page(EMBASSY);
+    assert.equal(textOf(html, /<h1[^>]*>/), "US Threatens to Close Embassy in Baghdad");
+    assert.match(html, /<p class="byline">By <span class="author">VOA News<\/span><\/p>/);
+    assert.match(html, /<time datetime="2020-09-28T03:35:00-04:00">September 28, 2020, 3:35 AM<\/time>/);
+    assert.match(html, /<a href="\/section\/[a-z-]+\/" data-pagefind-filter="section">USA<\/a>/);
+    assert.match(html, /<a href="\/tag\/iraq\/">Iraq<\/a>/);
+    assert.match(html, /<figure class="image">[\s\S]*<figcaption>Iraqi security forces stand guard in front of the U\.S\. embassy/);
+    assert.match(html, /<p>The United States is threatening to close its embassy in Baghdad/);
+  });
+
+  test("related stories from the dump: resolved link, or not in the archive with section, date and source", async () => {
+    const html = await page(EMBASSY);
+    const dump = textOf(html, /<section class="related-dump"[^>]*>/) ?? "";
+    assert.match(html, new RegExp(`<a href="/${WAIVER}">US Grants Iraq New 60-Day Waiver to Import Iranian Gas</a>`));
+    assert.match(dump, /Rockets Target Baghdad’s Green Zone for Third Time in a Week Not in the archive · Middle East · September 19, 2020 · Dana Whitfield/);
+  });
+
+  test("two stories naming each other link both ways, and 'linked from' shows it", async () => {
+    const embassy = await page(EMBASSY);
+    const waiver = await page(WAIVER);
+    assert.ok(linksIn(waiver).includes(`/${EMBASSY}`), "waiver links to embassy (headline differs in case)");
+    assert.match(textOf(embassy, /<section class="linked-from"[^>]*>/) ?? "", /US Grants Iraq New 60-Day Waiver/);
+    assert.match(textOf(waiver, /<section class="linked-from"[^>]*>/) ?? "", /US Threatens to Close Embassy/);
+  });
+
+  test("computed related fill up to relatedLimit, with reasons, after the dump's own", async () => {
+    const catalog = JSON.parse(await readText(site.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    const embassy = catalog.articles.find((a) => a.url === `/${EMBASSY}`);
+    assert.ok(embassy);
+    assert.equal(embassy.related[0], `/${WAIVER}`, "the dump's related story comes first");
+    assert.ok(embassy.related.length <= 3 && embassy.related.length > 1);
+    assert.equal(new Set(embassy.related).size, embassy.related.length, "no repeats");
+    assert.ok(!embassy.related.includes(embassy.url), "never itself");
+    const html = await page(EMBASSY);
+    assert.match(textOf(html, /<section class="related-computed"[^>]*>/) ?? "", /Shares|Similar wording/);
+  });
+
+  test("prev/next follow archive order; two stories on one day are listed in time order", async () => {
+    const embassy = await page(EMBASSY);
+    assert.match(embassy, new RegExp(`<a rel="prev" href="/${WAIVER}">`));
+    assert.match(embassy, new RegExp(`<a rel="next" href="/${WILDFIRES}">`));
+    const day = await page("/2020/09/28/");
+    const first = day.indexOf(`/${EMBASSY}`);
+    const second = day.indexOf(`/${WILDFIRES}`);
+    assert.ok(first > 0 && second > first, "3:35 AM before 10:05 AM");
+    assert.match(day, /2 stories/);
+  });
+
+  test("date archives: years, months with a calendar, archive index with counts", async () => {
+    const month = await page("/2020/09/");
+    assert.match(month, /<table class="calendar">/);
+    assert.match(month, /<td class="has-stories"><a href="\/2020\/09\/23\/"[^>]*>23<\/a><\/td>/);
+    assert.match(month, /<td>24<\/td>/);
+    const archive = await page("/archive/");
+    assert.match(archive, /<a href="\/2020\/">2020<\/a> <span class="count">3 stories<\/span>/);
+    assert.match(archive, /<a href="\/2021\/01\/">January<\/a> <span class="count">1<\/span>/);
+    const year = await page("/2019/");
+    assert.match(year, /November 2019/);
+  });
+
+  test("section and tag pages paginate at itemsPerPage; the tag index counts merged tags", async () => {
+    const iraq = await page("/tag/iraq/");
+    assert.match(iraq, /\(page 1 of 2\)/);
+    assert.equal((iraq.match(/class="story-link"/g) ?? []).length, 2);
+    assert.match(iraq, /<a rel="next" href="\/tag\/iraq\/page\/2\/">/);
+    const index = await page("/tag/");
+    assert.match(index, /<a href="\/tag\/iraq\/">Iraq<\/a> <span class="count">\d stories<\/span>/);
+    const tagDirs = readdirSync(path.join(site.outputDir, "tag"));
+    assert.equal(new Set(tagDirs.map((d) => d.toLowerCase())).size, tagDirs.length);
+  });
+
+  test("every internal link and asset in every HTML page resolves to a file", async () => {
+    const broken: string[] = [];
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const base = new URL(`https://archive.example.org/${file.replace(/index\.html$/, "")}`);
+      for (const link of linksIn(await readText(site.outputDir, file))) {
+        const url = new URL(link, base);
+        if (url.origin !== base.origin) continue;
+        const target = decodeURIComponent(url.pathname).slice(1);
+        const resolved = target === "" || target.endsWith("/") ? `${target}index.html` : target;
+        if (!files.includes(resolved)) broken.push(`${file} -> ${link}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  test("feeds and sitemap are well-formed, JSON feeds parse, URLs are absolute", async () => {
+    for (const file of files.filter((f) => f.endsWith(".xml"))) {
+      assertWellFormedXml(await readText(site.outputDir, file));
+    }
+    const atom = await readText(site.outputDir, "feed.xml");
+    assert.match(atom, /<link href="https:\/\/archive\.example\.org\/feed\.xml" rel="self"\/>/);
+    assert.equal((atom.match(/<entry>/g) ?? []).length, 5);
+    assert.match(atom, /<updated>2021-01-20T\d\d:\d\d:\d\dZ<\/updated>/);
+    for (const file of files.filter((f) => f.endsWith("feed.json"))) {
+      const feed = JSON.parse(await readText(site.outputDir, file)) as { version: string; items: { url: string }[] };
+      assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
+      for (const item of feed.items) assert.match(item.url, /^https:\/\/archive\.example\.org\/\d{4}\//);
+    }
+    const sitemap = await readText(site.outputDir, "sitemap.xml");
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? "").pathname);
+    for (const loc of locs) assert.ok(files.includes(`${loc.slice(1)}index.html`), `sitemap names missing ${loc}`);
+    const htmlPages = files.filter((f) => f.endsWith("index.html") && !f.startsWith("report/"));
+    assert.equal(locs.length, htmlPages.length);
+    assert.match(await readText(site.outputDir, "robots.txt"), /Sitemap: https:\/\/archive\.example\.org\/sitemap\.xml/);
+  });
+
+  test("article metadata: canonical, Open Graph, NewsArticle JSON-LD", async () => {
+    const html = await page(EMBASSY);
+    assert.match(html, new RegExp(`<link rel="canonical" href="https://archive.example.org/${EMBASSY}">`));
+    assert.match(html, /<meta property="article:published_time" content="2020-09-28T03:35:00-04:00">/);
+    assert.match(html, /<meta property="article:section" content="USA">/);
+    assert.match(html, /<meta property="article:tag" content="Iraq">/);
+    const [block] = jsonLdBlocks(html);
+    const ld = JSON.parse(block ?? "") as Record<string, unknown>;
+    assert.equal(ld["@type"], "NewsArticle");
+    assert.equal(ld.headline, "US Threatens to Close Embassy in Baghdad");
+    assert.equal(ld.datePublished, "2020-09-28T03:35:00-04:00");
+    assert.equal(ld.articleSection, "USA");
+    assert.deepEqual(ld.author, [{ "@type": "Person", name: "VOA News" }]);
+    assert.match(JSON.stringify(ld.image), /caption/);
+    for (const file of files.filter((f) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(f))) {
+      const blocks = jsonLdBlocks(await readText(site.outputDir, file));
+      assert.equal(blocks.length, 1, file);
+      JSON.parse(blocks[0] ?? "");
+    }
+  });
+
+  test("catalog.json agrees with the pages", async () => {
+    const catalog = JSON.parse(await readText(site.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    assert.equal(catalog.articles.length, 5);
+    for (const a of catalog.articles) {
+      const html = await page(a.url);
+      assert.equal(textOf(html, /<h1[^>]*>/), a.title);
+      assert.match(html, new RegExp(`<meta property="article:section" content="${a.section.replace(/&/g, "&amp;")}">`));
+      const links = linksIn(html);
+      for (const url of a.related) assert.ok(links.includes(url), `${a.url} should link related ${url}`);
+      for (const l of a.links) if (l.url) assert.ok(links.includes(l.url), `${a.url} should link ${l.url}`);
+      for (const tag of a.tags) assert.ok(html.includes(`>${tag.replace(/&/g, "&amp;")}</a>`), `${a.url} should show tag ${tag}`);
+    }
+    const wildfires = catalog.articles.find((a) => a.url === `/${WILDFIRES}`);
+    assert.deepEqual(wildfires?.links, [{ title: "California’s Glass Fire Forces Thousands to Flee", url: null }]);
+  });
+
+  test("report lists related stories not in the archive and which stories name them", async () => {
+    const report = JSON.parse(await readText(site.outputDir, "report.json")) as {
+      missingRelated: { title: string; section: string; date: string; namedBy: string[] }[];
+    };
+    const rockets = report.missingRelated.find((m) => m.title.startsWith("Rockets Target"));
+    assert.deepEqual(rockets?.namedBy, [`/${EMBASSY}`, `/${INAUGURATION}`], "curly and straight apostrophes are one story");
+    assert.equal(rockets?.date, "2020-09-19");
+    const html = await page("/report/");
+    assert.match(html, /California’s Glass Fire Forces Thousands to Flee/);
+    assert.match(await page("/"), /<a href="\/report\/">Build report<\/a>/);
+  });
+
+  test("hostile text is escaped and never run through a template language", async () => {
+    const url = files.find((f) => f.startsWith("2019/11/05/hackers"));
+    assert.ok(url);
+    const html = await readText(site.outputDir, url);
+    assert.equal(textOf(html, /<h1[^>]*>/), `Hackers Post "<script>alert('pwned')</script>" on Court Website {{ site.title }}`);
+    assert.match(html, /\{\{ x \}\} and \{% raw %\}/);
+    assert.match(html, /<figcaption>A screenshot of the defaced court website showing the text &lt;b&gt;owned&lt;\/b&gt;/);
+    for (const file of files.filter((f) => /\.(html|xml)$/.test(f))) {
+      const text = await readText(site.outputDir, file);
+      assert.ok(!/<script>alert/i.test(text), `${file} carries a live script`);
+      assert.ok(!/<b>owned/.test(text), `${file} carries live markup`);
+      for (const block of jsonLdBlocks(text)) assert.ok(!block.includes("<"), `${file}: JSON-LD must escape <`);
+    }
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(scripts, ['<script type="application/ld+json">']);
+  });
+
+  test("the search page loads Pagefind's UI; story pages carry section and year filters", async () => {
+    const search = await page("/search/");
+    assert.match(search, /<script src="\/pagefind\/pagefind-ui\.js" defer><\/script>/);
+    const html = await page(WAIVER);
+    assert.match(html, /data-pagefind-body/);
+    assert.match(html, /<span hidden data-pagefind-filter="year">2020<\/span>/);
+    assert.ok(files.some((f) => f.startsWith("pagefind/index/")));
+  });
+});
+
+describe("determinism", () => {
+  test("two builds of the same dumps give byte-identical sites", async () => {
+    const a = await buildFixtureSite({ search: false });
+    const b = await buildFixtureSite({ search: false });
+    try {
+      const names = await listFiles(a.outputDir);
+      assert.deepEqual(names, await listFiles(b.outputDir));
+      for (const name of names) {
+        assert.equal(await readText(a.outputDir, name), await readText(b.outputDir, name), name);
+      }
+    } finally {
+      await Promise.all([a.cleanup(), b.cleanup()]);
+    }
+  });
+});
+
+describe("buildArchive", () => {
+  const config = resolveConfig({ itemsPerPage: 2, relatedLimit: 2 });
+
+  test("stories sharing a URL get -2, -3 in archive order", () => {
+    const records = [
+      makeRecord({ title: "Same Headline", date: "2020-01-01", id: "bbbbbbbbbbbb", published: "2020-01-01T09:00:00-05:00" }),
+      makeRecord({ title: "Same Headline", date: "2020-01-01", id: "aaaaaaaaaaaa", published: "2020-01-01T09:00:00-05:00" }),
+      makeRecord({ title: "Same Headline", date: "2020-01-01", id: "cccccccccccc", published: "2020-01-01T08:00:00-05:00" }),
+    ];
+    const archive = buildArchive(records, emptyReport(), config);
+    assert.deepEqual(
+      archive.articles.map((a) => [a.id, a.url]),
+      [
+        ["cccccccccccc", "/2020/01/01/same-headline/"],
+        ["aaaaaaaaaaaa", "/2020/01/01/same-headline-2/"],
+        ["bbbbbbbbbbbb", "/2020/01/01/same-headline-3/"],
+      ],
+    );
+    assert.deepEqual(buildArchive([...records].reverse(), emptyReport(), config), archive);
+  });
+
+  test("related headlines match across case, quotes, dashes and spacing", () => {
+    const related = (title: string) => ({ title, section: null, summary: null, source: null, published: null, image: null });
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "Iraq’s “New” 60–Day Waiver", date: "2020-01-01" }),
+        makeRecord({ title: "Other", date: "2020-01-02", related: [related(`IRAQ'S  "new" 60-day   waiver`), related("Gone Story")] }),
+      ],
+      emptyReport(),
+      config,
+    );
+    const other = archive.articles[1];
+    assert.equal(other?.links[0]?.article?.url, archive.articles[0]?.url);
+    assert.equal(other?.links[1]?.article, null);
+    assert.equal(archive.report.missingRelated[0]?.title, "Gone Story");
+    assert.deepEqual(archive.articles[0]?.linkedFrom.map((l) => l.url), [other?.url]);
+  });
+
+  test("tags differing in case and punctuation are one tag page, paginated", () => {
+    const archive = buildArchive(
+      ["Iraq", "iraq", "IRAQ!"].map((tag, i) => makeRecord({ title: `Story ${i}`, date: `2020-01-0${i + 1}`, tags: [tag] })),
+      emptyReport(),
+      config,
+    );
+    assert.equal(archive.tags.length, 1);
+    assert.equal(archive.tags[0]?.count, 3);
+    assert.deepEqual(archive.listPages.filter((p) => p.kind === "tag").map((p) => [p.url, p.items.length]), [
+      ["/tag/iraq/", 2],
+      ["/tag/iraq/page/2/", 1],
+    ]);
+  });
+});
