@@ -56,12 +56,11 @@ ${breadcrumbs([
       { url: a.dayUrl, label: String(Number(day)) },
       { url: a.url, label: a.title },
     ])}
-<article class="story" data-pagefind-body>
+<article class="story" data-pagefind-body data-pagefind-filter="year:${a.year}" data-pagefind-meta="date:${longDate(a.date)}">
 <header class="story-header">
-<p class="kicker"><a href="${a.sectionUrl}" data-pagefind-filter="section">${a.section}</a></p>
+<p class="kicker" data-pagefind-ignore><a href="${a.sectionUrl}" data-pagefind-filter="section">${a.section}</a></p>
 <h1 data-pagefind-meta="title">${a.title}</h1>
-${a.authors.length ? html`<p class="byline">By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}<p class="dateline">${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated)}</time>` : ""}</p>
-<span hidden data-pagefind-filter="year">${a.year}</span><span hidden data-pagefind-meta="date">${a.date}</span>
+${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}<p class="dateline" data-pagefind-ignore>${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated)}</time>` : ""}</p>
 </header>
 ${a.images.map((img) => figure(img.alt, img.caption))}
 <div class="story-body">

@@ -82,6 +82,11 @@ describe("site in a browser", { skip }, () => {
     const result = page.locator(".pagefind-ui__result-link").first();
     await result.waitFor({ timeout: 10_000 });
     assert.match((await result.textContent()) ?? "", /PG&E Shuts Power/);
+    const filters = (await page.locator(".pagefind-ui__filter-panel").textContent()) ?? "";
+    assert.match(filters, /Section/);
+    assert.match(filters, /Year/);
+    const excerpt = (await page.locator(".pagefind-ui__result-excerpt").first().textContent()) ?? "";
+    assert.doesNotMatch(excerpt, /By Associated Press|2020-09-28/, "byline and dateline stay out of excerpts");
     await screenshot("search");
   });
 

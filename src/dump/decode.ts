@@ -9,6 +9,9 @@ export type DecodeOutcome = { ok: true; text: string; encoding: string } | { ok:
  *  file is taken for binary. Text dumps from the dev corpus have none; images and archives have many. */
 const BINARY_CONTROL_RATIO = 0.01;
 const SNIFF_BYTES = 64 * 1024;
+/** Largest dump read. The biggest page in the dev corpus is 100 KB; 16 MiB leaves room for any
+ *  real page (a 10 MB single line still parses) and keeps a stray 50 MB log file out. */
+export const MAX_DUMP_BYTES = 16 * 1024 * 1024;
 
 function isBinary(text: string): boolean {
   const sample = text.slice(0, SNIFF_BYTES);
@@ -21,6 +24,19 @@ function isBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > BINARY_CONTROL_RATIO;
 }
 
+/** Windows-1252 characters at 0x80-0x9F (Node's TextDecoder decodes that label as plain Latin-1,
+ *  which turns the curly quotes and dashes of old Windows-saved pages into control characters). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join("");
+  }
+  return out;
+}
+
 function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
@@ -29,7 +45,7 @@ function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
   } catch {
     // Not valid UTF-8: scrapers on older sites save Windows-1252 (a superset of Latin-1 in practice).
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+    return { text: decodeWindows1252(body), encoding: "windows-1252" };
   }
 }
 
@@ -52,6 +68,13 @@ export function normaliseText(text: string): string {
 export function decodeDump(bytes: Uint8Array): DecodeOutcome {
   if (bytes.length === 0) {
     return { ok: false, error: { rule: "empty", line: 0, message: "the file is empty", hint: "re-save the page text, or remove the file" } };
+  }
+  if (bytes.length > MAX_DUMP_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    return {
+      ok: false,
+      error: { rule: "too-large", line: 0, message: `the file is ${mb} MB, more than a page of text can be (16 MB at most)`, hint: "check that it is a page dump; split it if it holds several" },
+    };
   }
   const { text, encoding } = decodeBytes(bytes);
   if (isBinary(text)) {

@@ -49,7 +49,8 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
   "you may also like...": "end", "you might also like": "end", "more on this story": "end", "related topics": "end",
   "related tags": "end", "topics": "end", "tags": "end", "share this story": "end", "share this story about sharing": "end",
   "sharing is caring!": "end", "leave a reply": "end", "leave a comment": "end",
-  "post a comment": "end", "join the discussion": "end", "view the discussion thread.": "end", "related posts": "end",
+  "post a comment": "end", "lascia un commento": "end", "lascia un commento annulla risposta": "end", "deixe um comentário": "end",
+  "deja un comentario": "end", "laisser un commentaire": "end", "kommentar schreiben": "end", "editors' picks": "end", "sources": "end", "our sources": "end", "join the discussion": "end", "view the discussion thread.": "end", "related posts": "end",
   "weitere beiträge zum thema": "end", "материалы по теме": "end", "関連記事": "end",
   "você pode gostar...": "end", "to read the full story": "end", "about this article": "end", "about this statement": "end",
   "like this article?": "end", "next up in tech": "end", "top stories": "end", "features": "end",
@@ -83,7 +84,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "end", pattern: /^(?:tags|filed under|topics|related topics|posted in)\s*:/iu, seen: "Twin Cities 'Tags:', CBS Detroit 'Filed Under:', AppleInsider 'Topics:', GiveWell 'Posted in …'" },
   { kind: "end", pattern: /\b(?:said|says|wrote|replied):$/iu, seen: "GiveWell comment heads 'Milan Griffes on September 12, 2018 at 4:47 pm said:'" },
   { kind: "chrome", pattern: /^(?:(?:share (?:on|via|to) |share this on |click to share on )?(?:facebook|twitter|whatsapp|pinterest|pint|pin|linkedin|reddit|email|e-mail|print|share|tweet|google\+|flipboard|mix|buffer|messenger|telegram|pocket|tumblr|sms|copy link|baixar|comments?|0)(?: \(opens in new window\))?[ ,|•]*)+$/iu, seen: "share rows: Mensagens de Reflexão 'Whatsapp Facebook Pint Baixar', Jaraguá do Sul 'Facebook Twitter Google+ Whatsapp', The Real Deal 'Share on Facebook Share on Twitter'" },
-  { kind: "chrome", pattern: /\bcookies?\b.*\b(?:website|consent|accept|privacy|browser|experience)\b|^(?:privacy overview|necessary always enabled|non-necessary|privacy & cookies policy)$/iu, seen: "MoreBikes cookie banner 'This website uses cookies to improve your experience.'" },
+  { kind: "chrome", pattern: /\bcookies?\b.*\b(?:website|consent|accept|privacy|browser|experience|sito|site|sitio|esperienza|experiência|webseite|datenschutz)\b|^(?:privacy overview|necessary always enabled|non-necessary|privacy & cookies policy)$/iu, seen: "MoreBikes cookie banner 'This website uses cookies to improve your experience.', Remember 80/90 'Utilizziamo i cookie …'" },
   { kind: "end", pattern: /^\d+ (?:comments?|shares|responses|replies)$/iu, seen: "BIG Brand System '258 Shares', blogs '10 Comments'" },
 ];
 

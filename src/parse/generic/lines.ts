@@ -51,8 +51,9 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
 function classify(line: Omit<Line, "cls">): LineClass {
   if (line.boilerplate !== null || line.repeat) return "bad";
   if (line.size < SETTINGS.shortLine) return "short";
-  // Few function words: a list of names or links, unless it is long and reads as sentences.
-  if (line.stopDensity !== null && line.stopDensity < SETTINGS.lowStopWords) return line.size >= SETTINGS.longLine && line.sentence ? "near" : "bad";
+  // Few function words: a list of names or links, unless it reads as a sentence (then its
+  // neighbours decide, as for any near-good line).
+  if (line.stopDensity !== null && line.stopDensity < SETTINGS.lowStopWords) return line.sentence ? "near" : "bad";
   if (line.size >= SETTINGS.longLine) return "good";
   if (line.sentence && (line.stopDensity === null || line.stopDensity >= SETTINGS.highStopWords)) return "good";
   return "near";
