@@ -2,6 +2,15 @@
 // its root (documented in the README); the CLI's flags override both.
 import { z } from "zod";
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SiteConfigSchema = z.object({
   /** Shown in the header, <title> and feeds. */
   title: z.string().min(1).default("Morgue"),
@@ -10,7 +19,11 @@ export const SiteConfigSchema = z.object({
   /** Absolute URL the site is served from; feeds, sitemap and canonical links need it. */
   baseUrl: z.string().url().default("http://localhost:8080/"),
   /** IANA zone for wall-clock times printed without an offset (VOA prints US Eastern time). */
-  timezone: z.string().min(1).default("America/New_York"),
+  timezone: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, { message: "not an IANA time zone name (such as Europe/London)" })
+    .default("America/New_York"),
   /** BCP 47 language of the site's own text. */
   language: z.string().default("en"),
   /** Stories on a section or tag page before it paginates. */

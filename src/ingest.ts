@@ -59,7 +59,7 @@ export function recordFromDump(
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
   return {
-    record: { id, slug: slugify(article.title, id), ...article, tags, sourceFile: file, sourceHash },
+    record: { id, slug: slugify(article.title, `story-${id}`), ...article, tags, sourceFile: file, sourceHash },
   };
 }
 

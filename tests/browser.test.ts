@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -43,6 +43,7 @@ describe("site in a browser", { skip }, () => {
     await browser?.close();
     await server?.close();
     await site?.cleanup();
+    if (shots) await rm(shots, { recursive: true, force: true });
   });
 
   async function axe(url: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { BuildNote, BuildReport, DumpFailure, KeptCorrection } from "../rep
 import type { SiteConfig } from "../config.ts";
 import { tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
-import { normaliseHeadline } from "../record/identity.ts";
+import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 
 /** A light reference to a story, used wherever one page points at another. */
 export interface ArticleLink {
@@ -224,8 +224,9 @@ class NameTally {
   }
 }
 
+/** Sections are the outlet's own labels, not entities: no alias merging ("USA" stays /section/usa/). */
 function sectionKey(section: string): string {
-  return tagKey(section) || "untitled";
+  return slugify(section, `section-${sha256(section).slice(0, 8)}`);
 }
 
 function paginate(kind: ListPage["kind"], term: Term, items: ArticleLink[], size: number): ListPage[] {

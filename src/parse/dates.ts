@@ -138,8 +138,10 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 const UPDATED_MARKERS = /\b(?:updated|last modified|last updated|modified|aktualisiert|atualizado|actualizado|mis à jour|aggiornato)\b/iu;
 
 /** How the day of a dateline is written; `dayFirst` decides `05/10/2018` (set from the page's language). */
-interface DateFormat {
+export interface DateFormat {
   name: string;
+  /** A date as a page printed it, read by this format (checked by the tests). */
+  example: string;
   /** Named groups: year, and month or monthName, and day (or first/second for slashed dates). */
   pattern: RegExp;
 }
@@ -154,19 +156,19 @@ const ORDINAL = "(?:st|nd|rd|th|\\.)?";
 export const DATE_FORMATS: readonly DateFormat[] = [
   // ISO, with the clock and offset when machine-printed: Live Science "2019-11-19T12:48:14Z",
   // Business Insider "2019-11-13T23:06:00+01:00", Entermedia "2018-08-25 15:24", Japanese blogs "2018-08-16".
-  { name: "iso", pattern: new RegExp(`${B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?:T(?<isoTime>\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d+)?(?<isoOffset>Z|[+-]\\d{2}:?\\d{2})?)?${E}`, "gu") },
+  { name: "iso", example: "2019-11-19T12:48:14Z", pattern: new RegExp(`${B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?:T(?<isoTime>\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d+)?(?<isoOffset>Z|[+-]\\d{2}:?\\d{2})?)?${E}`, "gu") },
   // CJK: "2013年04月09日", Korean "2018년 8월 25일".
-  { name: "cjk", pattern: /(?<year>\d{4})\s?[年년]\s?(?<month>\d{1,2})\s?[月월]\s?(?<day>\d{1,2})\s?[日일]/gu },
+  { name: "cjk", example: "2013年04月09日", pattern: /(?<year>\d{4})\s?[年년]\s?(?<month>\d{1,2})\s?[月월]\s?(?<day>\d{1,2})\s?[日일]/gu },
   // Month first: "November 18, 2019", "Nov. 19, 2019", "Nov 20 2019", "November 20th, 2019", "Maret 30, 2015".
-  { name: "month-day-year", pattern: new RegExp(`${B}${MONTH_NAME} (?<day>\\d{1,2})${ORDINAL},? (?<year>\\d{4})${E}`, "gu") },
+  { name: "month-day-year", example: "November 20th, 2019", pattern: new RegExp(`${B}${MONTH_NAME} (?<day>\\d{1,2})${ORDINAL},? (?<year>\\d{4})${E}`, "gu") },
   // Day first: "19 November 2019", "20th November 2019", "25. September 2018", "22 de outubro de 2010", "24 сентября 2018".
-  { name: "day-month-year", pattern: new RegExp(`${B}(?<day>\\d{1,2})${ORDINAL} (?:de )?${MONTH_NAME},? (?:de )?(?<year>\\d{4})${E}`, "gu") },
+  { name: "day-month-year", example: "22 de outubro de 2010", pattern: new RegExp(`${B}(?<day>\\d{1,2})${ORDINAL} (?:de )?${MONTH_NAME},? (?:de )?(?<year>\\d{4})${E}`, "gu") },
   // Year first with dots or slashes: Japanese "2016.12.01".
-  { name: "year-month-day", pattern: new RegExp(`${B}(?<year>\\d{4})[./](?<month>\\d{1,2})[./](?<day>\\d{1,2})${E}`, "gu") },
+  { name: "year-month-day", example: "2016.12.01", pattern: new RegExp(`${B}(?<year>\\d{4})[./](?<month>\\d{1,2})[./](?<day>\\d{1,2})${E}`, "gu") },
   // Day first with dots: Business Insider Deutschland "13.11.2019", Sputnik "18.11.2019", wday.ru "05.10.18".
-  { name: "day.month.year", pattern: new RegExp(`${B}(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?<year>\\d{4}|\\d{2})${E}`, "gu") },
+  { name: "day.month.year", example: "13.11.2019", pattern: new RegExp(`${B}(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?<year>\\d{4}|\\d{2})${E}`, "gu") },
   // Slashes: US month first (The Hill "11/19/19", Gizmodo "11/13/19"), else day first (MoreBikes "21/06/2014").
-  { name: "slashed", pattern: new RegExp(`${B}(?<first>\\d{1,2})/(?<second>\\d{1,2})/(?<year>\\d{4}|\\d{2})${E}`, "gu") },
+  { name: "slashed", example: "11/19/19", pattern: new RegExp(`${B}(?<first>\\d{1,2})/(?<second>\\d{1,2})/(?<year>\\d{4}|\\d{2})${E}`, "gu") },
 ];
 
 /**

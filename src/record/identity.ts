@@ -29,11 +29,11 @@ export function storyId(date: string, title: string): string {
 const MAX_SLUG = 80;
 
 /**
- * URL-safe slug of a headline: Latin letters lose their accents, everything else that is not a-z
- * or 0-9 becomes a hyphen. Headlines with no Latin letters (Cyrillic, CJK) fall back to `story-<id>`.
+ * URL-safe slug of a headline or name: Latin letters lose their accents, everything else that is
+ * not a-z or 0-9 becomes a hyphen. Text with no Latin letters (Cyrillic, CJK) gives `fallback`.
  * Never contains `/` or `..`, so no headline can write outside the output folder.
  */
-export function slugify(title: string, id: string): string {
+export function slugify(title: string, fallback: string): string {
   const base = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -42,7 +42,7 @@ export function slugify(title: string, id: string): string {
     .replace(/['\u2019]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (base.length === 0) return `story-${id}`;
+  if (base.length === 0) return fallback;
   if (base.length <= MAX_SLUG) return base;
   const cut = base.slice(0, MAX_SLUG);
   const lastHyphen = cut.lastIndexOf("-");

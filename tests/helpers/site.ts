@@ -97,7 +97,7 @@ export function makeRecord(fields: Partial<ArticleRecord> & { title: string; dat
     profile: "voa",
     provenance: {},
     body: `${fields.title}.\n\nSecond paragraph.`,
-    slug: slugify(fields.title, id),
+    slug: slugify(fields.title, `story-${id}`),
     sourceFile: `${id}.txt`,
     sourceHash: "0".repeat(64),
     ...fields,

@@ -33,7 +33,7 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
   // Share and tool rows (BBC, LA Times, Barron's, Business Insider, The Paradigm).
   share: "chrome", "share this": "chrome", tweet: "chrome", print: "chrome", email: "chrome", "e-mail": "chrome",
   close: "chrome", caption: "chrome", report: "chrome", "copy link": "chrome", "copy link url copied!": "chrome",
-  "back to gallery": "chrome", "previous next": "chrome", "next prev": "chrome", "text size": "chrome",
+  "back to gallery": "chrome", "previous post": "chrome", "next post": "chrome", "previous next": "chrome", "next prev": "chrome", "text size": "chrome",
   "order reprints": "chrome", "print article": "chrome", shares: "chrome", comments: "end", "view comments": "end",
   "key points": "chrome", highlights: "chrome", "read more": "chrome", "read full article": "chrome", foto: "chrome",
   "media playback is unsupported on your device": "chrome", "this slideshow requires javascript.": "chrome",
@@ -73,6 +73,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "caption", pattern: /^(?:file photo|photo|photograph|image|picture|credit|image credit|foto|bild)\s*:/iu, seen: "Reuters 'FILE PHOTO: …', Gizmodo 'Photo: iFixit', Sky 'Image: …', VentureBeat 'Image Credit: WeWork'" },
   { kind: "caption", pattern: /^[©ⓒ](?!\s*(?:\d{4}|copyright))/iu, seen: "MSN '© John Brecher …', The Hill '© Aaron Schwartz'" },
   { kind: "caption", pattern: /\((?:image|photo|picture|credit|foto)s?:[^)]*\)$/iu, seen: "Express '… (Image: GETTY )', Live Science '(Image: © TNG Collaboration)'" },
+  { kind: "caption", pattern: /\b(?:Photograph|Photo|Picture|Image|Illustration)(?::| by) \p{Lu}[\p{L} .,/&'-]{1,60}$/u, seen: "Guardian captions ending 'Photograph: AFP via Getty', Barron's 'Photograph by Robyn Beck/AFP'" },
   { kind: "caption", pattern: /\(credit: [^)]*\)$|credit: [\p{L} .,&'-]{2,40}$/iu, seen: "The Real Deal '(Credit: Getty Images)', phys.org '… Credit: ESA'" },
   { kind: "caption", pattern: /\b(?:reuters|afp|ap|epa|getty images|shutterstock|istock|via ap|ap photo)\/[\p{L} .'-]{2,40}\)?$/iu, seen: "Reuters captions ending 'REUTERS/Brendan McDermid'" },
   { kind: "caption", pattern: /^[\p{L} .'-]{2,40}(?:\/| \| )(?:getty images|zdnet|reuters|ap|afp|bloomberg|ifixit)(?: \| getty images)?$/iu, seen: "ZDNet 'Jason Cipriani/ZDNet', CNBC 'Natalie Naccache | Bloomberg | Getty Images'" },
@@ -119,3 +120,10 @@ export const BYLINE_STOP_WORDS: readonly string[] = [
 
 /** Section labels in breadcrumbs that say nothing ("Home › News › World" gives "World"). */
 export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start", "inicio", "início", "startseite", "accueil", "news", "you are here"];
+
+/**
+ * Short lines printed right above headlines that are controls, not sections (CBS Sports "See All
+ * Teams Help", USA Today "Learn More", CBS News "Watch CBSN Live", NY Post "Copy", PolitiFact
+ * "Donate", CNBC "Menu"), compared in lower case as prefixes.
+ */
+export const NOT_SECTIONS: readonly string[] = ["see all", "learn more", "watch", "copy", "donate", "menu", "search", "subscribe", "sign in", "log in", "more", "live"];

@@ -5,7 +5,7 @@ import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome } from "../types.ts";
 import { extractBody, escapeMarkdown } from "./body.ts";
 import { detectLanguage } from "./language.ts";
-import { measurePage } from "./lines.ts";
+import { measurePage, type Line } from "./lines.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
 import { findHeadline } from "./title.ts";
@@ -32,6 +32,25 @@ function pageLanguage(texts: readonly string[]): string | null {
 }
 
 /**
+ * How much prose (characters of good lines) the `SETTINGS.proseWindow` non-empty lines after a
+ * line hold, in constant time per question (prefix sums): picks the headline among its repeats.
+ */
+function proseAfterLine(lines: readonly Line[], lineCount: number): (index: number) => number {
+  const firstAfter: number[] = [];
+  for (let i = 0, k = 0; i < lineCount; i++) {
+    while (k < lines.length && (lines[k]?.index ?? 0) <= i) k++;
+    firstAfter.push(k);
+  }
+  const sums = [0];
+  for (const l of lines) sums.push((sums[sums.length - 1] ?? 0) + (l.cls === "good" ? l.size : 0));
+  return (index) => {
+    const from = firstAfter[index] ?? lines.length;
+    const to = Math.min(from + SETTINGS.proseWindow, lines.length);
+    return (sums[to] ?? 0) - (sums[from] ?? 0);
+  };
+}
+
+/**
  * Parses a normalised whole-page dump (see `decodeDump`) into an article, or an error when it has
  * no headline or no date (neither printed nor in `options.fileName`). Never throws.
  */
@@ -39,16 +58,7 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const texts = text.split("\n");
   const language = pageLanguage(texts);
   const lines = measurePage(texts, language);
-  const proseAt = new Map<number, number>();
-  const prose = lines.map((l) => (l.cls === "good" ? l.size : 0));
-  const proseAfter = (index: number): number => {
-    const cached = proseAt.get(index);
-    if (cached !== undefined) return cached;
-    const from = lines.findIndex((l) => l.index > index);
-    const total = from < 0 ? 0 : prose.slice(from, from + 40).reduce((a, b) => a + b, 0);
-    proseAt.set(index, total);
-    return total;
-  };
+  const proseAfter = proseAfterLine(lines, texts.length);
   const headline = findHeadline(texts, proseAfter);
   if (headline === null) {
     return {

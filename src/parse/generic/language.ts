@@ -1,5 +1,6 @@
 // Which language a page is in, and how much of a line is function words: both from small
 // stop-word tables (jusText's idea: running prose is dense in them, menus and link lists are not).
+import { SETTINGS } from "./settings.ts";
 
 /**
  * The most frequent function words of each language the dev corpus holds (page-text-dev: English
@@ -33,10 +34,6 @@ const SCRIPT_LANGUAGES: readonly { language: string; pattern: RegExp }[] = [
   { language: "zh", pattern: /\p{Script=Han}/gu },
 ];
 
-/** Share of the letters a script must hold for the text to be taken as that script's language. */
-const SCRIPT_SHARE = 0.2;
-/** Share of words a stop-word table must cover for its language to be named. */
-const STOP_WORD_SHARE = 0.12;
 
 const WORD = /[\p{L}\p{N}'’]+/gu;
 
@@ -49,7 +46,7 @@ export function wordsOf(text: string): string[] {
 export function isUnspaced(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const ideographs = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  return letters > 0 && ideographs / letters > 0.3;
+  return letters > 0 && ideographs / letters > SETTINGS.unspacedShare;
 }
 
 /**
@@ -60,13 +57,13 @@ export function detectLanguage(text: string): string | null {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;
   for (const { language, pattern } of SCRIPT_LANGUAGES) {
-    if ((text.match(pattern)?.length ?? 0) / letters >= SCRIPT_SHARE) return language;
+    if ((text.match(pattern)?.length ?? 0) / letters >= SETTINGS.scriptShare) return language;
   }
   const words = wordsOf(text);
   let best: { language: string; share: number } | null = null;
   for (const [language, stops] of STOP_SETS) {
     const share = words.filter((w) => stops.has(w)).length / Math.max(words.length, 1);
-    if (share >= STOP_WORD_SHARE && (best === null || share > best.share)) best = { language, share };
+    if (share >= SETTINGS.stopWordShare && (best === null || share > best.share)) best = { language, share };
   }
   return best?.language ?? null;
 }

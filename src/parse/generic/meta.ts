@@ -1,7 +1,7 @@
 // Metadata around the headline of a whole-page dump: the dateline, the byline and the section.
 // Each is looked for nearest the headline first, since pages print many other dates and names.
-import { findPrintedDates, isoDay, toIso, type PrintedDate } from "../dates.ts";
-import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS } from "./boilerplate.ts";
+import { findPrintedDates, isoDay, MONTHS, toIso, type PrintedDate } from "../dates.ts";
+import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, NOT_SECTIONS } from "./boilerplate.ts";
 import { boilerplateKind } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
 
@@ -12,12 +12,15 @@ export interface Found<T> {
   how: string;
 }
 
-/** Line numbers around `anchor`: after it first (nearest first), then before it (nearest first). */
+/**
+ * Line numbers around `anchor`, nearest first, a line above it counting as twice as far as one
+ * below (datelines and bylines follow headlines more often than they precede them).
+ */
 function around(anchor: number, after: number, before: number, count: number): number[] {
-  const order: number[] = [];
-  for (let i = anchor + 1; i <= anchor + after && i < count; i++) order.push(i);
-  for (let i = anchor - 1; i >= anchor - before && i >= 0; i--) order.push(i);
-  return order;
+  const order: { line: number; distance: number }[] = [];
+  for (let i = anchor + 1; i <= anchor + after && i < count; i++) order.push({ line: i, distance: i - anchor });
+  for (let i = anchor - 1; i >= anchor - before && i >= 0; i--) order.push({ line: i, distance: 2 * (anchor - i) });
+  return order.sort((a, b) => a.distance - b.distance || a.line - b.line).map((o) => o.line);
 }
 
 export interface Dateline {
@@ -41,7 +44,7 @@ function iso(d: PrintedDate, timezone: string): string | null {
 export function findDateline(lines: readonly string[], anchor: number, timezone: string, dayFirst: boolean): Found<Dateline> | null {
   for (const i of around(anchor, SETTINGS.dateWindowAfter, SETTINGS.dateWindowBefore, lines.length)) {
     const text = lines[i] ?? "";
-    if (text.length > SETTINGS.maxDateLine || QUOTED_POST.test(text)) continue;
+    if (text.length > SETTINGS.maxDateLine || QUOTED_POST.test(text) || boilerplateKind(text) === "caption") continue;
     const dates = findPrintedDates(text, dayFirst);
     const published = dates.find((d) => !d.updated) ?? dates[0];
     if (published === undefined) continue;
@@ -66,6 +69,13 @@ function isName(text: string): boolean {
   return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /\p{Ll}/u.test(text);
 }
 
+/** Bylines whose link text and label both print the name ("Sean Martin Sean Martin", Express). */
+function undoubled(name: string): string {
+  const words = name.split(" ");
+  const half = words.length / 2;
+  return Number.isInteger(half) && words.slice(0, half).join(" ") === words.slice(half).join(" ") ? words.slice(0, half).join(" ") : name;
+}
+
 /** Names in the text after a byline prefix: "Mike Wuerthele and Malcolm Owen", "Rachael Link, MS, RD on …". */
 function namesIn(rest: string): string[] {
   const stops = new Set(BYLINE_STOP_WORDS);
@@ -73,13 +83,14 @@ function namesIn(rest: string): string[] {
   const words = rest.replace(/@\S+/gu, " ").split(/\s+/u).filter((w) => w !== "");
   const kept: string[] = [];
   for (const w of words) {
-    if (stops.has(w.toLowerCase()) || /\d/u.test(w)) break;
+    const lower = w.toLowerCase().replace(/[.,]$/u, "");
+    if (stops.has(lower) || MONTHS[lower] !== undefined || /\d/u.test(w)) break;
     kept.push(w);
   }
   return kept
     .join(" ")
     .split(/\s*(?:,|&|\band\b|\bund\b|\be\b|\by\b|\bet\b|\bи\b)\s*/u)
-    .map((n) => n.trim().replace(/[.,;:]$/u, ""))
+    .map((n) => undoubled(n.trim().replace(/[.,;:]$/u, "")))
     .filter((n) => !agencies.has(n.toLowerCase()) && isName(n));
 }
 
@@ -97,11 +108,10 @@ export function findAuthors(lines: readonly string[], anchor: number): Found<str
     for (const prefix of BYLINE_PREFIXES) {
       const m = prefix.exec(text);
       if (m === null) continue;
-      // "By" alone on its line (WSJ): the name is on the next line.
-      const rest = text.slice(m.index + m[0].length) || (text.trim().toLowerCase() === "by" ? (lines[i + 1] ?? "") : "");
-      const names = namesIn(rest);
+      const names = namesIn(text.slice(m.index + m[0].length));
       if (names.length > 0) return { value: names, line: i, how: `byline "${text.slice(0, 60)}" on line ${i + 1}` };
     }
+    // "By" alone on its line (WSJ): the name is on the next line.
     if (/^by$/iu.test(text)) {
       const names = namesIn(lines[i + 1] ?? "");
       if (names.length > 0) return { value: names, line: i + 1, how: `byline after "By" on line ${i + 2}` };
@@ -111,11 +121,16 @@ export function findAuthors(lines: readonly string[], anchor: number): Found<str
       return { value: [credit[1] ?? ""], line: i, how: `name and agency "${text}" on line ${i + 1}` };
     }
   }
+  // No byline label: a line that is only a name, just below the headline (Reuters, Snopes, Barron's).
+  for (let i = anchor + 1; i <= anchor + SETTINGS.bareNameWindow && i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords && boilerplateKind(text) === null) return { value: [text], line: i, how: `name alone on line ${i + 1}, below the headline` };
+  }
   return null;
 }
 
 /** Breadcrumb separators: "Home > News > World", "HOME >", "ソフトウェア ›", "Mensagens » …". */
-const BREADCRUMB = /\s*[>›»/]\s*/u;
+const BREADCRUMB = /\s*[>›»]\s*/u;
 
 /**
  * The section: the last useful item of a breadcrumb line above the headline, else the short label
@@ -123,8 +138,8 @@ const BREADCRUMB = /\s*[>›»/]\s*/u;
  */
 export function findSection(lines: readonly string[], headline: number | null): Found<string> | null {
   if (headline === null) return null;
-  const roots = new Set(BREADCRUMB_ROOTS);
-  for (let i = headline - 1; i >= Math.max(0, headline - SETTINGS.dateWindowBefore); i--) {
+  const roots = new Set([...BREADCRUMB_ROOTS, ...NOT_SECTIONS]);
+  for (let i = headline - 1; i >= Math.max(0, headline - SETTINGS.sectionWindow); i--) {
     const text = lines[i] ?? "";
     if (text.length > SETTINGS.maxHeadline || !BREADCRUMB.test(text) || /https?:/u.test(text)) continue;
     const items = text.split(BREADCRUMB).map((s) => s.trim()).filter((s) => s !== "" && !roots.has(s.toLowerCase()));
@@ -137,7 +152,8 @@ export function findSection(lines: readonly string[], headline: number | null): 
     const text = lines[i] ?? "";
     if (text === "") continue;
     const words = text.split(" ");
-    if (words.length <= 3 && /^\p{Lu}[\p{L} &'-]*$/u.test(text) && boilerplateKind(text) === null && !roots.has(text.toLowerCase())) {
+    const label = words.length <= 3 && /^\p{Lu}[\p{L} &'-]*$/u.test(text) && text !== text.toUpperCase();
+    if (label && boilerplateKind(text) === null && !roots.has(text.toLowerCase()) && !NOT_SECTIONS.some((w) => text.toLowerCase().startsWith(w))) {
       return { value: text, line: i, how: `label above the headline on line ${i + 1}` };
     }
     break;

@@ -2,14 +2,14 @@
 // (/work/shared/corpora/page-text-dev, 94 pages); `npm run eval:extraction` shows what a change does.
 
 export const SETTINGS = {
-  /** Lines longer than this are not searched for dates, bylines or headlines (keeps 10 MB lines cheap). */
-  maxMetaLine: 300,
   /** Lines longer than this are not tested against the boilerplate patterns (cookie banners run to ~700). */
   maxPatternLine: 2000,
   /** A headline has at least this many characters... */
-  minHeadline: 10,
+  minHeadline: 5,
   /** ...and at most this many. */
   maxHeadline: 300,
+  /** Of several lines repeating the title, the headline is the one with most prose in this many lines after it. */
+  proseWindow: 40,
   /** A line is the headline worded differently when it shares this many words with the <title>... */
   minSimilarWords: 4,
   /** ...and this share of the shorter one's words. */
@@ -19,9 +19,15 @@ export const SETTINGS = {
   dateWindowBefore: 15,
   /** A line holding a dateline is at most this long (body sentences mention dates too). */
   maxDateLine: 140,
+  /** Breadcrumbs are looked for this many lines above the headline. */
+  sectionWindow: 15,
   /** A byline is looked for this many lines around the headline. */
   bylineWindowAfter: 25,
   bylineWindowBefore: 6,
+  /** A line that is only a name counts as the byline this many lines below the headline at most. */
+  bareNameWindow: 4,
+  /** ...and has at most this many words ("Rodrigo Campos", "Sarah E. Needleman"). */
+  maxBareNameWords: 3,
   /** Characters (CJK ones weighted, see `cjkWeight`) below which a line is "short" (jusText: 70). */
   shortLine: 45,
   /** Characters from which a line counts as a paragraph on length alone (jusText: 200). */
@@ -31,8 +37,6 @@ export const SETTINGS = {
   /** Stop-word share of prose; below `lowStopWords` a line reads like a list of names (jusText 0.30/0.32). */
   lowStopWords: 0.15,
   highStopWords: 0.25,
-  /** A short line counts as a heading inside the body when it has at most this many words. */
-  maxHeadingWords: 14,
   /** Region scoring: how much a dropped line counts against the region, per character. */
   badLineCost: 0.6,
   /** Region scoring: what any dropped line costs on top, so that long menus of short items weigh. */
@@ -53,4 +57,10 @@ export const SETTINGS = {
   maxListRun: 12,
   /** Text scanned for the language, at most. */
   languageSample: 20000,
+  /** Share of the letters a script must hold for the text to be taken as that script's language. */
+  scriptShare: 0.2,
+  /** Share of words a stop-word table must cover for its language to be named. */
+  stopWordShare: 0.12,
+  /** Share of letters that are ideographs or kana from which a line is read without word spaces. */
+  unspacedShare: 0.3,
 } as const;

@@ -50,7 +50,9 @@ export function findHeadline(lines: readonly string[], proseAfter: (index: numbe
     const text = lines[i] ?? "";
     if (text.length < SETTINGS.minHeadline || text.length > SETTINGS.maxHeadline * 2) continue;
     const key = normal(text);
-    index.set(key, [...(index.get(key) ?? []), i]);
+    const at = index.get(key);
+    if (at === undefined) index.set(key, [i]);
+    else at.push(i);
   }
   for (const part of leadingParts(head)) {
     if (part.length < SETTINGS.minHeadline) continue;

@@ -1,0 +1,263 @@
+// Generic extraction from whole-page text: golden records for dev dumps from six sites, the
+// benchmark's shingle scoring, the date-format table, the error rules, robustness, and a floor on
+// the dev-set body F1.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { decodeDump, normaliseText } from "../src/dump/decode.ts";
+import { DATE_FORMATS, findPrintedDates } from "../src/parse/dates.ts";
+import { extractGeneric } from "../src/parse/generic/index.ts";
+import { escapeMarkdown } from "../src/parse/generic/body.ts";
+import { detectLanguage } from "../src/parse/generic/language.ts";
+import { scoreCorpus } from "../src/eval/corpus.ts";
+import { macroScores, overlap, pagePrecision, pageRecall, shingles, tokenize } from "../src/eval/shingles.ts";
+import { ParsedArticleSchema } from "../src/record/schema.ts";
+import type { ParseOptions } from "../src/parse/types.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CORPUS = join(here, "../../shared/corpora/page-text-dev");
+const GOLDEN = join(here, "fixtures/generic/golden.json");
+const options: ParseOptions = { timezone: "America/New_York", fileName: "story.txt" };
+
+/**
+ * Dev-set macro F1 may not fall below this. Measured 0.932 (P 0.925, R 0.939) on the 94 pages of
+ * page-text-dev when the extractor landed; the floor is that minus 0.01. Raise it when F1 improves.
+ */
+const DEV_F1_FLOOR = 0.922;
+
+interface Golden {
+  site: string;
+  title: string;
+  date: string;
+  published: string | null;
+  updated: string | null;
+  authors: string[];
+  section: string;
+  language: string | null;
+  firstParagraph: string;
+  lastParagraph: string;
+}
+
+function parseCorpusDump(id: string) {
+  const decoded = decodeDump(readFileSync(join(CORPUS, "dumps", `${id}.txt`)));
+  assert.ok(decoded.ok, `dump ${id} decodes`);
+  return extractGeneric(decoded.text, { ...options, fileName: `${id}.txt` });
+}
+
+const corpusThere = existsSync(CORPUS);
+
+test("golden records for dev dumps from six sites", { skip: !corpusThere && "dev corpus not found" }, () => {
+  const golden = JSON.parse(readFileSync(GOLDEN, "utf8")) as { pages: Record<string, Golden> };
+  for (const [id, want] of Object.entries(golden.pages)) {
+    const outcome = parseCorpusDump(id);
+    assert.ok(outcome.ok, `${want.site} (${id}) parses`);
+    const a = outcome.article;
+    ParsedArticleSchema.parse(a);
+    const paragraphs = a.body.split("\n\n");
+    assert.deepEqual(
+      {
+        site: want.site,
+        title: a.title,
+        date: a.date,
+        published: a.published,
+        updated: a.updated,
+        authors: a.authors,
+        section: a.section,
+        language: a.language,
+        firstParagraph: paragraphs[0],
+        lastParagraph: paragraphs[paragraphs.length - 1],
+      },
+      want,
+      `${want.site} (${id})`,
+    );
+    assert.equal(a.profile, "generic");
+    for (const field of ["title", "date", "authors", "section", "body"]) assert.ok(a.provenance[field], `provenance of ${field}`);
+  }
+});
+
+test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}`, { skip: !corpusThere && "dev corpus not found" }, () => {
+  const report = scoreCorpus(CORPUS, extractGeneric);
+  assert.equal(report.pages.length, 94);
+  assert.ok(report.macro.f1 >= DEV_F1_FLOOR, `macro F1 ${report.macro.f1.toFixed(4)} fell below ${DEV_F1_FLOOR}`);
+});
+
+test("shingles: tokens are Unicode word runs, case kept", () => {
+  assert.deepEqual(tokenize("Hello, wörld! 2019-11-20 snake_case 엘제이"), ["Hello", "wörld", "2019", "11", "20", "snake_case", "엘제이"]);
+  assert.deepEqual([...shingles("a b c d e").entries()], [["a b c d", 1], ["b c d e", 1]]);
+  assert.deepEqual([...shingles("a b").entries()], [["a b", 1]], "a short text is one short shingle");
+  assert.equal(shingles("  ... ").size, 0, "no tokens, no shingles");
+  assert.deepEqual([...shingles("x y z w x y z w").values()].reduce((a, b) => a + b, 0), 5, "a multiset");
+});
+
+test("shingles: per-page overlap is normalised and scored like the benchmark", () => {
+  const same = overlap("one two three four five", "one two three four five");
+  assert.deepEqual(same, { tp: 1, fp: 0, fn: 0 });
+  // truth has 2 shingles, prediction 3 of which 2 match: tp 2, fp 1, fn 0 -> /3.
+  const extra = overlap("one two three four five", "one two three four five six");
+  assert.deepEqual(extra, { tp: 2 / 3, fp: 1 / 3, fn: 0 });
+  assert.equal(pagePrecision(extra), 2 / 3);
+  assert.equal(pageRecall(extra), 1);
+  const empty = overlap("one two three four", "");
+  assert.deepEqual(empty, { tp: 0, fp: 0, fn: 1 });
+  assert.equal(pagePrecision(empty), 0);
+  assert.equal(pageRecall(empty), 0);
+  assert.deepEqual(overlap("", ""), { tp: 0, fp: 0, fn: 0 });
+  // Macro: precision over pages that predicted something, recall over pages with a truth.
+  const macro = macroScores([extra, empty]);
+  assert.equal(macro.precision, 2 / 3);
+  assert.equal(macro.recall, 0.5);
+  assert.equal(macro.f1, (2 * (2 / 3) * 0.5) / (2 / 3 + 0.5));
+});
+
+test("date formats: every table entry reads its own example", () => {
+  for (const format of DATE_FORMATS) {
+    const found = findPrintedDates(`Published ${format.example}`, false);
+    assert.equal(found[0]?.format, format.name, format.example);
+  }
+});
+
+test("date formats: datelines as news sites print them", () => {
+  const cases: [string, boolean, { day: string; time: string | null; zone: string | null; updated?: boolean }[]][] = [
+    ["20 Nov 2019 08:00 GMT", false, [{ day: "2019-11-20", time: "08:00", zone: "+00:00" }]],
+    ["November 18, 2019", false, [{ day: "2019-11-18", time: null, zone: null }]],
+    ["Updated 10:02 AM ET, Wed November 20, 2019", false, [{ day: "2019-11-20", time: "10:02", zone: "America/New_York", updated: true }]],
+    ["2019-11-20", false, [{ day: "2019-11-20", time: null, zone: null }]],
+    ["By Tess Bonn - 11/19/19 06:56 AM EST", false, [{ day: "2019-11-19", time: "06:56", zone: "-05:00" }]],
+    ["Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT", false, [
+      { day: "2019-11-18", time: "18:54", zone: "+00:00" },
+      { day: "2019-11-18", time: "18:56", zone: "+00:00", updated: true },
+    ]],
+    ["PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", false, [
+      { day: "2019-11-19", time: "10:48", zone: null },
+      { day: "2019-11-19", time: "11:05", zone: null, updated: true },
+    ]],
+    ["14:53 GMT +3 20 November 2019", false, [{ day: "2019-11-20", time: "14:53", zone: "+03:00" }]],
+    ["Monday, November 18th, 2019 at 11:08 a.m.", false, [{ day: "2019-11-18", time: "11:08", zone: null }]],
+    ["2019-11-13T23:06:00+01:00", false, [{ day: "2019-11-13", time: "23:06", zone: "+01:00" }]],
+    ["sexta-feira, 22 de outubro de 2010 às 20:13", true, [{ day: "2010-10-22", time: "20:13", zone: null }]],
+    ["Von Moritz Bachmann publiziert am 25. September 2018", true, [{ day: "2018-09-25", time: null, zone: null }]],
+    ["Текст: Венера Ерофеева · 24 сентября 2018", true, [{ day: "2018-09-24", time: null, zone: null }]],
+    ["05/10/2018 - Publicado por: Clarissa Borba", true, [{ day: "2018-10-05", time: null, zone: null }]],
+    ["21/06/2014 Tony Carter", false, [{ day: "2014-06-21", time: null, zone: null }]],
+    ["2013年04月09日", true, [{ day: "2013-04-09", time: null, zone: null }]],
+    ["Last Updated : Nov 20, 2019 01:41 PM IST", false, [{ day: "2019-11-20", time: "13:41", zone: "+05:30", updated: true }]],
+    ["February 31, 2019", false, []],
+    ["Updated 14 hours ago", false, []],
+    ["12019 Novel 3", false, []],
+  ];
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  for (const [line, dayFirst, want] of cases) {
+    const got = findPrintedDates(line, dayFirst).map((d) => ({
+      day: `${d.wall.year}-${pad(d.wall.month)}-${pad(d.wall.day)}`,
+      time: d.hasTime ? `${pad(d.wall.hour)}:${pad(d.wall.minute)}` : null,
+      zone: d.zone,
+      ...(d.updated ? { updated: true } : {}),
+    }));
+    assert.deepEqual(got, want, line);
+  }
+});
+
+const page = (lines: string[]): string => normaliseText(lines.join("\n"));
+
+const PROSE = [
+  "The council approved the new budget on Tuesday after a long debate about the cost of the bridge repairs and the schools.",
+  "Members said the plan would raise spending on roads by a tenth, while the opposition argued that it left too little for the libraries.",
+  "The mayor, who had asked for a larger increase, said she would sign it and that the city would return to the question next spring.",
+];
+
+test("a small page: headline from the repeated title, dateline in the site zone, byline, body without chrome", () => {
+  const text = page([
+    "Council approves budget - The Daily Example",
+    "",
+    "Skip to main content",
+    "Home",
+    "News",
+    "Sport",
+    "",
+    "News > Local",
+    "Council approves budget",
+    "By Jane Doe and John Roe",
+    "November 19, 2019 at 9:24 pm",
+    "",
+    "Share",
+    "Advertisement",
+    PROSE[0] ?? "",
+    "",
+    PROSE[1] ?? "",
+    "",
+    "# Why it matters",
+    "",
+    PROSE[2] ?? "",
+    "",
+    "Related Topics",
+    "Budget",
+    "Comments",
+    "This comment section is long enough to look like prose, with words that are the same as any paragraph has.",
+  ]);
+  const outcome = extractGeneric(text, options);
+  assert.ok(outcome.ok);
+  const a = outcome.article;
+  assert.equal(a.title, "Council approves budget");
+  assert.equal(a.date, "2019-11-19");
+  assert.equal(a.published, "2019-11-19T21:24:00-05:00");
+  assert.deepEqual(a.authors, ["Jane Doe", "John Roe"]);
+  assert.equal(a.section, "Local");
+  assert.equal(a.language, "en");
+  assert.equal(a.body, [PROSE[0], PROSE[1], "\\# Why it matters", PROSE[2]].join("\n\n"));
+  assert.deepEqual([a.images, a.related, a.more, a.tags], [[], [], [], []]);
+  ParsedArticleSchema.parse(a);
+});
+
+test("no dateline: the file name's date, else a no-date error with a hint", () => {
+  const text = page(["A headline that is long enough", "", "A headline that is long enough", PROSE[0] ?? "", PROSE[1] ?? ""]);
+  const dated = extractGeneric(text, { ...options, fileName: "2019/11/20/story.txt" });
+  assert.ok(dated.ok);
+  assert.equal(dated.article.date, "2019-11-20");
+  assert.equal(dated.article.published, null);
+  assert.match(dated.article.provenance.date ?? "", /file name/);
+  const undated = extractGeneric(text, options);
+  assert.ok(!undated.ok);
+  assert.equal(undated.error.rule, "no-date");
+  assert.ok(undated.error.hint.length > 0 && !undated.error.message.includes("{"));
+});
+
+test("no headline: a no-headline error on line 1", () => {
+  for (const text of ["", "\n\n", "1234 5678", "x".repeat(5000)]) {
+    const outcome = extractGeneric(text, options);
+    assert.ok(!outcome.ok, JSON.stringify(text.slice(0, 20)));
+    assert.equal(outcome.error.rule, "no-headline");
+    assert.equal(outcome.error.line, 1);
+  }
+});
+
+test("never throws, and stays fast on a 10 MB single line", () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 2000 }), (raw) => {
+      const outcome = extractGeneric(normaliseText(raw), options);
+      assert.ok(outcome.ok || outcome.error.rule === "no-headline" || outcome.error.rule === "no-date");
+    }),
+    { numRuns: 200 },
+  );
+  const started = Date.now();
+  extractGeneric(`${"A sentence of words. ".repeat(500_000)}`, options);
+  extractGeneric(`Some headline here\n${"November 18, 2019 12:00 PM EST | ".repeat(300_000)}`, options);
+  assert.ok(Date.now() - started < 20_000, "roughly linear time");
+});
+
+test("escapes leading Markdown syntax only", () => {
+  assert.equal(escapeMarkdown("# not a heading"), "\\# not a heading");
+  assert.equal(escapeMarkdown("1. not a list"), "1\\. not a list");
+  assert.equal(escapeMarkdown("- not a list"), "\\- not a list");
+  assert.equal(escapeMarkdown("> not a quote"), "\\> not a quote");
+  assert.equal(escapeMarkdown("2019 was a year, #1 of them."), "2019 was a year, #1 of them.");
+});
+
+test("language from stop words and script", () => {
+  assert.equal(detectLanguage(PROSE.join(" ")), "en");
+  assert.equal(detectLanguage("Die Digitalisierung ist ein Treiber, der sich durch fast alle Branchen zieht und auch im Bereich der Gesundheit nicht halt macht."), "de");
+  assert.equal(detectLanguage("엘제이의 리벤지인가, 류화영의 코스프레인가"), "ko");
+  assert.equal(detectLanguage("1234 5678"), null);
+});
