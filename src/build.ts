@@ -11,6 +11,7 @@ import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, formatFailure, type BuildReport } from "./report.ts";
 import { buildArchive } from "./index/archive.ts";
+import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite } from "./render/site.ts";
 import { buildSearchIndex } from "./render/search.ts";
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   /** Where the summary goes; silent when omitted. */
   log?: (line: string) => void;
   progress?: Progress;
+  /** Stand-ins for the render and search stages (tests use them to make a stage fail). */
+  stages?: Partial<{ render: typeof renderSite; search: typeof buildSearchIndex }>;
 }
 
 export interface BuildResult {
@@ -130,17 +133,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap("ingest");
   log(`ingest: ${records.length} stories, ${report.failures.length} dumps reported`);
 
-  const archive = buildArchive(records, report, config);
+  const merged = mergeDuplicates(records);
+  report.duplicates = merged.duplicates;
+  const archive = buildArchive(merged.records, report, config);
   lap("index");
 
   const staging = await io.makeStagingDir(config.outputDir);
   let pages: number;
   try {
-    ({ pages } = await renderSite(archive, config, staging));
+    ({ pages } = await (options.stages?.render ?? renderSite)(archive, config, staging));
     lap("render");
     log(`render: ${pages} pages`);
     if (options.search ?? true) {
-      await buildSearchIndex(staging);
+      await (options.stages?.search ?? buildSearchIndex)(staging);
       lap("search");
       log("search: index written");
     }
@@ -154,6 +159,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const c of report.corrections) {
     log(`kept hand correction: ${c.record} (${c.fields.join(", ") || "no field differs from the dump"})${c.dumpChanged ? "; its dump changed since" : ""}`);
   }
+  for (const d of report.duplicates) log(`same story: ${d.also.join(", ")} built once, from ${d.kept}`);
   for (const n of report.notes) log(`note: ${n.message}`);
   return { stories: records.length, pages, report, timings };
 }

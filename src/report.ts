@@ -29,13 +29,20 @@ export interface BuildNote {
   message: string;
 }
 
+/** One story that several dumps hold: built once, from `kept`. */
+export interface DuplicateStory {
+  kept: string;
+  also: string[];
+}
+
 export interface BuildReport {
   failures: DumpFailure[];
   corrections: KeptCorrection[];
+  duplicates: DuplicateStory[];
   notes: BuildNote[];
 }
 
-export const emptyReport = (): BuildReport => ({ failures: [], corrections: [], notes: [] });
+export const emptyReport = (): BuildReport => ({ failures: [], corrections: [], duplicates: [], notes: [] });
 
 /** One line per failure, as `file:line: message (hint)`, the shape editors and CI logs link. */
 export function formatFailure(f: DumpFailure): string {

@@ -16,6 +16,7 @@ export default class Catalog {
       tags: a.tags.map((t) => t.name),
       related: a.related.map((r) => r.article.url),
       links: a.links.map((l) => ({ title: l.title, url: l.article?.url ?? null })),
+      sourceFiles: a.sourceFiles,
     }));
     return `${JSON.stringify({ articles }, null, 1)}\n`;
   }

@@ -34,6 +34,14 @@ ${r.missingRelated.length
 <tbody>${r.missingRelated.map((m) => html`<tr><td>${m.title}${m.source ? html` <span class="meta">(${m.source})</span>` : ""}</td><td>${m.section ?? "–"}</td><td>${m.date ? longDate(m.date) : "–"}</td><td>${m.namedBy.map((a, i) => html`${i ? ", " : ""}<a href="${a.url}">${a.title}</a>`)}</td></tr>\n`)}</tbody></table>`
   : html`<p>None.</p>`}
 </section>
+<section aria-labelledby="duplicates-h">
+<h2 id="duplicates-h">Stories dumped more than once</h2>
+${r.duplicates.length
+  ? html`<table class="report-table"><thead><tr><th scope="col">Built from</th><th scope="col">Same story in</th></tr></thead>
+<tbody>${r.duplicates.map((x) => html`<tr><td><code>${x.kept}</code></td><td>${x.also.map((f, i) => html`${i ? ", " : ""}<code>${f}</code>`)}</td></tr>
+`)}</tbody></table>`
+  : html`<p>None.</p>`}
+</section>
 ${r.notes.length
   ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul>${r.notes.map((n) => html`<li><code>${n.file}</code>: ${n.message}</li>`)}</ul></section>`
   : ""}`;

@@ -2,7 +2,7 @@
 // plain objects (no cycles) so Eleventy can paginate over them without searching per page.
 // Pure: the same records, report and config give the same archive, field for field.
 import type { ArticleRecord, Image } from "../record/schema.ts";
-import type { BuildNote, BuildReport, DumpFailure, KeptCorrection } from "../report.ts";
+import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrection } from "../report.ts";
 import type { SiteConfig } from "../config.ts";
 import { tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
@@ -79,7 +79,8 @@ export interface ArchiveArticle extends ArticleLink {
   yearUrl: string;
   monthUrl: string;
   dayUrl: string;
-  sourceFile: string;
+  /** The dump the story is built from, then any other dumps of the same story. */
+  sourceFiles: string[];
 }
 
 export interface DayGroup {
@@ -155,6 +156,7 @@ export interface MissingStory {
 export interface ArchiveReport {
   failures: DumpFailure[];
   corrections: KeptCorrection[];
+  duplicates: DuplicateStory[];
   notes: BuildNote[];
   missingRelated: MissingStory[];
 }
@@ -279,6 +281,7 @@ export function buildArchive(records: readonly ArticleRecord[], report: BuildRep
   };
   const tagRef = (key: string): TermRef => ({ key, name: tagNames.name(key), url: `/tag/${key}/` });
 
+  const alsoIn = new Map(report.duplicates.map((d) => [d.kept, d.also]));
   // URLs: first come keeps the plain slug, later collisions get -2, -3, ...
   const taken = new Set<string>();
   const articles: ArchiveArticle[] = sorted.map((r) => {
@@ -315,7 +318,7 @@ export function buildArchive(records: readonly ArticleRecord[], report: BuildRep
       yearUrl: `/${year}/`,
       monthUrl: `/${year}/${month}/`,
       dayUrl: `/${year}/${month}/${day}/`,
-      sourceFile: r.sourceFile,
+      sourceFiles: [r.sourceFile, ...(alsoIn.get(r.sourceFile) ?? [])],
     };
   });
 
@@ -510,6 +513,7 @@ export function buildArchive(records: readonly ArticleRecord[], report: BuildRep
     report: {
       failures: [...report.failures],
       corrections: [...report.corrections],
+      duplicates: [...report.duplicates],
       notes: [...report.notes],
       missingRelated,
     },

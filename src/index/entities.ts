@@ -71,13 +71,10 @@ export function tagKey(tag: string): string {
   const folded = [...canonical.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()]
     .map((char) => ASCII_FOLDS.get(char) ?? char)
     .join("");
-  const ascii = folded
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (!/[\p{L}\p{N}]/u.test(folded)) return "";
-  const foreign = /[^\x00-\x7f]/.test(folded) || ascii === "";
-  return foreign ? [ascii, hash(folded.normalize("NFC"))].filter((part) => part !== "").join("-") : ascii;
+  const words = folded.replace(/['’]/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  if (words === "") return "";
+  const ascii = words.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return ascii === words ? ascii : [ascii, hash(words.normalize("NFC"))].filter((part) => part !== "").join("-");
 }
 
 /** One text as the tagger sees it, token by token. */
@@ -230,6 +227,9 @@ function cleanName(words: readonly string[]): string[][] {
   const name = words.slice(start, end);
   if (name.length === 0) return [];
   if (aliasFor(name.join(" ")) !== undefined) return [name];
+  // "US Department of State": a known name after a known name is two names.
+  const [head, ...rest] = name;
+  if (head !== undefined && aliasFor(head) !== undefined && aliasFor(rest.join(" ")) !== undefined) return [[head], rest];
   const of = name.indexOf("of");
   if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
   return [name];

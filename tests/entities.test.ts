@@ -1,0 +1,101 @@
+// deriveTags on the VOA sample story and on small cases (aliases, junk, limits), and tagKey.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { deriveTags, tagKey } from "../src/index/entities.ts";
+
+// The sample dump /work/shared/seeds/000_232c69b19052f130.txt (VOA, public domain): headline and body.
+const SAMPLE = {
+  title: "US Threatens to Close Embassy in Baghdad",
+  body: [
+    "The United States is threatening to close its embassy in Baghdad amid frustrations over attacks by Shi’ite militias.",
+    "News organizations quoted U.S. and Iraqi officials Sunday as saying U.S. Secretary of State Mike Pompeo warned Iraqi leaders in recent days that the embassy would close unless Iraq worked to stop attacks on U.S. military and diplomatic sites.",
+    "Pompeo has not discussed the matter publicly, but the State Department said Sunday that \"Iran-backed groups launching rockets at our embassy are a danger not only to us, but to the Government of Iraq.”",
+    "The United States has demanded Iraqi action before, saying in January that Iraq has an obligation to protect U.S. diplomatic facilities in the country.",
+    "That message came weeks after the U.S. military responded to a series of attacks against U.S. personnel in Iraq with an airstrike that killed Iran’s top general, Qassem Soleimani, and senior Iraqi militia commander Abu Mahdi al-Muhandis, outside the Baghdad airport.",
+    "The strike sparked a round of protests in Iraq, with demonstrators, and several Iraqi lawmakers, objecting to the U.S. action as a violation of Iraqi sovereignty and calling on the government to expel U.S. troops.",
+    "The U.S. forces are in Iraq to advise and assist Iraqi forces in their missions against Islamic State militants.  The Pentagon announced earlier this month the U.S. troop presence would drop from 5,200 to 3,000.",
+  ].join("\n\n"),
+};
+
+const EXPECTED = [
+  "United States",
+  "Mike Pompeo",
+  "Baghdad",
+  "Iraq",
+  "Iran",
+  "Qassem Soleimani",
+  "Abu Mahdi al-Muhandis",
+  "Islamic State",
+  "Pentagon",
+  "State Department",
+];
+
+test("the sample's tags are its people, places and organisations", () => {
+  const tags = deriveTags(SAMPLE, 10);
+  assert.deepEqual([...tags].sort(), [...EXPECTED].sort());
+  assert.deepEqual(tags.slice(0, 3), ["United States", "Iraq", "Baghdad"], "most mentioned and headline names first");
+});
+
+test("the default limit keeps the most salient eight", () => {
+  const tags = deriveTags(SAMPLE);
+  assert.equal(tags.length, 8);
+  assert.ok(tags.every((tag) => EXPECTED.includes(tag)));
+  for (const must of ["Mike Pompeo", "Baghdad", "Iraq", "Iran"]) assert.ok(tags.includes(must), must);
+  assert.deepEqual(deriveTags(SAMPLE, 2), tags.slice(0, 2));
+  assert.deepEqual(deriveTags(SAMPLE, 0), []);
+});
+
+test("no junk: days, months, sentence openers, generic words", () => {
+  const tags = deriveTags({
+    title: "News from the council",
+    body: "The council met on Sunday in September. News reached London on Monday that the Government had agreed. However, The mayor of London, Sadiq Khan, said little.",
+  });
+  for (const junk of ["Sunday", "September", "The", "News", "Monday", "Government", "However"]) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+  assert.deepEqual(tags, ["London", "Sadiq Khan"]);
+});
+
+test("aliases merge under one canonical name", () => {
+  const tags = deriveTags({
+    title: "ISIS claims attack",
+    body: "The Islamic State group said it carried out the attack. Officials in the U.S. and the US Department of State blamed IS. The United States sent aid.",
+  });
+  assert.equal(tags.filter((tag) => tag === "Islamic State").length, 1);
+  assert.equal(tags.filter((tag) => tag === "United States").length, 1);
+  assert.ok(tags.includes("State Department"), tags.join(", "));
+  assert.ok(!tags.some((tag) => ["ISIS", "IS", "U.S.", "US"].includes(tag)), tags.join(", "));
+});
+
+test("a bare surname after the full name is the same person; titles are cut", () => {
+  const tags = deriveTags({
+    title: "Blunkett resigns",
+    body: "Home Secretary David Blunkett resigned on Wednesday. Mr Blunkett said he had made mistakes. Prime Minister Tony Blair thanked Blunkett.",
+  });
+  assert.deepEqual(tags, ["David Blunkett", "Tony Blair"]);
+});
+
+test("tags are derived the same way every time", () => {
+  assert.deepEqual(deriveTags(SAMPLE), deriveTags({ ...SAMPLE }));
+});
+
+test("tagKey: one URL-safe key per tag, whatever its case, spacing, punctuation or accents", () => {
+  assert.equal(tagKey("State-Department"), tagKey("state department"));
+  assert.equal(tagKey("State Department"), "state-department");
+  assert.equal(tagKey("U.S."), tagKey("us"));
+  assert.equal(tagKey("U.S."), tagKey("United States"));
+  assert.equal(tagKey("ISIS"), tagKey("Islamic State"));
+  assert.equal(tagKey("São Paulo"), "sao-paulo");
+  assert.equal(tagKey("SÃO  PAULO!"), "sao-paulo");
+  assert.equal(tagKey("Abu Mahdi al-Muhandis"), "abu-mahdi-al-muhandis");
+  assert.equal(tagKey("Ørsted"), "orsted");
+  assert.equal(tagKey("O’Neill"), tagKey("O'Neill"));
+});
+
+test("tagKey: names outside the Latin script still get distinct, non-empty, URL-safe keys", () => {
+  const keys = ["Владимир Путин", "Владимир Зеленский", "東京", "Αθήνα"].map(tagKey);
+  for (const key of keys) assert.match(key, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  assert.equal(new Set(keys).size, keys.length);
+  assert.equal(tagKey("Владимир Путин"), tagKey("владимир  путин"));
+  assert.equal(tagKey("!!!"), "");
+});

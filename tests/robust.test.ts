@@ -1,0 +1,104 @@
+// Hostile and awkward input, end to end: nothing escapes the output folder, nothing is lost,
+// encodings are read, duplicates merge, a failing build leaves the previous site alone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "../src/build.ts";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sample = readFileSync(path.join(root, "content", "000_232c69b19052f130.txt"), "utf8");
+
+/** The sample with another headline (and optionally another day and body). */
+function variant(title: string, options: { day?: string; body?: string } = {}): string {
+  let text = sample.replace("US Threatens to Close Embassy in Baghdad", title);
+  if (options.day) text = text.replace("date 2020-09-28", `date ${options.day}`);
+  if (options.body) text = text.replace(/The United States is threatening[\s\S]*?(?=\nRelated Stories)/, `${options.body}\n`);
+  return text;
+}
+
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    out[2 + i * 2] = text.charCodeAt(i) & 0xff;
+    out[3 + i * 2] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+test("a hostile corpus builds: every dump is a story or in the report, and nothing is written outside the output", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "morgue-robust-"));
+  const content = path.join(work, "content");
+  const site = path.join(work, "out", "site");
+  mkdirSync(content, { recursive: true });
+  const dumps: Record<string, string | Uint8Array> = {
+    "sample.txt": sample,
+    "sample-again.txt": sample.replace("5,200 to 3,000.", "5,200 to 3,000, officials said."),
+    "same-headline.txt": variant("US Threatens to Close Embassy in Baghdad", { body: "An unrelated report about crops and rainfall in the valley, written by another desk entirely.\n\nFarmers said the harvest came late this year." }),
+    "traversal.txt": variant("../../../../etc/passwd/.. \\ evil"),
+    "latin1.txt": Uint8Array.from([...variant("Caf\u00e9 Owners in Zurich Protest")].map((c) => c.charCodeAt(0))),
+    "utf16.txt": utf16le(variant("Zoë’s Résumé Goes Viral", { day: "2019-01-02" })),
+    "nul.txt": `${sample}\u0000\u0000`,
+    "one-line.txt": `Headline of a page saved as one line ${"word ".repeat(2_000_000)}`,
+  };
+  for (const [name, data] of Object.entries(dumps)) writeFileSync(path.join(content, name), data);
+
+  const result = await build({ contentDir: content, outputDir: site, search: false });
+
+  const failed = new Set(result.report.failures.map((f) => f.file));
+  const duplicated = new Set(result.report.duplicates.flatMap((d) => d.also));
+  const catalog = JSON.parse(readFileSync(path.join(site, "catalog.json"), "utf8")) as { articles: { url: string; title: string; sourceFiles: string[] }[] };
+  const built = new Set(catalog.articles.flatMap((a) => a.sourceFiles));
+  for (const name of Object.keys(dumps)) {
+    assert.ok(built.has(name) || failed.has(name) || duplicated.has(name), `${name} is a story or in the report`);
+  }
+  assert.ok(failed.has("nul.txt"), "NUL bytes are refused with a message");
+  assert.deepEqual(result.report.duplicates, [{ kept: "sample-again.txt", also: ["sample.txt"] }]);
+  const embassy = catalog.articles.filter((a) => a.title === "US Threatens to Close Embassy in Baghdad");
+  assert.equal(embassy.length, 2, "a different story under the same headline and day is its own story");
+  assert.notEqual(embassy[0]!.url, embassy[1]!.url);
+  assert.ok(catalog.articles.some((a) => a.title === "Café Owners in Zurich Protest"), "Latin-1 decoded");
+  assert.ok(catalog.articles.some((a) => a.title === "Zoë’s Résumé Goes Viral"), "UTF-16 decoded");
+
+  const outside = allFiles(work).filter((f) => !f.startsWith(site) && !f.startsWith(content));
+  assert.deepEqual(outside, [], "nothing written outside the output and content folders");
+  for (const a of catalog.articles) assert.ok(!a.url.includes(".."), a.url);
+  rmSync(work, { recursive: true, force: true });
+});
+
+test("a build that fails halfway leaves the previous site as it was", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "morgue-atomic-"));
+  const content = path.join(work, "content");
+  const site = path.join(work, "site");
+  mkdirSync(content);
+  writeFileSync(path.join(content, "sample.txt"), sample);
+  await build({ contentDir: content, outputDir: site, search: false });
+  const before = readFileSync(path.join(site, "index.html"), "utf8");
+
+  writeFileSync(path.join(content, "second.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
+  await assert.rejects(
+    build({
+      contentDir: content,
+      outputDir: site,
+      search: false,
+      stages: {
+        render: async (_archive, _config, staging) => {
+          writeFileSync(path.join(staging, "index.html"), "half a site");
+          throw new Error("disk full");
+        },
+      },
+    }),
+    /disk full/,
+  );
+  assert.equal(readFileSync(path.join(site, "index.html"), "utf8"), before);
+  assert.deepEqual(readdirSync(work).sort(), ["content", "site"], "the staging folder is cleaned up");
+  assert.ok(existsSync(path.join(site, "2020", "09", "28")));
+  rmSync(work, { recursive: true, force: true });
+});
