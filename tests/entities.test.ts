@@ -36,11 +36,13 @@ test("the sample's tags are its people, places and organisations", () => {
   assert.deepEqual(tags.slice(0, 3), ["United States", "Iraq", "Baghdad"], "most mentioned and headline names first");
 });
 
-test("the default limit keeps the most salient eight", () => {
+test("the default limit keeps every name the sample is about; a lower limit keeps the most salient", () => {
   const tags = deriveTags(SAMPLE);
-  assert.equal(tags.length, 8);
-  assert.ok(tags.every((tag) => EXPECTED.includes(tag)));
-  for (const must of ["Mike Pompeo", "Baghdad", "Iraq", "Iran"]) assert.ok(tags.includes(must), must);
+  assert.deepEqual([...tags].sort(), [...EXPECTED].sort());
+  const eight = deriveTags(SAMPLE, 8);
+  assert.equal(eight.length, 8);
+  for (const must of ["Mike Pompeo", "Baghdad", "Iraq", "Iran"]) assert.ok(eight.includes(must), must);
+  assert.deepEqual(eight, tags.slice(0, 8));
   assert.deepEqual(deriveTags(SAMPLE, 2), tags.slice(0, 2));
   assert.deepEqual(deriveTags(SAMPLE, 0), []);
 });

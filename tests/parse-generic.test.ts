@@ -1,6 +1,6 @@
-// Generic extraction from whole-page text: golden records for dev dumps from six sites, the
-// benchmark's shingle scoring, the date-format table, the error rules, robustness, and a floor on
-// the dev-set body F1.
+// Generic extraction from whole-page text: golden records for dev dumps from seven sites, the
+// benchmark's shingle scoring, the date-format tables, where datelines are looked for, the error
+// rules, robustness, and floors on the dev-set body F1 and on how many dev pages are dated.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -8,11 +8,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { decodeDump, normaliseText } from "../src/dump/decode.ts";
-import { DATE_FORMATS, findPrintedDates } from "../src/parse/dates.ts";
+import { clockLine, copyrightYear, DATE_FORMATS, findPrintedDates, findYearlessDates, isRelativeDateline, YEARLESS_FORMATS } from "../src/parse/dates.ts";
 import { extractGeneric } from "../src/parse/generic/index.ts";
 import { escapeMarkdown } from "../src/parse/generic/body.ts";
 import { detectLanguage } from "../src/parse/generic/language.ts";
-import { scoreCorpus } from "../src/eval/corpus.ts";
+import { scoreCorpus, urlDate } from "../src/eval/corpus.ts";
 import { macroScores, overlap, pagePrecision, pageRecall, shingles, tokenize } from "../src/eval/shingles.ts";
 import { ParsedArticleSchema } from "../src/record/schema.ts";
 import type { ParseOptions } from "../src/parse/types.ts";
@@ -27,6 +27,13 @@ const options: ParseOptions = { timezone: "America/New_York", fileName: "story.t
  * page-text-dev when the extractor landed; the floor is that minus 0.01. Raise it when F1 improves.
  */
 const DEV_F1_FLOOR = 0.922;
+
+/**
+ * Dev pages dated from their own text (no file-name date) may not fall below this. Measured 86 of
+ * 94 when datelines above the body and yearless "Posted" lines were added (79 before); the floor is
+ * that minus 2. The 8 left print no date at all ("Monday 5:30PM", "1 day ago", only comment dates).
+ */
+const DEV_DATED_FLOOR = 84;
 
 interface Golden {
   site: string;
@@ -78,10 +85,21 @@ test("golden records for dev dumps from six sites", { skip: !corpusThere && "dev
   }
 });
 
-test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}`, { skip: !corpusThere && "dev corpus not found" }, () => {
+test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}; at least ${DEV_DATED_FLOOR} pages dated from their text`, { skip: !corpusThere && "dev corpus not found" }, () => {
   const report = scoreCorpus(CORPUS, extractGeneric);
   assert.equal(report.pages.length, 94);
   assert.ok(report.macro.f1 >= DEV_F1_FLOOR, `macro F1 ${report.macro.f1.toFixed(4)} fell below ${DEV_F1_FLOOR}`);
+  const { fromText, fromFolderName, withUrlDate, agreeing } = report.dates;
+  assert.ok(fromText >= DEV_DATED_FLOOR, `only ${fromText} pages dated from their own text`);
+  assert.equal(fromText + fromFolderName, 94, "every undated page is still scored on its body");
+  assert.ok(withUrlDate >= 20 && agreeing === withUrlDate, `${agreeing} of ${withUrlDate} dates agree with the day or month in the URL`);
+});
+
+test("URL dates: a day in the path, else a month", () => {
+  assert.equal(urlDate("https://venturebeat.com/2019/11/18/new-york-state/"), "2019-11-18");
+  assert.equal(urlDate("https://www.latimes.com/business/story/2019-11-19/disney-plus-kevin-mayer"), "2019-11-19");
+  assert.equal(urlDate("https://www.nj.com/entertainment/2019/11/florida-man.html"), "2019-11");
+  assert.equal(urlDate("https://gizmodo.com/so-this-is-the-future-1839927963"), null);
 });
 
 test("shingles: tokens are Unicode word runs, case kept", () => {
@@ -117,6 +135,27 @@ test("date formats: every table entry reads its own example", () => {
     const found = findPrintedDates(`Published ${format.example}`, false);
     assert.equal(found[0]?.format, format.name, format.example);
   }
+});
+
+test("date formats: dates printed without a year, read only as such", () => {
+  for (const format of YEARLESS_FORMATS) {
+    const found = findYearlessDates(`Posted ${format.example}`, false);
+    assert.equal(found[0]?.format, format.name, format.example);
+  }
+  const [updated, posted] = findYearlessDates("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", false);
+  assert.deepEqual([updated?.updated, updated?.month, updated?.day], [true, 11, 19]);
+  assert.deepEqual(posted?.inYear(2019)?.wall, { year: 2019, month: 11, day: 18, hour: 20, minute: 19, second: 0 });
+  assert.equal(findYearlessDates("Feb 29, 10:00 AM", false)[0]?.inYear(2019), null, "no 29 February in 2019");
+  for (const full of ["Nov 19, 2019", "Nov. 19 2019", "19 Nov. 2019", "22 de outubro de 2010"]) {
+    assert.deepEqual(findYearlessDates(full, true), [], full);
+  }
+  assert.equal(copyrightYear("© 2019 Cleveland.com. All rights reserved (About Us)."), 2019);
+  assert.equal(copyrightYear("Copyright © 2012–2019, Los Angeles Times"), 2019);
+  assert.equal(copyrightYear("© John Brecher Needle poking skin"), null);
+  assert.deepEqual(clockLine("5:50 PM"), { hour: 17, minute: 50, second: 0, zone: null });
+  assert.equal(clockLine("5:50 PM and more"), null);
+  for (const line of ["Monday 5:30PM", "1 day ago", "Updated 14 hours ago", "Yesterday at 10:04"]) assert.ok(isRelativeDateline(line), line);
+  assert.ok(!isRelativeDateline("Monday, November 18, 2019"));
 });
 
 test("date formats: datelines as news sites print them", () => {
@@ -222,6 +261,62 @@ test("no dateline: the file name's date, else a no-date error with a hint", () =
   assert.ok(!undated.ok);
   assert.equal(undated.error.rule, "no-date");
   assert.ok(undated.error.hint.length > 0 && !undated.error.message.includes("{"));
+  assert.match(undated.error.hint, /2019-11-20-<name>\.txt/);
+  assert.equal(undated.partial?.title, "A headline that is long enough", "what was read comes with the error");
+  assert.equal(undated.partial?.body, [PROSE[0], PROSE[1]].join("\n\n"));
+  assert.equal(undated.partial?.provenance.date, undefined);
+});
+
+/** A page with chrome, then `head` (headline, dateline, byline…), then prose, then `tail`. */
+const article = (head: string[], tail: string[] = []): string =>
+  page(["Council approves budget - The Daily Example", "", "Home", "News", "", ...head, "", ...PROSE.flatMap((p) => [p, ""]), ...tail]);
+
+test("regression: a dateline far above the body, under a headline worded unlike the <title> (LA Times)", () => {
+  const chrome = Array.from({ length: 10 }, (_, i) => ["Facebook", "Twitter", "LinkedIn", "Email"][i % 4] ?? "");
+  const outcome = extractGeneric(article(["A different headline on the page itself", "", "By Meg James Staff Writer", "Nov. 19, 2019", "5:50 PM", "", ...chrome, ...chrome]), options);
+  assert.ok(outcome.ok);
+  assert.equal(outcome.article.date, "2019-11-19");
+  assert.equal(outcome.article.published, "2019-11-19T17:50:00-05:00", "the time printed on the line under the date");
+  assert.match(outcome.article.provenance.date ?? "", /above the body/);
+});
+
+test("regression: a byline that ends with the date, 'by NAME Month D, YYYY' (blogs)", () => {
+  const chrome = Array.from({ length: 14 }, (_, i) => ["Pinterest", "Facebook", "Twitter", "Mix", "Flipboard"][i % 5] ?? "");
+  const outcome = extractGeneric(article(["Hiking the Boulder Flat Irons", "", "by Regan September 15, 2014", "written by Regan", "", ...chrome]), options);
+  assert.ok(outcome.ok);
+  assert.equal(outcome.article.date, "2014-09-15");
+});
+
+test("regression: 'Updated … ; Posted …' without a year (cleveland.com, nj.com): the year from the page, said so", () => {
+  const head = ["Council approves budget", "", "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"];
+  const fromCopyright = extractGeneric(article(head, ["© 2019 Example Media. All rights reserved."]), options);
+  assert.ok(fromCopyright.ok);
+  const a = fromCopyright.article;
+  assert.deepEqual([a.date, a.published, a.updated], ["2019-11-18", "2019-11-18T20:19:00-05:00", "2019-11-19T09:41:00-05:00"]);
+  assert.match(a.provenance.date ?? "", /without a year: the year from the copyright year on line \d+/);
+  assert.match(a.provenance.published ?? "", /copyright/);
+  assert.match(a.provenance.updated ?? "", /Updated/);
+  // A full date nearer the dateline (an embedded post) lends its year; across New Year the nearest year wins.
+  const fromPost = extractGeneric(article(["Council approves budget", "", "Posted Dec 31, 11:00 PM"], ["— A Reader (@reader) January 1, 2020", "© 2021 Example Media"]), options);
+  assert.ok(fromPost.ok);
+  assert.equal(fromPost.article.date, "2019-12-31");
+  assert.match(fromPost.article.provenance.date ?? "", /the full date on line/);
+  // No year anywhere on the page: no date is made up.
+  const noYear = extractGeneric(article(head), options);
+  assert.ok(!noYear.ok);
+  assert.equal(noYear.error.rule, "no-date");
+});
+
+test("datelines: not from a list of other stories, nor past a relative dateline, nor from comments over the article's own", () => {
+  const list = ["Recent from the author", "", "Budget hearing postponed", "Jane Doe", "11/13/19 11:00AM", "", "Library hours cut", "Jane Doe", "11/13/19 9:00AM", "", "Bridge closes", "Jane Doe", "11/12/19 4:40PM"];
+  const listed = extractGeneric(article([...list, "", "Schools", "", "The new budget is here", "", "Jane Doe", "Monday 5:30PM", "Filed to: budget"]), options);
+  assert.ok(!listed.ok, "the page's own dateline is relative: the list's dates are not taken");
+  const listOnly = extractGeneric(article(list), options);
+  assert.ok(!listOnly.ok, "dates of a list of stories are not the article's");
+  const comments = ["Leave a Reply", "", "Sam", "August 8, 2020 at 3:17 pm", "Great read, thanks for writing it."];
+  const withComments = extractGeneric(article(["Council approves budget", "", "By Jane Doe", "", ...Array.from({ length: 16 }, () => "Share"), "", "November 19, 2019"], comments), options);
+  assert.ok(withComments.ok);
+  assert.equal(withComments.article.date, "2019-11-19");
 });
 
 test("no headline: a no-headline error on line 1", () => {

@@ -1,6 +1,7 @@
-// An evaluation corpus on disk (`dumps/<id>.txt`, `expected/<id>.body.txt`, as in
-// page-text-dev) scored against a parser: reading, decoding and per-page shingle overlap.
-import { readdirSync, readFileSync } from "node:fs";
+// An evaluation corpus on disk (`dumps/<id>.txt`, `expected/<id>.body.txt`, `manifest.json` with
+// each page's URL, as in page-text-dev) scored against a parser: bodies by per-page shingle overlap,
+// dates by how many pages the parser dates from their own text and whether the URL agrees.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeDump } from "../dump/decode.ts";
 import type { ParseOptions, ParseOutcome } from "../parse/types.ts";
@@ -13,47 +14,115 @@ export interface PageScore extends Scores {
   overlap: Overlap;
   /** Set when the dump could not be decoded or parsed; the page then counts with an empty body. */
   error: string | null;
+  /** The day the page's own text gives (parsed under a file name without a date); null when none. */
+  textDate: string | null;
+  /** How that date was found (the parser's provenance), or why there is none. */
+  dateHow: string;
+  /** The day (`YYYY-MM-DD`) or month (`YYYY-MM`) printed in the page's URL, when it has one. */
+  urlDate: string | null;
+}
+
+/** How well the pages are dated from their own text, checked against the dates in their URLs. */
+export interface DateReport {
+  /** Pages dated from their text, without help from the file name. */
+  fromText: number;
+  /** Pages whose body was only scored thanks to the `CORPUS_FOLDER` file-name date. */
+  fromFolderName: number;
+  /** Of the pages dated from their text, those whose URL holds a day or a month... */
+  withUrlDate: number;
+  /** ...and of those, the ones whose date falls on that day or in that month. */
+  agreeing: number;
 }
 
 export interface CorpusReport {
   pages: PageScore[];
   macro: Scores;
+  dates: DateReport;
 }
 
 /** Zone the corpus pages are read in when they print no offset; only dates depend on it, never bodies. */
 const CORPUS_TIMEZONE = "UTC";
 /**
- * The folder the dumps are said to sit in. Its day is the file-name date fallback, so a page that
- * prints no dateline (Gizmodo, TechCrunch "2 days ago") is still scored on its body instead of
- * counting as empty; dates are tested on their own.
+ * The folder the dumps are said to sit in when a page is parsed for its body. Its day is the
+ * file-name date fallback, so a page that prints no dateline (Gizmodo, TechCrunch "2 days ago") is
+ * still scored on its body instead of counting as empty. Dates are scored apart, without it.
  */
-const CORPUS_FOLDER = "2000-01-01";
+export const CORPUS_FOLDER = "2000-01-01";
+/** The file name a page is parsed under for its date: no digits, so the name can date nothing. */
+const UNDATED_NAME = "page.txt";
 
-function bodyOf(bytes: Uint8Array, id: string, parse: Parser): { body: string; error: string | null } {
+/** A day in a URL path ("/2019/11/18/", "/story/2019-11-19/"), else a month ("/2019/11/"). */
+const URL_DAY = /\/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?=[/-]|$)/u;
+const URL_MONTH = /\/((?:19|20)\d{2})\/(\d{2})\//u;
+
+/** The day or month a URL's path carries, or null. */
+export function urlDate(url: string): string | null {
+  const day = URL_DAY.exec(url);
+  if (day !== null) return `${day[1]}-${day[2]}-${day[3]}`;
+  const month = URL_MONTH.exec(url);
+  return month === null ? null : `${month[1]}-${month[2]}`;
+}
+
+function readUrls(dir: string): Record<string, { url?: string }> {
+  const path = join(dir, "manifest.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, { url?: string }>) : {};
+}
+
+interface PageRead {
+  body: string;
+  error: string | null;
+  textDate: string | null;
+  dateHow: string;
+  /** Whether the body needed the `CORPUS_FOLDER` date to be read at all. */
+  folderDated: boolean;
+}
+
+function readPage(bytes: Uint8Array, id: string, parse: Parser): PageRead {
   const decoded = decodeDump(bytes);
-  if (!decoded.ok) return { body: "", error: `${decoded.error.rule}: ${decoded.error.message}` };
+  if (!decoded.ok) return { body: "", error: `${decoded.error.rule}: ${decoded.error.message}`, textDate: null, dateHow: "not decoded", folderDated: false };
+  const undated = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: UNDATED_NAME });
+  if (undated.ok) {
+    const { body, date, provenance } = undated.article;
+    return { body, error: null, textDate: date, dateHow: provenance.date ?? "", folderDated: false };
+  }
+  const dateHow = `${undated.error.rule}: ${undated.error.message}`;
+  if (undated.error.rule !== "no-date") return { body: "", error: dateHow, textDate: null, dateHow, folderDated: false };
   const parsed = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: `${CORPUS_FOLDER}/${id}.txt` });
-  return parsed.ok ? { body: parsed.article.body, error: null } : { body: "", error: `${parsed.error.rule}: ${parsed.error.message}` };
+  return parsed.ok
+    ? { body: parsed.article.body, error: null, textDate: null, dateHow, folderDated: true }
+    : { body: "", error: `${parsed.error.rule}: ${parsed.error.message}`, textDate: null, dateHow, folderDated: false };
 }
 
 /**
- * Parses every dump of the corpus in `dir` and scores its body against the expected one. Pages are
- * listed worst F1 first, ties broken by id, so the report is deterministic.
+ * Parses every dump of the corpus in `dir`, scores its body against the expected one and its date
+ * against its URL. Pages are listed worst F1 first, ties broken by id, so the report is deterministic.
  */
 export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
+  const urls = readUrls(dir);
   const ids = readdirSync(join(dir, "dumps"))
     .filter((name) => name.endsWith(".txt"))
     .map((name) => name.slice(0, -".txt".length))
     .sort();
+  const dates: DateReport = { fromText: 0, fromFolderName: 0, withUrlDate: 0, agreeing: 0 };
   const pages = ids.map((id): PageScore => {
-    const { body, error } = bodyOf(readFileSync(join(dir, "dumps", `${id}.txt`)), id, parse);
+    const read = readPage(readFileSync(join(dir, "dumps", `${id}.txt`)), id, parse);
+    const url = urls[id]?.url;
+    const fromUrl = url === undefined ? null : urlDate(url);
+    if (read.folderDated) dates.fromFolderName++;
+    if (read.textDate !== null) {
+      dates.fromText++;
+      if (fromUrl !== null) {
+        dates.withUrlDate++;
+        if (read.textDate.startsWith(fromUrl)) dates.agreeing++;
+      }
+    }
     const truth = readFileSync(join(dir, "expected", `${id}.body.txt`), "utf8");
-    const o = overlap(truth, body);
+    const o = overlap(truth, read.body);
     const precision = pagePrecision(o);
     const recall = pageRecall(o);
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-    return { id, overlap: o, precision, recall, f1, error };
+    return { id, overlap: o, precision, recall, f1, error: read.error, textDate: read.textDate, dateHow: read.dateHow, urlDate: fromUrl };
   });
   pages.sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id));
-  return { pages, macro: macroScores(pages.map((p) => p.overlap)) };
+  return { pages, macro: macroScores(pages.map((p) => p.overlap)), dates };
 }

@@ -32,15 +32,17 @@ function similarity(a: Set<string>, b: Set<string>): number {
  */
 export function mergeDuplicates(records: readonly ArticleRecord[]): { records: ArticleRecord[]; duplicates: DuplicateStory[] } {
   const sorted = [...records].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
-  const groups = new Map<string, { record: ArticleRecord; grams: Set<string>; also: string[] }[]>();
+  // Bodies are compared only within a day-and-headline group, and shingled only when the group has
+  // a second member: almost every story is alone in its group.
+  const groups = new Map<string, { record: ArticleRecord; grams: Set<string> | null; also: string[] }[]>();
   const out: ArticleRecord[] = [];
   const usedIds = new Set<string>();
   for (const record of sorted) {
     const key = `${record.date}\n${normaliseHeadline(record.title)}`;
     const group = groups.get(key) ?? [];
     groups.set(key, group);
-    const grams = trigrams(record.body);
-    const same = group.find((g) => similarity(g.grams, grams) >= SAME_BODY);
+    const grams = group.length > 0 ? trigrams(record.body) : null;
+    const same = grams && group.find((g) => similarity((g.grams ??= trigrams(g.record.body)), grams) >= SAME_BODY);
     if (same) {
       same.also.push(record.sourceFile);
       continue;

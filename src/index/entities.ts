@@ -21,8 +21,9 @@ import {
 
 /** Salience weights and limits in one place; see `rank`. */
 const SALIENCE = {
-  /** Tags per story unless the caller asks otherwise. */
-  defaultLimit: 8,
+  /** Tags per story unless the caller asks otherwise: the sample names ten people, places and
+   *  organisations worth a tag page (United States … Pentagon); eight cut Islamic State and Pentagon. */
+  defaultLimit: 10,
   /** Each mention in the body counts 1; being in the headline adds this once. */
   headline: 3,
   /** A demonym ("Iraqi") adds this much to its country when the country itself is named. */

@@ -172,6 +172,16 @@ export const DATE_FORMATS: readonly DateFormat[] = [
 ];
 
 /**
+ * Dates printed without a year, tried after `DATE_FORMATS` on datelines only (the year then comes
+ * from elsewhere on the page): cleveland.com and nj.com "Updated Nov 19, 6:55 AM; Posted Nov 19,
+ * 6:51 AM". A month name followed by a year is a full date, never one of these.
+ */
+export const YEARLESS_FORMATS: readonly DateFormat[] = [
+  { name: "month-day", example: "Nov 19, 6:51 AM", pattern: new RegExp(`${B}${MONTH_NAME} (?<day>\\d{1,2})${ORDINAL}${E}(?!\\.?,? ?(?:de )?\\d{4})`, "gu") },
+  { name: "day-month", example: "19 November, 06:51", pattern: new RegExp(`${B}(?<day>\\d{1,2})${ORDINAL} (?:de )?${MONTH_NAME}${E}(?!\\.?,? ?(?:de )?\\d{4})`, "gu") },
+];
+
+/**
  * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", and
  * the Guardian's "18.54 GMT" (a dotted time only counts with a meridiem or zone after it).
  */
@@ -212,8 +222,8 @@ function monthNumber(name: string): number | undefined {
   return MONTHS[key] ?? MONTHS_OTHER_LANGUAGES[key];
 }
 
-function dayOf(groups: Record<string, string | undefined>, dayFirst: boolean): { year: number; month: number; day: number } | null {
-  const year = fullYear(groups.year ?? "");
+function dayOf(groups: Record<string, string | undefined>, dayFirst: boolean): { year: number | null; month: number; day: number } | null {
+  const year = groups.year === undefined ? null : fullYear(groups.year);
   if (groups.monthName !== undefined) {
     const month = monthNumber(groups.monthName);
     return month === undefined ? null : { year, month, day: Number(groups.day) };
@@ -270,20 +280,30 @@ function distance(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
 }
 
+/** A date as a format read it, before its clock time is attached; `year` is null for a yearless format. */
+interface FoundDay {
+  span: Span;
+  day: { year: number | null; month: number; day: number };
+  iso: Clock | null;
+  format: string;
+}
+
+/** A leap year, so that a yearless 29 February is kept until its real year is known. */
+const ANY_YEAR = 2000;
+
 /**
- * Every real date printed in a line, in reading order, each with the clock time printed nearest to
- * it (a time goes to the closest date) and that time's zone. `dayFirst` reads `05/10/2018` as
- * 5 October (pages not in English); month-first otherwise, unless the first number exceeds 12.
+ * The dates `formats` read in a line, each with the clock time printed nearest to it (a time goes to
+ * the closest date) and that time's zone, and whether an "Updated" marker precedes it.
  */
-export function findPrintedDates(line: string, dayFirst: boolean): PrintedDate[] {
-  const found: { span: Span; day: { year: number; month: number; day: number }; iso: Clock | null; format: string }[] = [];
-  for (const format of DATE_FORMATS) {
+function readDates(line: string, formats: readonly DateFormat[], dayFirst: boolean): (Omit<PrintedDate, "wall"> & { found: FoundDay; clock: Clock | null })[] {
+  const found: FoundDay[] = [];
+  for (const format of formats) {
     for (const m of line.matchAll(format.pattern)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (found.some((f) => span.start < f.span.end && span.end > f.span.start)) continue;
       const g = m.groups ?? {};
       const day = dayOf(g, dayFirst);
-      if (day === null || !isValidWallClock({ ...day, hour: 0, minute: 0 })) continue;
+      if (day === null || !isValidWallClock({ ...day, year: day.year ?? ANY_YEAR, hour: 0, minute: 0 })) continue;
       const [hour = "0", minute = "0", second = "0"] = (g.isoTime ?? "").split(":");
       const iso: Clock | null =
         g.isoTime === undefined
@@ -306,11 +326,84 @@ export function findPrintedDates(line: string, dayFirst: boolean): PrintedDate[]
     const held = nearest.get(best);
     if (owner !== undefined && (held === undefined || distance(clock.span, owner.span) < distance(held.span, owner.span))) nearest.set(best, clock);
   }
-  return found.flatMap((f, i): PrintedDate[] => {
+  return found.map((f, i) => {
     const clock = f.iso ?? nearest.get(i) ?? null;
-    const wall: WallClock = { ...f.day, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0, second: clock?.second ?? 0 };
-    if (!isValidWallClock(wall)) return [];
     const before = line.slice(i > 0 ? (found[i - 1]?.span.end ?? 0) : 0, f.span.start);
-    return [{ wall, hasTime: clock !== null, zone: clock?.zone ?? null, updated: UPDATED_MARKERS.test(before), format: f.format, index: f.span.start }];
+    return { found: f, clock, hasTime: clock !== null, zone: clock?.zone ?? null, updated: UPDATED_MARKERS.test(before), format: f.format, index: f.span.start };
   });
+}
+
+/** The wall clock of a read date in `year`; null when that day or time does not exist. */
+function wallOf(day: { month: number; day: number }, year: number, clock: Clock | null): WallClock | null {
+  const wall: WallClock = { year, month: day.month, day: day.day, hour: clock?.hour ?? 0, minute: clock?.minute ?? 0, second: clock?.second ?? 0 };
+  return isValidWallClock(wall) ? wall : null;
+}
+
+/**
+ * Every real date printed in a line, in reading order, each with the clock time printed nearest to
+ * it (a time goes to the closest date) and that time's zone. `dayFirst` reads `05/10/2018` as
+ * 5 October (pages not in English); month-first otherwise, unless the first number exceeds 12.
+ */
+export function findPrintedDates(line: string, dayFirst: boolean): PrintedDate[] {
+  return readDates(line, DATE_FORMATS, dayFirst).flatMap(({ found, clock, ...rest }): PrintedDate[] => {
+    const wall = found.day.year === null ? null : wallOf(found.day, found.day.year, clock);
+    return wall === null ? [] : [{ wall, ...rest }];
+  });
+}
+
+/** A date printed without its year (`YEARLESS_FORMATS`); `inYear` completes it once the year is known. */
+export interface YearlessDate extends Omit<PrintedDate, "wall"> {
+  month: number;
+  day: number;
+  /** The date in `year`, or null when that day does not exist then (29 February). */
+  inYear: (year: number) => PrintedDate | null;
+}
+
+/**
+ * Dates printed without a year in a line ("Posted Nov 19, 6:51 AM"), with their clock times, in
+ * reading order. Full dates in the line are not returned: `findPrintedDates` reads those.
+ */
+export function findYearlessDates(line: string, dayFirst: boolean): YearlessDate[] {
+  return readDates(line, [...DATE_FORMATS, ...YEARLESS_FORMATS], dayFirst).flatMap(({ found, clock, ...rest }): YearlessDate[] => {
+    if (found.day.year !== null) return [];
+    const inYear = (year: number): PrintedDate | null => {
+      const wall = wallOf(found.day, year, clock);
+      return wall === null ? null : { wall, ...rest };
+    };
+    return [{ month: found.day.month, day: found.day.day, inYear, ...rest }];
+  });
+}
+
+/** A line that is only a clock time ("5:50 PM", "18.54 GMT"): LA Times prints it under the date. */
+export function clockLine(line: string): { hour: number; minute: number; second: number; zone: string | null } | null {
+  const clocks = clocksIn(line.trim(), []);
+  const only = clocks.length === 1 ? clocks[0] : undefined;
+  if (only === undefined || only.span.start !== 0 || only.span.end !== line.trim().length) return null;
+  return { hour: only.hour, minute: only.minute, second: only.second, zone: only.zone };
+}
+
+/**
+ * Datelines that give the time relative to when the page was saved, so no day can be read from
+ * them: Gizmodo "Monday 5:30PM", MSN "1 day ago", TechCrunch "2 days ago", "Yesterday at 10:04".
+ */
+const RELATIVE_DATELINES: readonly RegExp[] = [
+  /^(?:updated |posted |published )?(?:\d+|an?|one) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s? ago$/iu,
+  /^(?:updated |posted |published )?(?:today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,? (?:at )?\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?)?$/iu,
+  /^(?:vor \d+ (?:minuten|stunden|tagen)|il y a \d+ (?:minutes?|heures?|jours?)|hace \d+ (?:minutos?|horas?|días?)|há \d+ (?:minutos?|horas?|dias?))$/iu,
+];
+
+/** True for a dateline that only says how long ago ("1 day ago", "Monday 5:30PM"). */
+export function isRelativeDateline(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 40 && RELATIVE_DATELINES.some((p) => p.test(text));
+}
+
+/**
+ * The year of a copyright notice ("© 2019 Cleveland.com", "Copyright © 2019, Los Angeles Times",
+ * "© 2012–2019 …": the last year of a range), or null. A page's copyright year is the year it was
+ * served, so it dates an article only weakly.
+ */
+export function copyrightYear(line: string): number | null {
+  const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})(?!\d)/iu.exec(line);
+  return m === null ? null : Number(m[1]);
 }

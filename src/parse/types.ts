@@ -11,7 +11,14 @@ export interface ParseError {
   hint: string;
 }
 
-export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; error: ParseError };
+/**
+ * What a parser read from a dump it could not turn into an article (it found no date): enough for
+ * `morgue parse` to show it, never enough for a record.
+ */
+export type PartialArticle = Pick<ParsedArticle, "title" | "body" | "authors" | "section" | "language" | "profile" | "provenance">;
+
+/** An article, or an error; a failure may carry what was read before it (`partial`). */
+export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; error: ParseError; partial?: PartialArticle };
 
 export interface ParseOptions {
   /** IANA zone whose wall-clock times the dumps show when they print no offset. */

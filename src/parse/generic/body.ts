@@ -44,11 +44,15 @@ function reviseClasses(lines: readonly Line[]): boolean[] {
 
 const SHINGLE = 4;
 
-/** A line's 4-word shingles (a shorter line is one shingle). */
+/**
+ * A line's 4-word shingles (a shorter line is one shingle), from its first `maxRepeatWords` words:
+ * a repeat shows in its opening, and a page saved as one huge line must not fill memory with them.
+ */
 function shinglesOf(words: readonly string[]): string[] {
   if (words.length <= SHINGLE) return [words.join(" ")];
   const out: string[] = [];
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(" "));
+  const end = Math.min(words.length, SETTINGS.maxRepeatWords);
+  for (let i = 0; i + SHINGLE <= end; i++) out.push(words.slice(i, i + SHINGLE).join(" "));
   return out;
 }
 

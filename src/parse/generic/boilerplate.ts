@@ -101,6 +101,14 @@ export const BYLINE_PREFIXES: readonly RegExp[] = [
 ];
 
 /**
+ * Words that open a dateline: cleveland.com and nj.com "Updated Nov 19, 6:55 AM; Posted Nov 19,
+ * 6:51 AM", Express "PUBLISHED: 10:48, Tue, Nov 19, 2019", India Today "Last Updated : Nov 20",
+ * comwrap "publiziert am", Jaraguá do Sul "Publicado". A line they open is a dateline even when it
+ * prints no year.
+ */
+export const DATELINE_LABELS: RegExp = /^(?:posted|published|updated|last updated|first published|last modified|publicado|atualizado|actualizado|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|diterbitkan|опубликовано|обновлено)\b/iu;
+
+/**
  * Credits that follow a name on a byline: "Sandee LaMotte, CNN", "Troy L. Smith, Cleveland.com",
  * "Greg Beacham, Ap Sports Writer", "Kevin Johnson and Kevin McCoy USA TODAY".
  */

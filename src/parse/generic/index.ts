@@ -2,7 +2,7 @@
 // line that recurs above the article, dateline and byline nearest it, body from the densest
 // stretch of prose. Every inferred field says in `provenance` how it was found.
 import type { ParsedArticle } from "../../record/schema.ts";
-import type { ParseOptions, ParseOutcome } from "../types.ts";
+import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { extractBody, escapeMarkdown } from "./body.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
@@ -74,46 +74,53 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const body = extractBody(lines, headline.exact ? headline.line : null);
   const anchor = headline.line ?? body.from ?? 0;
   const dayFirst = language !== null && language !== "en";
-  const dateline = findDateline(texts, anchor, options.timezone, dayFirst);
+  const dateline = findDateline(texts, anchor, body, options.timezone, dayFirst);
   const fileDay = dayFromFileName(options.fileName);
-  if (dateline === null && fileDay === null) {
-    return {
-      ok: false,
-      error: {
-        rule: "no-date",
-        line: anchor + 1,
-        message: "no publication date found near the headline, and the file name holds none",
-        hint: "put the date in the file name (2019-11-20-story.txt) or keep the page's dateline in the dump",
-      },
-    };
-  }
   const authors = findAuthors(texts, anchor);
   const section = findSection(texts, headline.line);
   const metadata = new Set([headline.line, dateline?.line, authors?.line]);
   const paragraphs = body.lines.filter((l) => !metadata.has(l.index)).map((l) => escapeMarkdown(l.text));
   const provenance: Record<string, string> = {
     title: headline.how,
-    date: dateline === null ? `file name ${options.fileName}` : dateline.how,
     authors: authors?.how ?? "no byline found",
     section: section?.how ?? "default",
     language: language === null ? "no stop-word table matched" : "stop words and script of the longer lines",
     body: body.from === null ? "no prose found" : `densest prose from line ${body.from + 1} to ${body.to === null ? "?" : body.to + 1}`,
   };
-  const article: ParsedArticle = {
+  const read: PartialArticle = {
     title: headline.title,
-    date: dateline?.value.date ?? fileDay ?? "",
-    published: dateline?.value.published ?? null,
-    updated: dateline?.value.updated ?? null,
     section: section?.value ?? "News",
     authors: authors?.value ?? [],
     language,
+    profile: "generic",
+    provenance,
+    body: paragraphs.join("\n\n"),
+  };
+  if (dateline === null && fileDay === null) {
+    return {
+      ok: false,
+      error: {
+        rule: "no-date",
+        line: anchor + 1,
+        message: "no publication date found: none is printed near the headline or above the article, and the file name holds none",
+        hint: "put the date in the file name, as 2019-11-20-<name>.txt, or add a dateline (\"November 20, 2019\") under the headline",
+      },
+      partial: read,
+    };
+  }
+  const times: Record<string, string> = {};
+  if (dateline?.value.publishedHow) times.published = dateline.value.publishedHow;
+  if (dateline?.value.updatedHow) times.updated = dateline.value.updatedHow;
+  const article: ParsedArticle = {
+    ...read,
+    provenance: { title: headline.how, date: dateline === null ? `file name ${options.fileName}` : dateline.how, ...times, ...provenance },
+    date: dateline?.value.date ?? fileDay ?? "",
+    published: dateline?.value.published ?? null,
+    updated: dateline?.value.updated ?? null,
     images: [],
     related: [],
     more: [],
     tags: [],
-    profile: "generic",
-    provenance,
-    body: paragraphs.join("\n\n"),
   };
   return { ok: true, article };
 }

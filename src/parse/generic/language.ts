@@ -39,13 +39,17 @@ const WORD = /[\p{L}\p{N}'’]+/gu;
 
 /** Lower-case words of a text, for stop-word counting. */
 export function wordsOf(text: string): string[] {
-  return (text.match(WORD) ?? []).map((w) => w.toLowerCase());
+  return text.toLowerCase().match(WORD) ?? [];
 }
+
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /** True when the text is written mostly without spaces between words (Chinese, Japanese). */
 export function isUnspaced(text: string): boolean {
+  // Most lines hold no ideograph at all: one scan, no array of every letter of a long line.
+  if (text.search(IDEOGRAPHS) < 0) return false;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const ideographs = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const ideographs = text.match(IDEOGRAPHS)?.length ?? 0;
   return letters > 0 && ideographs / letters > SETTINGS.unspacedShare;
 }
 

@@ -32,7 +32,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 
 /** A dateline on its own ("19 November 2019", "Published 10:02 AM EST Nov 19, 2019"): few words besides the date. */
-function isDateline(text: string, words: readonly string[]): boolean {
+export function isDateline(text: string, words: readonly string[]): boolean {
   if (text.length > SETTINGS.maxDateOnlyLine) return false;
   const wordsBesides = words.filter((w) => !/\d/u.test(w)).length;
   return wordsBesides <= SETTINGS.maxWordsBesideDate && findPrintedDates(text, false).length > 0;

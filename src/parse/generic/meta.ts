@@ -1,8 +1,9 @@
 // Metadata around the headline of a whole-page dump: the dateline, the byline and the section.
 // Each is looked for nearest the headline first, since pages print many other dates and names.
-import { findPrintedDates, isoDay, MONTHS, toIso, type PrintedDate } from "../dates.ts";
-import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, NOT_SECTIONS } from "./boilerplate.ts";
-import { boilerplateKind } from "./lines.ts";
+import { clockLine, copyrightYear, findPrintedDates, findYearlessDates, isoDay, isRelativeDateline, MONTHS, toIso, type PrintedDate, type YearlessDate } from "../dates.ts";
+import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, NOT_SECTIONS } from "./boilerplate.ts";
+import { wordsOf } from "./language.ts";
+import { boilerplateKind, isDateline } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
 
 export interface Found<T> {
@@ -27,38 +28,167 @@ export interface Dateline {
   date: string;
   published: string | null;
   updated: string | null;
+  /** How `published` and `updated` were read, for provenance; null when they are. */
+  publishedHow: string | null;
+  updatedHow: string | null;
 }
 
-/** Embedded tweets end with their own date: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019". */
-const QUOTED_POST = /^[—–-]\s/u;
+/**
+ * Embedded tweets end with their own date: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019". A dash
+ * before a date without a handle is a dateline (9to5Mac "- Nov. 18th 2019 8:54 am PT").
+ */
+const QUOTED_POST = /^[—–-]\s.*@\w/u;
 
 function iso(d: PrintedDate, timezone: string): string | null {
   return d.hasTime ? toIso(d.wall, d.zone ?? timezone) : null;
 }
 
+/** Where the year of a yearless dateline comes from: the nearest full date, else the copyright. */
+interface YearEvidence {
+  /** The full date's day, or only the copyright year. */
+  year: number;
+  month: number | null;
+  day: number | null;
+  how: string;
+}
+
 /**
- * The dateline nearest the headline (or the top of the page): the first date printed on a short
- * line, the publication one unless only an "Updated" one is printed. The clock time is read in the
- * printed zone, else in `timezone`; without a printed time `published` is null.
+ * The full date printed nearest to line `from` (even in an embedded post: it only lends its year),
+ * else the latest copyright year on the page (older ones credit images). Null when neither is printed.
  */
-export function findDateline(lines: readonly string[], anchor: number, timezone: string, dayFirst: boolean): Found<Dateline> | null {
+function yearEvidence(lines: readonly string[], from: number, dayFirst: boolean): YearEvidence | null {
+  for (let d = 1; d < lines.length; d++) {
+    for (const i of [from - d, from + d]) {
+      const text = lines[i];
+      if (text === undefined || text.length > SETTINGS.maxDateLine) continue;
+      const full = findPrintedDates(text, dayFirst)[0];
+      if (full !== undefined) return { year: full.wall.year, month: full.wall.month, day: full.wall.day, how: `the full date on line ${i + 1}` };
+    }
+  }
+  let best: YearEvidence | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    const year = text.length <= SETTINGS.maxPatternLine ? copyrightYear(text) : null;
+    if (year !== null && (best === null || year > best.year)) best = { year, month: null, day: null, how: `the copyright year on line ${i + 1}` };
+  }
+  return best;
+}
+
+/** The year that puts month/day closest to the evidence's full date, or the copyright year. */
+function completed(d: YearlessDate, evidence: YearEvidence): PrintedDate | null {
+  if (evidence.month === null || evidence.day === null) return d.inYear(evidence.year);
+  const target = Date.UTC(evidence.year, evidence.month - 1, evidence.day);
+  const gap = (year: number): number => Math.abs(Date.UTC(year, d.month - 1, d.day) - target);
+  const year = [evidence.year, evidence.year - 1, evidence.year + 1].reduce((a, b) => (gap(b) < gap(a) ? b : a));
+  return d.inYear(year);
+}
+
+/** A line that may hold a dateline at all: short, not a caption, not an embedded post. */
+function mayHoldDateline(text: string): boolean {
+  return text.length <= SETTINGS.maxDateLine && !QUOTED_POST.test(text) && boilerplateKind(text) !== "caption";
+}
+
+/** A line shaped like a dateline: a date with few other words, or a byline or "Posted" line. */
+function datelineShaped(text: string): boolean {
+  return isDateline(text, wordsOf(text)) || DATELINE_LABELS.test(text) || BYLINE_PREFIXES.some((p) => p.test(text));
+}
+
+/**
+ * The dates of line `i` as a dateline: full dates, else dates without a year when the line is
+ * labelled ("Posted Nov 19, 6:51 AM") or prints their time, completed from `evidence`. The
+ * publication date is the first not marked "Updated" (else the first); a clock time alone on the
+ * next line belongs to it (LA Times).
+ */
+function readDateline(lines: readonly string[], i: number, timezone: string, dayFirst: boolean, evidence: () => YearEvidence | null): Found<Dateline> | null {
+  const text = lines[i] ?? "";
+  let dates = findPrintedDates(text, dayFirst);
+  let yearFrom = "";
+  if (dates.length === 0) {
+    const labelled = DATELINE_LABELS.test(text);
+    const yearless = findYearlessDates(text, dayFirst).filter((d) => labelled || d.hasTime);
+    const found = yearless.length > 0 ? evidence() : null;
+    if (found === null) return null;
+    dates = yearless.flatMap((d) => completed(d, found) ?? []);
+    yearFrom = `, printed without a year: the year from ${found.how}`;
+  }
+  let published = dates.find((d) => !d.updated) ?? dates[0];
+  if (published === undefined) return null;
+  let timeFrom = "";
+  const clock = published.hasTime ? null : clockLine(lines[i + 1] ?? "");
+  if (clock !== null) {
+    published = { ...published, wall: { ...published.wall, hour: clock.hour, minute: clock.minute, second: clock.second }, hasTime: true, zone: clock.zone };
+    timeFrom = `, time on line ${i + 2}`;
+  }
+  const updated = dates.find((d) => d.updated);
+  const zoneOf = (d: PrintedDate): string => (d.zone === null ? `site timezone ${timezone}` : "printed zone");
+  const how = `${published.format} date on line ${i + 1}${yearFrom}`;
+  const publishedIso = iso(published, timezone);
+  const value: Dateline = {
+    date: isoDay(toIso(published.wall, published.zone ?? timezone)),
+    published: publishedIso,
+    updated: updated === undefined ? null : iso(updated, timezone),
+    publishedHow: publishedIso === null ? null : `${published.updated ? "the \"Updated\" time, the only one printed," : "time"} on line ${clock === null ? i + 1 : i + 2}${yearFrom}, ${zoneOf(published)}`,
+    updatedHow: updated?.hasTime === true ? `"Updated" time on line ${i + 1}${yearFrom}, ${zoneOf(updated)}` : null,
+  };
+  const zone = published.hasTime ? `, ${zoneOf(published)}` : ", no time printed";
+  return { value, line: i, how: `${how}${timeFrom}${zone}` };
+}
+
+/**
+ * The dateline: first the date printed nearest the headline (or the top of the page) on a short
+ * line, unless that line comes after the end of the body (comments, footers and "related" lists
+ * come there); failing that, a dateline-shaped line a little above the first line of the body;
+ * failing that, the date near the headline that came after the body. Dates in a list of dated
+ * stories are never taken, nor any printed further away than a relative dateline ("Monday
+ * 5:30PM", "1 day ago"): that one is the page's own, and cannot be read. The clock time is read in
+ * the printed zone, else in `timezone`; without a printed time `published` is null. Never a date
+ * the page does not print: null when there is none.
+ */
+export function findDateline(lines: readonly string[], anchor: number, body: { from: number | null; to: number | null }, timezone: string, dayFirst: boolean): Found<Dateline> | null {
+  // Looked up once, around the first yearless dateline met (the likeliest), so the search stays linear.
+  let evidence: YearEvidence | null | undefined;
+  const yearOf = (at: number) => (): YearEvidence | null => (evidence === undefined ? (evidence = yearEvidence(lines, at, dayFirst)) : evidence);
+  const read = (i: number): Found<Dateline> | null => {
+    const found = readDateline(lines, i, timezone, dayFirst, yearOf(i));
+    return found === null || inDatedList(lines, i, found.value.date, dayFirst) ? null : found;
+  };
+  let afterBody: Found<Dateline> | null = null;
   for (const i of around(anchor, SETTINGS.dateWindowAfter, SETTINGS.dateWindowBefore, lines.length)) {
     const text = lines[i] ?? "";
-    if (text.length > SETTINGS.maxDateLine || QUOTED_POST.test(text) || boilerplateKind(text) === "caption") continue;
-    const dates = findPrintedDates(text, dayFirst);
-    const published = dates.find((d) => !d.updated) ?? dates[0];
-    if (published === undefined) continue;
-    const updated = dates.find((d) => d.updated);
-    const publishedIso = iso(published, timezone);
-    const value: Dateline = {
-      date: isoDay(toIso(published.wall, published.zone ?? timezone)),
-      published: publishedIso,
-      updated: updated === undefined ? null : iso(updated, timezone),
-    };
-    const zone = published.hasTime ? (published.zone === null ? `, site timezone ${timezone}` : ", printed zone") : ", no time printed";
-    return { value, line: i, how: `${published.format} date on line ${i + 1}${zone}` };
+    if (isRelativeDateline(text)) return afterBody;
+    const found = mayHoldDateline(text) ? read(i) : null;
+    if (found === null) continue;
+    if (body.to === null || i <= body.to) return found;
+    afterBody ??= { ...found, how: `${found.how}; after the body, no other date printed` };
   }
-  return null;
+  if (body.from !== null) {
+    for (let i = body.from - 1; i >= Math.max(0, body.from - SETTINGS.dateWindowAboveBody); i--) {
+      const text = lines[i] ?? "";
+      if (isRelativeDateline(text)) break;
+      const found = mayHoldDateline(text) && datelineShaped(text) ? read(i) : null;
+      if (found !== null) return { ...found, how: `${found.how}; ${body.from - i} lines above the body, none near the headline` };
+    }
+  }
+  return afterBody;
+}
+
+/**
+ * Whether line `at` is one of a list of dated stories: at least two other dateline-shaped lines
+ * within `dateListGap` lines print dates, not all of them its day ("Published …" and "Updated …"
+ * lines, or a dateline and its time, are not a list).
+ */
+function inDatedList(lines: readonly string[], at: number, day: string, dayFirst: boolean): boolean {
+  let dated = 0;
+  let otherDay = false;
+  for (let i = Math.max(0, at - SETTINGS.dateListGap); i <= at + SETTINGS.dateListGap && i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (i === at || !mayHoldDateline(text) || !datelineShaped(text)) continue;
+    const other = findPrintedDates(text, dayFirst)[0];
+    if (other === undefined) continue;
+    dated++;
+    otherDay ||= isoDay(toIso(other.wall, "UTC")) !== day;
+  }
+  return dated >= 2 && otherDay;
 }
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|der|de|da|di|del|la|le|bin|al|el|dos|du|ter)|\p{Lu}\.)$/u;
@@ -124,7 +254,7 @@ export function findAuthors(lines: readonly string[], anchor: number): Found<str
   // No byline label: a line that is only a name, just below the headline (Reuters, Snopes, Barron's).
   for (let i = anchor + 1; i <= anchor + SETTINGS.bareNameWindow && i < lines.length; i++) {
     const text = lines[i] ?? "";
-    if (isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords && boilerplateKind(text) === null) return { value: [text], line: i, how: `name alone on line ${i + 1}, below the headline` };
+    if (text.length <= SETTINGS.maxHeadline && isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords && boilerplateKind(text) === null) return { value: [text], line: i, how: `name alone on line ${i + 1}, below the headline` };
   }
   return null;
 }

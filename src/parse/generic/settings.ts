@@ -17,6 +17,14 @@ export const SETTINGS = {
   /** The date is looked for this many lines after the headline, then before it. */
   dateWindowAfter: 40,
   dateWindowBefore: 15,
+  /**
+   * Failing that, a dateline-shaped line (a date with few other words, a byline or "Posted" line)
+   * is looked for this many lines above the first line of the body: LA Times prints its dateline
+   * 16 lines above the body, under a headline worded unlike the <title>.
+   */
+  dateWindowAboveBody: 24,
+  /** A dateline-shaped line with another one printing a different day this near is a list of stories. */
+  dateListGap: 10,
   /** A line holding a dateline is at most this long (body sentences mention dates too). */
   maxDateLine: 140,
   /** Breadcrumbs are looked for this many lines above the headline. */
@@ -53,6 +61,8 @@ export const SETTINGS = {
   /** A line of at least this many words whose shingles were mostly (`repeatShare`) seen before repeats them. */
   minRepeatWords: 8,
   repeatShare: 0.6,
+  /** Only this many leading words of a line are compared for repeats (the longest dev line, Business Insider structured data repeating the article, has 1,623). */
+  maxRepeatWords: 1000,
   /** Lines after a "Related articles" label that are dropped with it, at most. */
   maxListRun: 12,
   /** Text scanned for the language, at most. */
