@@ -38,7 +38,9 @@ or the reason it cannot, with the line. Nothing is written.
 
 Options:
   --json          one JSON object per dump and line:
-                  {"file", "ok": true, "record"} or {"file", "ok": false, "error": {"message", "line", ...}}
+                  {"file", "ok": true, "record"} or {"file", "ok": false, "error": {"message", "line", ...}};
+                  a dump that cannot be built but could be read (no date) also carries
+                  "record" with what was read and "date": null
   --timezone TZ   zone of times printed without one (default: from the config, America/New_York)
   --config FILE   settings file (default: morgue.config.json when present)
   -h, --help      show this help`,
@@ -127,7 +129,13 @@ async function runParse(args: string[], out: (s: string) => void): Promise<numbe
       if (values.json) {
         out(JSON.stringify("record" in result
           ? { file, ok: true, record: result.record }
-          : { file, ok: false, error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint } }));
+          : {
+              file,
+              ok: false,
+              error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint },
+              // What could be read all the same (a dump without a date still has a headline and a body).
+              ...(result.partial ? { record: { ...result.partial, date: null, published: null, sourceFile: file } } : {}),
+            }));
       } else if ("record" in result) {
         const r = result.record;
         out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);

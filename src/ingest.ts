@@ -3,7 +3,7 @@
 // correction, or report). The build applies the decision.
 import { decodeDump } from "./dump/decode.ts";
 import { parseDump } from "./parse/index.ts";
-import type { ParseError } from "./parse/types.ts";
+import type { ParseError, PartialArticle } from "./parse/types.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
@@ -50,11 +50,11 @@ export function recordFromDump(
   bytes: Uint8Array,
   timezone: string,
   sourceHash: string = sha256(bytes),
-): { record: ArticleRecord } | { failure: DumpFailure } {
+): { record: ArticleRecord } | { failure: DumpFailure; partial?: PartialArticle } {
   const decoded = decodeDump(bytes);
   if (!decoded.ok) return { failure: failure(file, decoded.error) };
   const parsed = parseDump(decoded.text, { timezone, fileName: file });
-  if (!parsed.ok) return { failure: failure(file, parsed.error) };
+  if (!parsed.ok) return parsed.partial ? { failure: failure(file, parsed.error), partial: parsed.partial } : { failure: failure(file, parsed.error) };
   const article = parsed.article;
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });

@@ -89,3 +89,31 @@ test("every command answers --help, and a wrong command says what is wrong", () 
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, /unknown command "bulid"/);
 });
+
+test("a page with no date is reported with what was read; the date in its file name makes it a story", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "morgue-cli-"));
+  const page = [
+    "Harbour Town Votes to Keep Its Ferry Running Through Winter - Island Gazette",
+    "Skip to main content", "Home", "World", "Business",
+    "Harbour Town Votes to Keep Its Ferry Running Through Winter",
+    "By Jane Doe",
+    "The harbour town council voted on Tuesday evening to keep the ferry running through the winter months, after residents packed the hall to argue that the island would be cut off without it.",
+    "Council members said the decision would cost the town about a quarter of its annual transport budget, and that fares would rise modestly to cover part of the gap.",
+    "The ferry operator welcomed the vote and said it would publish a reduced timetable for January and February within the next two weeks.",
+    "Share this article", "Most viewed", "Terms of use",
+  ].join("\n");
+  writeFileSync(path.join(dir, "ferry.txt"), page);
+  writeFileSync(path.join(dir, "2019-11-20-ferry.txt"), page);
+  const out = morgue("parse", path.join(dir, "ferry.txt"), path.join(dir, "2019-11-20-ferry.txt"), "--json");
+  const [undated, dated] = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(undated.ok, false);
+  assert.equal(undated.error.rule, "no-date");
+  assert.match(undated.error.hint, /file name/);
+  assert.equal(undated.record.date, null);
+  assert.equal(undated.record.title, "Harbour Town Votes to Keep Its Ferry Running Through Winter");
+  assert.match(undated.record.body, /^The harbour town council voted/);
+  assert.equal(dated.ok, true);
+  assert.equal(dated.record.date, "2019-11-20");
+  assert.equal(dated.record.body, undated.record.body);
+  rmSync(dir, { recursive: true });
+});

@@ -28,7 +28,7 @@ export interface Dateline {
   date: string;
   published: string | null;
   updated: string | null;
-  /** How `published` and `updated` were read, for provenance; null when they are. */
+  /** How `published` and `updated` were read, for provenance; null when that value is null. */
   publishedHow: string | null;
   updatedHow: string | null;
 }
@@ -95,7 +95,8 @@ function datelineShaped(text: string): boolean {
 
 /**
  * The dates of line `i` as a dateline: full dates, else dates without a year when the line is
- * labelled ("Posted Nov 19, 6:51 AM") or prints their time, completed from `evidence`. The
+ * labelled ("Posted Nov 19, 6:51 AM") or is little more than the date and its time ("Nov 19, 6:51
+ * AM ET"), the year completed from `evidence`. The
  * publication date is the first not marked "Updated" (else the first); a clock time alone on the
  * next line belongs to it (LA Times).
  */
@@ -104,8 +105,9 @@ function readDateline(lines: readonly string[], i: number, timezone: string, day
   let dates = findPrintedDates(text, dayFirst);
   let yearFrom = "";
   if (dates.length === 0) {
+    const bare = wordsOf(text).filter((w) => !/\d/u.test(w)).length <= SETTINGS.maxWordsBesideYearlessDate;
     const labelled = DATELINE_LABELS.test(text);
-    const yearless = findYearlessDates(text, dayFirst).filter((d) => labelled || d.hasTime);
+    const yearless = findYearlessDates(text, dayFirst).filter((d) => labelled || (bare && d.hasTime));
     const found = yearless.length > 0 ? evidence() : null;
     if (found === null) return null;
     dates = yearless.flatMap((d) => completed(d, found) ?? []);

@@ -23,7 +23,7 @@ export const SETTINGS = {
    * 16 lines above the body, under a headline worded unlike the <title>.
    */
   dateWindowAboveBody: 24,
-  /** A dateline-shaped line with another one printing a different day this near is a list of stories. */
+  /** A dated line with two more this near, one of another day, is in a list of stories, not a dateline. */
   dateListGap: 10,
   /** A line holding a dateline is at most this long (body sentences mention dates too). */
   maxDateLine: 140,
@@ -56,6 +56,8 @@ export const SETTINGS = {
   /** A line this short made of a date and at most `maxWordsBesideDate` other words is a dateline. */
   maxDateOnlyLine: 80,
   maxWordsBesideDate: 5,
+  /** An unlabelled date without a year counts with its time and at most this many words (month, "AM", zone, weekday). */
+  maxWordsBesideYearlessDate: 4,
   /** The same line again within this many lines is an alt text and its caption: both go. */
   nearRepeatLines: 6,
   /** A line of at least this many words whose shingles were mostly (`repeatShare`) seen before repeats them. */
