@@ -1,6 +1,7 @@
 // Property checks on the parser: random and mutated dumps (lines dropped, swapped, duplicated,
 // truncated, unicode noise) never crash it; each gives a record or an error with file and line.
 // `npm run fuzz -- --runs 10000`; tests/fuzz.test.ts runs a few hundred cases of the same property.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { recordFromDump } from "../ingest.ts";
 import { RecordSchema } from "../record/schema.ts";
@@ -70,12 +71,17 @@ export function parsesOrReports(bytes: Uint8Array): boolean {
   return f.file === file && Number.isInteger(f.line) && f.line >= 0 && f.line <= lines + 1 && f.message.length > 0 && f.hint.length > 0;
 }
 
+/** Seed dumps: every VOA fixture, and every fifth whole-page dump of the dev corpus when it is there. */
+export function fuzzSeeds(voaDir: URL, pageDir: URL): string[] {
+  const read = (dir: URL, keep: (name: string, i: number) => boolean): string[] =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().filter(keep).map((f) => readFileSync(new URL(f, dir), "utf8")) : [];
+  return [...read(voaDir, () => true), ...read(pageDir, (_, i) => i % 5 === 0)];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { readFileSync, readdirSync } = await import("node:fs");
   const { parseArgs } = await import("node:util");
   const { values } = parseArgs({ options: { runs: { type: "string", default: "10000" } } });
-  const seedDir = new URL("../../tests/fixtures/voa/", import.meta.url);
-  const seeds = readdirSync(seedDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(new URL(f, seedDir), "utf8"));
+  const seeds = fuzzSeeds(new URL("../../tests/fixtures/voa/", import.meta.url), new URL("../../../shared/corpora/page-text-dev/dumps/", import.meta.url));
   const t0 = Date.now();
   fc.assert(fc.property(dumpArbitrary(seeds), parsesOrReports), { numRuns: Number(values.runs), seed: 42 });
   console.log(`fuzz: ${values.runs} dumps parsed or reported, none crashed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
