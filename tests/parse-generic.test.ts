@@ -1,6 +1,7 @@
-// Generic extraction from whole-page text: golden records for dev dumps from seven sites, the
-// benchmark's shingle scoring, the date-format tables, where datelines are looked for, the error
-// rules, robustness, and floors on the dev-set body F1 and on how many dev pages are dated.
+// Generic extraction from whole-page text: golden records for dev dumps from seven sites, golden
+// printed headlines, the benchmark's shingle scoring, the date-format tables, where datelines and
+// headlines are looked for, the error rules, robustness, and floors on the dev-set body F1, on how
+// many dev pages are dated and on how many headlines agree with their URLs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import { clockLine, copyrightYear, DATE_FORMATS, findPrintedDates, findYearlessD
 import { extractGeneric } from "../src/parse/generic/index.ts";
 import { escapeMarkdown } from "../src/parse/generic/body.ts";
 import { detectLanguage } from "../src/parse/generic/language.ts";
-import { scoreCorpus, urlDate } from "../src/eval/corpus.ts";
+import { agreesWithSlug, scoreCorpus, urlDate, urlSlug } from "../src/eval/corpus.ts";
 import { macroScores, overlap, pagePrecision, pageRecall, shingles, tokenize } from "../src/eval/shingles.ts";
 import { ParsedArticleSchema } from "../src/record/schema.ts";
 import type { ParseOptions } from "../src/parse/types.ts";
@@ -24,9 +25,10 @@ const options: ParseOptions = { timezone: "America/New_York", fileName: "story.t
 
 /**
  * Dev-set macro F1 may not fall below this. Measured 0.932 (P 0.925, R 0.939) on the 94 pages of
- * page-text-dev when the extractor landed; the floor is that minus 0.01. Raise it when F1 improves.
+ * page-text-dev when the extractor landed, 0.937 (P 0.933, R 0.941) once printed headlines bounded
+ * the body; the floor is that minus 0.01. Raise it when F1 improves.
  */
-const DEV_F1_FLOOR = 0.922;
+const DEV_F1_FLOOR = 0.927;
 
 /**
  * Dev pages dated from their own text (no file-name date) may not fall below this. Measured 86 of
@@ -34,6 +36,13 @@ const DEV_F1_FLOOR = 0.922;
  * that minus 2. The 8 left print no date at all ("Monday 5:30PM", "1 day ago", only comment dates).
  */
 const DEV_DATED_FLOOR = 84;
+
+/**
+ * Dev headlines sharing at least half the words of their URL's slug may not fall below this.
+ * Measured 75 of 84 with the <title> alone, 76 with printed headlines (a proxy: LA Times and The
+ * Anti-June Cleaver print better headlines than their slugs); the floor is that minus 2.
+ */
+const DEV_HEADLINE_FLOOR = 74;
 
 interface Golden {
   site: string;
@@ -85,7 +94,31 @@ test("golden records for dev dumps from seven sites", { skip: !corpusThere && "d
   }
 });
 
-test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}; at least ${DEV_DATED_FLOOR} pages dated from their text`, { skip: !corpusThere && "dev corpus not found" }, () => {
+/**
+ * Dev pages whose headline printed above the article differs from their <title>, or whose <title>
+ * does not recur: the printed headline, and the rule that found it (see `findHeadline`).
+ */
+const PRINTED_HEADLINES: Record<string, { site: string; title: string; how: RegExp }> = {
+  "098bb3e96c0acdf3": { site: "LA Times", title: "‘We had some issues,’ exec says on Disney+ glitches", how: /above the dateline or byline on line 137; the first line does not recur/ },
+  "f81c6c05d9cbc933": { site: "Business Insider", title: "How to retire early so you can work, travel, and relax on your own schedule", how: /above the dateline or byline/ },
+  "fde930b01859de83": { site: "Business Insider", title: "10 things in tech you need to know today", how: /worded like the first line/ },
+  "5fa5679de56c43ed": { site: "Gizmodo", title: "The Future of Apple Innovation Is Backwards", how: /line 68, above the dateline or byline on line 71/ },
+  "f8ff621a0b9b7646": { site: "Barron's", title: "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.", how: /worded like the first line/ },
+  "bc13ff87b2630ffb": { site: "The Real Deal", title: "Major WeWork layoffs to begin today", how: /line 40, above the dateline or byline on line 46/ },
+  "ffc109d474fdee1a": { site: "CNBC", title: "One of the top-performing beauty stocks could surge after 'Kylie Jenner' makeover", how: /line 174, above the dateline or byline on line 176/ },
+  "c82b3d1d540bbbd6": { site: "wday.ru", title: "53-летняя модель: «Посмотри на красотку, которая превратилась в старуху»", how: /the first line does not recur/ },
+};
+
+test("golden headlines: the one printed above the article wins over the <title>", { skip: !corpusThere && "dev corpus not found" }, () => {
+  for (const [id, want] of Object.entries(PRINTED_HEADLINES)) {
+    const outcome = parseCorpusDump(id);
+    const read = outcome.ok ? outcome.article : outcome.partial;
+    assert.equal(read?.title, want.title, `${want.site} (${id})`);
+    assert.match(read?.provenance.title ?? "", want.how, `${want.site} (${id})`);
+  }
+});
+
+test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}; at least ${DEV_DATED_FLOOR} pages dated from their text, ${DEV_HEADLINE_FLOOR} headlines agreeing with their URL`, { skip: !corpusThere && "dev corpus not found" }, () => {
   const report = scoreCorpus(CORPUS, extractGeneric);
   assert.equal(report.pages.length, 94);
   assert.ok(report.macro.f1 >= DEV_F1_FLOOR, `macro F1 ${report.macro.f1.toFixed(4)} fell below ${DEV_F1_FLOOR}`);
@@ -93,6 +126,16 @@ test(`dev-set body F1 stays at or above ${DEV_F1_FLOOR}; at least ${DEV_DATED_FL
   assert.ok(fromText >= DEV_DATED_FLOOR, `only ${fromText} pages dated from their own text`);
   assert.equal(fromText + fromFolderName, 94, "every undated page is still scored on its body");
   assert.ok(withUrlDate >= 20 && agreeing === withUrlDate, `${agreeing} of ${withUrlDate} dates agree with the day or month in the URL`);
+  assert.ok(report.headlines.agreeing >= DEV_HEADLINE_FLOOR, `only ${report.headlines.agreeing} of ${report.headlines.withSlug} headlines agree with their URL's slug`);
+});
+
+test("URL slugs: the words of the wordiest path segment, ids left out; a headline agrees when it holds half of them", () => {
+  assert.deepEqual(urlSlug("https://www.reuters.com/article/us-global-markets/asian-shares-soft-as-trade-idUSKBN1XT00W"), ["asian", "shares", "soft", "as", "trade"]);
+  assert.deepEqual(urlSlug("https://www.cleveland.com/entertainment/2019/11/doobie-brothers-to-reunite.html"), ["doobie", "brothers", "to", "reunite"]);
+  assert.equal(urlSlug("https://www.bbc.com/news/newsbeat-50470672"), null, "too few words to say anything");
+  assert.ok(agreesWithSlug("Browns player on Mason Rudolph's role", ["browns", "player", "on", "mason", "rudolphs", "role", "in", "fight"]));
+  assert.ok(agreesWithSlug("Мастера вкуса: 23 самых крутых", ["mastera", "vkusa", "23", "samyih", "krutyih"]), "Cyrillic spelt as slugs spell it");
+  assert.ok(!agreesWithSlug("‘We had some issues,’ exec says on Disney+ glitches", ["disney", "plus", "kevin", "mayer"]));
 });
 
 test("URL dates: a day in the path, else a month", () => {
@@ -273,11 +316,49 @@ const article = (head: string[], tail: string[] = []): string =>
 
 test("regression: a dateline far above the body, under a headline worded unlike the <title> (LA Times)", () => {
   const chrome = Array.from({ length: 10 }, (_, i) => ["Facebook", "Twitter", "LinkedIn", "Email"][i % 4] ?? "");
-  const outcome = extractGeneric(article(["A different headline on the page itself", "", "By Meg James Staff Writer", "Nov. 19, 2019", "5:50 PM", "", ...chrome, ...chrome]), options);
-  assert.ok(outcome.ok);
-  assert.equal(outcome.article.date, "2019-11-19");
-  assert.equal(outcome.article.published, "2019-11-19T17:50:00-05:00", "the time printed on the line under the date");
-  assert.match(outcome.article.provenance.date ?? "", /above the body/);
+  const head = (headline: string): string[] => [headline, "", "By Meg James Staff Writer", "Nov. 19, 2019", "5:50 PM", "", ...chrome, ...chrome];
+  const printed = extractGeneric(article(head("A different headline on the page itself")), options);
+  assert.ok(printed.ok);
+  assert.equal(printed.article.title, "A different headline on the page itself", "the headline printed above the byline wins over the <title>");
+  assert.equal(printed.article.date, "2019-11-19");
+  assert.equal(printed.article.published, "2019-11-19T17:50:00-05:00", "the time printed on the line under the date");
+  // A headline no rule recognises (it ends like a sentence): the dateline is still found, above the body.
+  const unknown = extractGeneric(article(head("A different headline on the page itself.")), options);
+  assert.ok(unknown.ok);
+  assert.equal(unknown.article.title, "Council approves budget");
+  assert.equal(unknown.article.published, "2019-11-19T17:50:00-05:00");
+  assert.match(unknown.article.provenance.date ?? "", /above the body/);
+});
+
+test("regression: a dump saved without its <title> line: the headline printed above the byline or the first paragraph, not 'Skip to main content'", () => {
+  const headline = "Harbour Town Votes to Keep Its Ferry Running Through Winter";
+  const menu = ["Skip to main content", "Home", "World", "Business"];
+  const footer = ["Share this article", "Most viewed", "Ferry Timetable Changes for the Holiday Season Announced", "Home", "World", "Business", "Terms of use"];
+  const dated = { ...options, fileName: "2019-11-20-ferry.txt" };
+  const cases: { name: string; lines: string[]; how: RegExp; authors: string[]; date?: string }[] = [
+    { name: "byline under the headline", lines: [...menu, headline, "By Jane Doe", ...PROSE, ...footer], how: /^headline-shaped line 5, above the dateline or byline on line 6/, authors: ["Jane Doe"] },
+    { name: "dateline under the headline", lines: [...menu, headline, "November 20, 2019", ...PROSE, ...footer], how: /above the dateline or byline on line 6/, authors: [], date: "2019-11-20" },
+    { name: "byline and dateline, blank lines", lines: [...menu, "", headline, "", "By Jane Doe", "November 19, 2019", "", ...PROSE.flatMap((p) => [p, ""]), ...footer], how: /above the dateline or byline on line 9/, authors: ["Jane Doe"], date: "2019-11-19" },
+    { name: "neither: just above the first paragraph", lines: [...menu, headline, ...PROSE, ...footer], how: /above the first paragraph on line 6/, authors: [] },
+    { name: "saved from the headline down", lines: [headline, "By Jane Doe", ...PROSE], how: /^headline-shaped line 1, above the dateline or byline on line 2$/, authors: ["Jane Doe"] },
+  ];
+  for (const c of cases) {
+    const outcome = extractGeneric(page(c.lines), dated);
+    assert.ok(outcome.ok, c.name);
+    const a = outcome.article;
+    assert.equal(a.title, headline, c.name);
+    assert.match(a.provenance.title ?? "", c.how, c.name);
+    assert.deepEqual(a.authors, c.authors, c.name);
+    assert.equal(a.body, PROSE.join("\n\n"), `${c.name}: the three paragraphs, no headline, byline or footer`);
+    assert.equal(a.date, c.date ?? "2019-11-20", c.name);
+  }
+  const german = extractGeneric(page(["Zum Inhalt springen", "Startseite", "Welt", "Wirtschaft", "Hafenstadt stimmt für Fähre auch im Winter", "Von Erika Mustermann", "20. November 2019",
+    "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Kosten der Brückenreparaturen und der Schulen den neuen Haushalt beschlossen.",
+    "Die Mitglieder sagten, der Plan werde die Ausgaben für Straßen um ein Zehntel erhöhen, während die Opposition meinte, er lasse zu wenig für die Bibliotheken.",
+    "Artikel teilen", "Impressum"]), options);
+  assert.ok(german.ok);
+  assert.deepEqual([german.article.title, german.article.authors, german.article.date, german.article.language], ["Hafenstadt stimmt für Fähre auch im Winter", ["Erika Mustermann"], "2019-11-20", "de"]);
+  assert.equal(german.article.body.split("\n\n").length, 2);
 });
 
 test("regression: a byline that ends with the date, 'by NAME Month D, YYYY' (blogs)", () => {

@@ -1,6 +1,7 @@
 // An evaluation corpus on disk (`dumps/<id>.txt`, `expected/<id>.body.txt`, `manifest.json` with
 // each page's URL, as in page-text-dev) scored against a parser: bodies by per-page shingle overlap,
-// dates by how many pages the parser dates from their own text and whether the URL agrees.
+// dates by how many pages the parser dates from their own text and whether the URL agrees, headlines
+// by whether they share the words of the URL's slug (a cheap proxy: sites often re-title a page).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeDump } from "../dump/decode.ts";
@@ -20,6 +21,22 @@ export interface PageScore extends Scores {
   dateHow: string;
   /** The day (`YYYY-MM-DD`) or month (`YYYY-MM`) printed in the page's URL, when it has one. */
   urlDate: string | null;
+  /** The headline read (the partial one when the page is undated), or null when none was read. */
+  title: string | null;
+  /** How the headline was found (the parser's provenance). */
+  titleHow: string;
+  /** The words of the URL's slug, when it has one of at least `MIN_SLUG_WORDS` words. */
+  slug: string[] | null;
+  /** Whether at least half the slug's words are in the headline; null without a slug. */
+  titleAgrees: boolean | null;
+}
+
+/** How many headlines share the words of their URL's slug. */
+export interface HeadlineReport {
+  /** Pages whose URL has a slug of at least `MIN_SLUG_WORDS` words... */
+  withSlug: number;
+  /** ...and of those, the ones whose headline holds at least half of them. */
+  agreeing: number;
 }
 
 /** How well the pages are dated from their own text, checked against the dates in their URLs. */
@@ -38,6 +55,7 @@ export interface CorpusReport {
   pages: PageScore[];
   macro: Scores;
   dates: DateReport;
+  headlines: HeadlineReport;
 }
 
 /** Zone the corpus pages are read in when they print no offset; only dates depend on it, never bodies. */
@@ -63,6 +81,40 @@ export function urlDate(url: string): string | null {
   return month === null ? null : `${month[1]}-${month[2]}`;
 }
 
+/** A slug shorter than this ("/news/newsbeat-50470672") says too little about the headline. */
+const MIN_SLUG_WORDS = 3;
+
+/** Russian letters as Latin slugs spell them (wday.ru "samyih krutyih" for "самых крутых"). */
+const CYRILLIC_SLUG: Readonly<Record<string, string>> = Object.fromEntries(
+  [..."абвгдеёжзийклмнопрстуфхцчшщъыьэюя"].map((c, i) => [c, ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "sch", "", "yi", "", "e", "yu", "ya"][i] ?? c]),
+);
+
+/** Words of a slug or a headline: lower case, apostrophes dropped ("Rudolph's" and "rudolphs" meet), Cyrillic spelt in Latin. */
+function slugWords(text: string): string[] {
+  const latin = [...text.toLowerCase()].map((c) => CYRILLIC_SLUG[c] ?? c).join("");
+  return latin.replace(/['’‘]/gu, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The words of the URL path segment with the most of them ("/2019/11/18/new-york-state-attorney/"
+ * gives new, york, state, attorney); words that mix letters and digits ("idUSKBN1XT00W") are ids.
+ */
+export function urlSlug(url: string): string[] | null {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/iu, "").replace(/[?#].*$/u, "");
+  let best: string[] = [];
+  for (const segment of path.split("/")) {
+    const words = slugWords(segment.replace(/\.[a-z]{2,5}$/iu, "")).filter((w) => /^(?:\p{L}+|\d{1,4})$/u.test(w));
+    if (words.length > best.length) best = words;
+  }
+  return best.length >= MIN_SLUG_WORDS ? best : null;
+}
+
+/** Whether a headline holds at least half the slug's words. */
+export function agreesWithSlug(title: string, slug: readonly string[]): boolean {
+  const words = new Set(slugWords(title));
+  return slug.filter((w) => words.has(w)).length * 2 >= slug.length;
+}
+
 function readUrls(dir: string): Record<string, { url?: string }> {
   const path = join(dir, "manifest.json");
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, { url?: string }>) : {};
@@ -75,27 +127,31 @@ interface PageRead {
   dateHow: string;
   /** Whether the body needed the `CORPUS_FOLDER` date to be read at all. */
   folderDated: boolean;
+  title: string | null;
+  titleHow: string;
 }
 
 function readPage(bytes: Uint8Array, id: string, parse: Parser): PageRead {
   const decoded = decodeDump(bytes);
-  if (!decoded.ok) return { body: "", error: `${decoded.error.rule}: ${decoded.error.message}`, textDate: null, dateHow: "not decoded", folderDated: false };
+  const none = { title: null, titleHow: "", folderDated: false };
+  if (!decoded.ok) return { ...none, body: "", error: `${decoded.error.rule}: ${decoded.error.message}`, textDate: null, dateHow: "not decoded" };
   const undated = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: UNDATED_NAME });
   if (undated.ok) {
-    const { body, date, provenance } = undated.article;
-    return { body, error: null, textDate: date, dateHow: provenance.date ?? "", folderDated: false };
+    const { body, date, provenance, title } = undated.article;
+    return { body, error: null, textDate: date, dateHow: provenance.date ?? "", folderDated: false, title, titleHow: provenance.title ?? "" };
   }
   const dateHow = `${undated.error.rule}: ${undated.error.message}`;
-  if (undated.error.rule !== "no-date") return { body: "", error: dateHow, textDate: null, dateHow, folderDated: false };
+  if (undated.error.rule !== "no-date") return { ...none, body: "", error: dateHow, textDate: null, dateHow };
+  const headline = { title: undated.partial?.title ?? null, titleHow: undated.partial?.provenance.title ?? "" };
   const parsed = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: `${CORPUS_FOLDER}/${id}.txt` });
   return parsed.ok
-    ? { body: parsed.article.body, error: null, textDate: null, dateHow, folderDated: true }
-    : { body: "", error: `${parsed.error.rule}: ${parsed.error.message}`, textDate: null, dateHow, folderDated: false };
+    ? { ...headline, body: parsed.article.body, error: null, textDate: null, dateHow, folderDated: true }
+    : { ...headline, body: "", error: `${parsed.error.rule}: ${parsed.error.message}`, textDate: null, dateHow, folderDated: false };
 }
 
 /**
  * Parses every dump of the corpus in `dir`, scores its body against the expected one and its date
- * against its URL. Pages are listed worst F1 first, ties broken by id, so the report is deterministic.
+ * and headline against its URL. Pages are listed worst F1 first, ties broken by id, so the report is deterministic.
  */
 export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
   const urls = readUrls(dir);
@@ -104,10 +160,15 @@ export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
     .map((name) => name.slice(0, -".txt".length))
     .sort();
   const dates: DateReport = { fromText: 0, fromFolderName: 0, withUrlDate: 0, agreeing: 0 };
+  const headlines: HeadlineReport = { withSlug: 0, agreeing: 0 };
   const pages = ids.map((id): PageScore => {
     const read = readPage(readFileSync(join(dir, "dumps", `${id}.txt`)), id, parse);
     const url = urls[id]?.url;
     const fromUrl = url === undefined ? null : urlDate(url);
+    const slug = url === undefined ? null : urlSlug(url);
+    const titleAgrees = slug === null ? null : read.title !== null && agreesWithSlug(read.title, slug);
+    if (titleAgrees !== null) headlines.withSlug++;
+    if (titleAgrees === true) headlines.agreeing++;
     if (read.folderDated) dates.fromFolderName++;
     if (read.textDate !== null) {
       dates.fromText++;
@@ -121,8 +182,8 @@ export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
     const precision = pagePrecision(o);
     const recall = pageRecall(o);
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-    return { id, overlap: o, precision, recall, f1, error: read.error, textDate: read.textDate, dateHow: read.dateHow, urlDate: fromUrl };
+    return { id, overlap: o, precision, recall, f1, error: read.error, textDate: read.textDate, dateHow: read.dateHow, urlDate: fromUrl, title: read.title, titleHow: read.titleHow, slug, titleAgrees };
   });
   pages.sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id));
-  return { pages, macro: macroScores(pages.map((p) => p.overlap)), dates };
+  return { pages, macro: macroScores(pages.map((p) => p.overlap)), dates, headlines };
 }

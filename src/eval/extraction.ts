@@ -1,6 +1,7 @@
 // Body-extraction evaluation: every dump of a corpus through the real parse dispatch (profiles, then
 // the generic extractor), scored like the Zyte benchmark. Prints the worst pages first, then how
-// many pages are dated from their own text and whether those dates agree with the pages' URLs.
+// many pages are dated from their own text and whether those dates agree with the pages' URLs, then
+// how many headlines share the words of their URL's slug (listing the ones that do not, to eyeball).
 //   node --import tsx src/eval/extraction.ts [--corpus DIR] [--json]
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
@@ -23,6 +24,13 @@ function dateRows(pages: readonly PageScore[]): string[] {
     });
 }
 
+/** One line per page whose headline shares too few words with its URL's slug, by id. */
+function headlineRows(pages: readonly PageScore[]): string[] {
+  return [...pages]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((p) => (p.titleAgrees === false ? [`${p.id}  "${p.title ?? ""}"  slug: ${(p.slug ?? []).join("-")}  (${p.titleHow})`] : []));
+}
+
 function format(report: CorpusReport): string {
   const rows = report.pages.map(
     (p) => `${fixed(p.f1)}  P ${fixed(p.precision)}  R ${fixed(p.recall)}  ${p.id}${p.error ? `  (${p.error})` : ""}`,
@@ -38,6 +46,9 @@ function format(report: CorpusReport): string {
     "",
     ...dateRows(report.pages),
     `dated from their own text ${fromText}/${n}; of those with a date in the URL, ${agreeing}/${withUrlDate} agree with it`,
+    "",
+    ...headlineRows(report.pages),
+    `headline agrees with URL slug: ${report.headlines.agreeing} of ${report.headlines.withSlug}`,
   ].join("\n");
 }
 

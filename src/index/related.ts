@@ -1,14 +1,17 @@
 // Computed "related stories": for each story, the archive stories most like it by text (headline
 // weighted up), shared entity tags, section and nearness in date. Inverted indexes over each
-// story's heaviest terms keep it near linear in the archive size: no all-pairs pass.
+// story's heaviest terms, with capped postings, keep it linear in the archive size: no all-pairs pass.
 //
 // Two passes. The first finds each story's nearest neighbours by BM25 cosine. The second compares
 // stories by their neighbourhoods: each story's vector is expanded with its neighbours' vectors
 // (Rocchio's relevance feedback, with the neighbours as pseudo-relevant documents), which brings in
 // the words of the subject the story shares with others rather than the ones only it uses. The final
 // score adds the direct similarity back, so a story on the same event still ranks first.
+//
+// Vectors live in compressed rows of typed arrays, numbered by term, and one reusable workspace
+// serves every story: at 100,000 stories, allocating per story or per term would dominate.
 import { tagKey } from "./entities.ts";
-import { terms } from "./text.ts";
+import { Vocabulary } from "./text.ts";
 
 /** What related-story scoring needs of a record. */
 export interface RelatedDoc {
@@ -39,15 +42,17 @@ export interface RelatedOptions {
    * repeated, and they use up places: a story gets `limit - exclude.size` computed hits.
    */
   exclude?: Map<string, Set<string>>;
+  /** Overrides of `RELATED_SETTINGS`, for measuring (src/eval/related.ts); the build uses none. */
+  settings?: Partial<RelatedSettings>;
 }
 
 /**
  * Scoring settings in one place. BM25's k1 and b are the usual values (Robertson & Zaragoza 2009);
- * the others were chosen on the BBC topics-dev corpus (src/eval/related.ts), where precision@5 stays
- * within 0.005 of its best for neighbours 60-80, expansion weight 3-8 and direct weight 0.25-1;
- * the index sizes trade a little of it for speed (50 candidates instead of 100 costs 0.01).
+ * the others were chosen on the BBC topics-dev corpus (src/eval/related.ts), where precision@5 moves
+ * by less than its standard error (about 0.005) for neighbours 60-120, expansion weight 3-10, direct
+ * weight 0-1, title weight 1-5 and tag weight 0-4. The index sizes trade a little of it for speed.
  */
-const SETTINGS = {
+export const RELATED_SETTINGS = {
   /** A headline word counts as this many body words: headlines name the subject. */
   titleWeight: 3,
   /** An entity tag counts as this many body words, and is matched by `tagKey`. */
@@ -77,32 +82,45 @@ const SETTINGS = {
   /** A story on the same day multiplies the score by 1 + this, fading with `dateScaleDays`. */
   dateBoost: 0.05,
   dateScaleDays: 30,
-} as const;
+};
 
-/** Prefix that keeps tag features apart from word terms in one vector. */
+export type RelatedSettings = typeof RELATED_SETTINGS;
+
+/** Prefix that keeps tag features apart from word terms in one vocabulary. */
 const TAG_PREFIX = "#";
 
 const DAY_MS = 86_400_000;
 
-/** A sparse vector over term ids, heaviest term first. */
-interface Vector {
+/**
+ * Sparse vectors in compressed rows: row r holds terms `ids[offsets[r]..offsets[r+1]]` with their
+ * `weights`. Also an inverted index, with stories for terms and terms for stories.
+ */
+interface Rows {
+  offsets: Int32Array;
   ids: Int32Array;
-  weights: Float64Array;
+  weights: Float32Array;
 }
 
-interface Prepared {
-  doc: RelatedDoc;
-  /** Every term another story shares, scaled so that the vector of all terms has length 1. */
-  vector: Vector;
-  tagKeys: Map<string, string>;
-  day: number;
-  section: string;
+/** Fixed-width lists of the best slots per row, best first; `counts[r]` are filled. */
+interface Lists {
+  width: number;
+  counts: Int32Array;
+  slots: Int32Array;
+  values: Float32Array;
 }
 
-/** Nearest neighbours of one story: indexes and scores, best first. */
-interface Neighbours {
-  indexes: Int32Array;
-  scores: Float64Array;
+/** The stories, sorted by id, and what scoring needs of each beside its vectors. */
+interface Archive {
+  docs: RelatedDoc[];
+  /** BM25 vectors, every term another story shares, scaled so that all terms have length 1. */
+  vectors: Rows;
+  /** Each vector's `signatureSize` heaviest terms, heaviest first. */
+  signatures: Rows;
+  vocabularySize: number;
+  days: Float64Array;
+  /** Rank of each story's date string, so that comparing dates is comparing numbers. */
+  dateRanks: Int32Array;
+  sections: Int32Array;
 }
 
 /**
@@ -110,6 +128,7 @@ interface Neighbours {
  * the smaller id. The result does not depend on the order of `docs`.
  */
 export function computeRelated(docs: readonly RelatedDoc[], options: RelatedOptions = {}): Map<string, RelatedHit[]> {
+  const settings: RelatedSettings = { ...RELATED_SETTINGS, ...options.settings };
   const limit = options.limit ?? 5;
   const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
@@ -117,184 +136,314 @@ export function computeRelated(docs: readonly RelatedDoc[], options: RelatedOpti
       throw new Error(`computeRelated: two stories share the id "${sorted[i]?.id}"; ids must be unique.`);
     }
   }
-  const { stories, vocabularySize } = prepare(sorted);
-  const vectors = stories.map((story) => story.vector);
-  const work = new Workspace(Math.max(stories.length, vocabularySize), vocabularySize);
-  const direct = nearest(vectors, work);
-  const expanded = expand(vectors, direct, work);
-  const index = buildIndex(expanded, SETTINGS.expandedQuerySize);
-
-  const result = new Map<string, RelatedHit[]>();
-  stories.forEach((source, i) => {
-    const excluded = options.exclude?.get(source.doc.id) ?? new Set<string>();
-    const wanted = Math.max(0, limit - excluded.size);
-    if (wanted === 0) {
-      result.set(source.doc.id, []);
-      return;
-    }
-    const own = direct[i] as Neighbours;
-    const found = work.search(expanded[i] as Vector, SETTINGS.expandedQuerySize, index, i, SETTINGS.candidates);
-    const candidates = [...new Set([...own.indexes, ...found])];
-    work.load(expanded[i] as Vector, source.vector);
-    const scored: Array<{ index: number; score: number }> = [];
-    for (const j of candidates) {
-      const target = stories[j] as Prepared;
-      if (excluded.has(target.doc.id)) continue;
-      const text = work.dot(expanded[j] as Vector) + SETTINGS.directWeight * work.dotSecond(target.vector);
-      scored.push({ index: j, score: text * contextFactor(source, target) });
-    }
-    work.unload(expanded[i] as Vector, source.vector);
-    scored.sort((a, b) => b.score - a.score || compareNewerFirst(stories[a.index] as Prepared, stories[b.index] as Prepared));
-    result.set(
-      source.doc.id,
-      scored.slice(0, wanted).map(({ index: j, score }) => {
-        const target = stories[j] as Prepared;
-        return { id: target.doc.id, score: round(score), sharedTags: sharedTags(source, target) };
-      }),
-    );
-  });
-  return result;
+  const archive = prepare(sorted, settings);
+  const work = new Workspace(Math.max(sorted.length, archive.vocabularySize), archive.vocabularySize);
+  const direct = nearest(archive, settings, work);
+  const expanded = expand(archive.vectors, direct, settings, work);
+  return rank(archive, direct, expanded, settings, work, limit, options.exclude);
 }
 
-/** Builds each story's BM25 vector over headline, body and tags. */
-function prepare(docs: readonly RelatedDoc[]): { stories: Prepared[]; vocabularySize: number } {
-  const vocabulary = new Map<string, number>();
-  const keys = new Map<string, string>();
-  const keyOf = (tag: string): string => {
-    let key = keys.get(tag);
-    if (key === undefined) {
-      key = tagKey(tag);
-      keys.set(tag, key);
-    }
-    return key;
-  };
-  const counts: Array<Map<number, number>> = [];
-  const lengths: number[] = [];
-  const df: number[] = [];
-  for (const doc of docs) {
-    const tf = new Map<number, number>();
-    let length = 0;
-    const add = (term: string, weight: number): void => {
-      let id = vocabulary.get(term);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(term, id);
-        df.push(0);
-      }
-      const before = tf.get(id);
-      if (before === undefined) df[id] = (df[id] as number) + 1;
-      tf.set(id, (before ?? 0) + weight);
-      length += weight;
-    };
-    for (const term of terms(doc.title)) add(term, SETTINGS.titleWeight);
-    for (const term of terms(doc.body)) add(term, 1);
-    for (const key of new Set(doc.tags.map(keyOf))) if (key !== "") add(TAG_PREFIX + key, SETTINGS.tagWeight);
-    counts.push(tf);
-    lengths.push(length);
-  }
+/** Builds each story's BM25 vector over headline, body and tags, and its signature. */
+function prepare(docs: RelatedDoc[], settings: RelatedSettings): Archive {
   const n = docs.length;
-  const averageLength = lengths.reduce((sum, x) => sum + x, 0) / Math.max(1, n);
-  const stories = docs.map((doc, index) => {
-    const tf = counts[index] as Map<number, number>;
-    const lengthNorm = 1 - SETTINGS.b + (SETTINGS.b * (lengths[index] as number)) / Math.max(1, averageLength);
-    const entries: Array<[number, number]> = [];
+  const vocabulary = new Vocabulary();
+  const tagIds = new Map<string, number>();
+  const tagId = (tag: string): number => {
+    let id = tagIds.get(tag);
+    if (id === undefined) {
+      const key = tagKey(tag);
+      id = key === "" ? -1 : vocabulary.id(TAG_PREFIX + key);
+      tagIds.set(tag, id);
+    }
+    return id;
+  };
+
+  // Term counts per story, in compressed rows that grow as stories are read.
+  const rowOffsets = new Int32Array(n + 1);
+  let rowIds = new Int32Array(1024);
+  let rowCounts = new Float64Array(1024);
+  const lengths = new Float64Array(n);
+  let counts = new Float64Array(1024);
+  let df = new Int32Array(1024);
+  const seen: number[] = [];
+  const ids: number[] = [];
+  const count = (id: number, weight: number): void => {
+    if (id >= counts.length) {
+      counts = grow(counts, id + 1);
+      df = grow(df, id + 1);
+    }
+    if (counts[id] === 0) seen.push(id);
+    counts[id] = (counts[id] as number) + weight;
+  };
+  docs.forEach((doc, d) => {
+    ids.length = 0;
+    vocabulary.termIds(doc.title, ids);
+    for (const id of ids) count(id, settings.titleWeight);
+    ids.length = 0;
+    vocabulary.termIds(doc.body, ids);
+    for (const id of ids) count(id, 1);
+    // A tag counts once however often the story lists it, or aliases of it.
+    for (const id of new Set(doc.tags.map(tagId))) if (id >= 0) count(id, settings.tagWeight);
+    const start = rowOffsets[d] as number;
+    if (start + seen.length > rowIds.length) {
+      rowIds = grow(rowIds, start + seen.length);
+      rowCounts = grow(rowCounts, start + seen.length);
+    }
+    let length = 0;
+    seen.forEach((id, k) => {
+      const c = counts[id] as number;
+      rowIds[start + k] = id;
+      rowCounts[start + k] = c;
+      length += c;
+      df[id] = (df[id] as number) + 1;
+      counts[id] = 0;
+    });
+    lengths[d] = length;
+    rowOffsets[d + 1] = start + seen.length;
+    seen.length = 0;
+  });
+
+  // BM25 weights; a term only one story has cannot link it to another: it only counts in the length.
+  let total = 0;
+  for (let d = 0; d < n; d++) total += lengths[d] as number;
+  const averageLength = Math.max(1, total / Math.max(1, n));
+  const idf = new Float64Array(vocabulary.size);
+  for (let id = 0; id < idf.length; id++) {
+    const f = df[id] as number;
+    idf[id] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+  }
+  let kept = 0;
+  for (let k = 0; k < (rowOffsets[n] as number); k++) if ((df[rowIds[k] as number] as number) >= 2) kept++;
+  const vectors: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(kept), weights: new Float32Array(kept) };
+  const top = new TopK(settings.signatureSize);
+  const signatures: Rows = {
+    offsets: new Int32Array(n + 1),
+    ids: new Int32Array(n * settings.signatureSize),
+    weights: new Float32Array(n * settings.signatureSize),
+  };
+  let out = 0;
+  for (let d = 0; d < n; d++) {
+    const lengthNorm = 1 - settings.b + (settings.b * (lengths[d] as number)) / averageLength;
     let norm = 0;
-    for (const [id, count] of tf) {
-      const docFreq = df[id] as number;
-      const idf = Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
-      const weight = ((count * (SETTINGS.k1 + 1)) / (count + SETTINGS.k1 * lengthNorm)) * idf;
+    const first = out;
+    for (let k = rowOffsets[d] as number; k < (rowOffsets[d + 1] as number); k++) {
+      const id = rowIds[k] as number;
+      const c = rowCounts[k] as number;
+      const weight = ((c * (settings.k1 + 1)) / (c + settings.k1 * lengthNorm)) * (idf[id] as number);
       norm += weight * weight;
-      // A term only this story has cannot link it to another: it only counts in the length.
-      if (docFreq >= 2) entries.push([id, weight]);
+      if ((df[id] as number) >= 2) {
+        vectors.ids[out] = id;
+        vectors.weights[out++] = weight;
+      }
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const tagKeys = new Map<string, string>();
-    for (const tag of doc.tags) {
-      const key = keyOf(tag);
-      if (key !== "" && !tagKeys.has(key)) tagKeys.set(key, tag);
+    for (let k = first; k < out; k++) {
+      vectors.weights[k] = (vectors.weights[k] as number) * scale;
+      top.offer(vectors.ids[k] as number, vectors.weights[k] as number);
     }
-    return {
-      doc,
-      vector: { ids: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, w]) => w * scale) },
-      tagKeys,
-      day: Math.floor(Date.parse(`${doc.date}T00:00:00Z`) / DAY_MS),
-      section: doc.section.trim().toLowerCase(),
-    };
-  });
-  return { stories, vocabularySize: vocabulary.size };
+    vectors.offsets[d + 1] = out;
+    const size = top.drain(signatures.ids, signatures.weights, (signatures.offsets[d] as number));
+    signatures.offsets[d + 1] = (signatures.offsets[d] as number) + size;
+  }
+
+  const dates = [...new Set(docs.map((doc) => doc.date))].sort(compareStrings);
+  const dateRank = new Map(dates.map((date, r) => [date, r]));
+  const sectionNames = new Map<string, number>();
+  return {
+    docs,
+    vectors,
+    signatures,
+    vocabularySize: vocabulary.size,
+    days: Float64Array.from(docs, (doc) => Math.floor(Date.parse(`${doc.date}T00:00:00Z`) / DAY_MS)),
+    dateRanks: Int32Array.from(docs, (doc) => dateRank.get(doc.date) ?? 0),
+    sections: Int32Array.from(docs, (doc) => {
+      const section = doc.section.trim().toLowerCase();
+      let id = sectionNames.get(section);
+      if (id === undefined) {
+        id = sectionNames.size;
+        sectionNames.set(section, id);
+      }
+      return id;
+    }),
+  };
 }
 
 /** First pass: each story's nearest neighbours by cosine, among the stories its signature finds. */
-function nearest(vectors: readonly Vector[], work: Workspace): Neighbours[] {
-  const index = buildIndex(vectors, SETTINGS.signatureSize);
-  return vectors.map((vector, i) => {
-    const candidates = work.search(vector, SETTINGS.signatureSize, index, i, SETTINGS.candidates);
-    const best = new TopK(SETTINGS.neighbours);
-    work.load(vector);
-    for (const j of candidates) best.offer(j, work.dot(vectors[j] as Vector));
-    work.unload(vector);
-    const { slots, values } = best.sorted();
-    return { indexes: slots, scores: values };
-  });
+function nearest(archive: Archive, settings: RelatedSettings, work: Workspace): Lists {
+  const n = archive.docs.length;
+  const index = invert(archive.signatures, archive.vocabularySize, settings.maxPostings);
+  const found = new Lists_(n, settings.neighbours);
+  const candidates = new Int32Array(settings.candidates);
+  const best = new TopK(settings.neighbours);
+  for (let i = 0; i < n; i++) {
+    const size = work.search(archive.signatures, i, index, settings.candidates, candidates);
+    work.load(archive.vectors, i);
+    for (let c = 0; c < size; c++) {
+      const j = candidates[c] as number;
+      best.offer(j, work.dot(archive.vectors, j));
+    }
+    work.unload(archive.vectors, i);
+    found.fill(i, best);
+  }
+  return found.lists;
 }
 
 /** Each story's vector plus its neighbours' (weighted by similarity), cut to its heaviest terms. */
-function expand(vectors: readonly Vector[], neighbours: readonly Neighbours[], work: Workspace): Vector[] {
-  return vectors.map((vector, i) => {
-    const own = neighbours[i] as Neighbours;
-    const total = own.scores.reduce((sum, score) => sum + score, 0);
-    work.add(vector, 1);
-    for (let k = 0; k < own.indexes.length; k++) {
-      const factor = total > 0 ? (SETTINGS.expansionWeight * (own.scores[k] as number)) / total : 0;
-      work.add(vectors[own.indexes[k] as number] as Vector, factor);
+function expand(vectors: Rows, neighbours: Lists, settings: RelatedSettings, work: Workspace): Rows {
+  const n = vectors.offsets.length - 1;
+  const width = settings.expandedSize;
+  const expanded: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(n * width), weights: new Float32Array(n * width) };
+  const best = new TopK(width);
+  for (let i = 0; i < n; i++) {
+    work.add(vectors, i, 1);
+    const first = i * neighbours.width;
+    const count = neighbours.counts[i] as number;
+    let total = 0;
+    for (let k = first; k < first + count; k++) total += neighbours.values[k] as number;
+    for (let k = first; k < first + count; k++) {
+      const factor = total > 0 ? (settings.expansionWeight * (neighbours.values[k] as number)) / total : 0;
+      work.add(vectors, neighbours.slots[k] as number, factor);
     }
-    const { slots, values } = work.take(SETTINGS.expandedSize, -1).sorted();
-    const norm = Math.sqrt(values.reduce((sum, weight) => sum + weight * weight, 0));
-    return { ids: slots, weights: values.map((weight) => (norm > 0 ? weight / norm : 0)) };
-  });
-}
-
-/** Inverted index in compressed rows: the postings of term t are `docs[offsets[t]..offsets[t+1]]`. */
-interface Index {
-  offsets: Int32Array;
-  docs: Int32Array;
-  weights: Float64Array;
+    work.take(best, -1);
+    const start = expanded.offsets[i] as number;
+    const size = best.drain(expanded.ids, expanded.weights, start);
+    let norm = 0;
+    for (let k = start; k < start + size; k++) norm += (expanded.weights[k] as number) ** 2;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = start; k < start + size; k++) expanded.weights[k] = (expanded.weights[k] as number) * scale;
+    expanded.offsets[i + 1] = start + size;
+  }
+  return expanded;
 }
 
 /**
- * Indexes the first `prefix` (heaviest) terms of each vector; a term keeps its `maxPostings`
- * heaviest postings, ties to the smaller story index.
+ * Second pass and the answer: each story's candidates are its neighbours and the stories its
+ * expanded vector finds; each is scored by neighbourhood similarity plus direct similarity, times
+ * the context factor, and the best `limit` (less the excluded) are kept.
  */
-function buildIndex(vectors: readonly Vector[], prefix: number): Index {
-  let terms = 0;
-  for (const vector of vectors) for (let t = 0; t < Math.min(prefix, vector.ids.length); t++) terms = Math.max(terms, (vector.ids[t] as number) + 1);
-  const lists: Array<Array<[number, number]>> = Array.from({ length: terms }, () => []);
-  vectors.forEach((vector, doc) => {
-    for (let t = 0; t < Math.min(prefix, vector.ids.length); t++) {
-      (lists[vector.ids[t] as number] as Array<[number, number]>).push([doc, vector.weights[t] as number]);
+function rank(
+  archive: Archive,
+  direct: Lists,
+  expanded: Rows,
+  settings: RelatedSettings,
+  work: Workspace,
+  limit: number,
+  exclude: Map<string, Set<string>> | undefined,
+): Map<string, RelatedHit[]> {
+  const { docs } = archive;
+  const n = docs.length;
+  const index = invert(prefixes(expanded, settings.expandedQuerySize), archive.vocabularySize, settings.maxPostings);
+  const query = prefixes(expanded, settings.expandedQuerySize);
+  const found = new Int32Array(settings.candidates);
+  // Per candidate story, the source story it was last marked for and its known direct score.
+  const markedFor = new Int32Array(n).fill(-1);
+  const knownDirect = new Float32Array(n);
+  const result = new Map<string, RelatedHit[]>();
+  const tagKeys = new TagKeys();
+  for (let i = 0; i < n; i++) {
+    const source = docs[i] as RelatedDoc;
+    const excluded = exclude?.get(source.id);
+    const wanted = Math.max(0, limit - (excluded?.size ?? 0));
+    if (wanted === 0) {
+      result.set(source.id, []);
+      continue;
     }
-  });
+    const best = new Best(wanted, archive.dateRanks);
+    work.load(expanded, i);
+    work.loadSecond(archive.vectors, i);
+    const score = (j: number, directScore: number): void => {
+      if (excluded !== undefined && excluded.has((docs[j] as RelatedDoc).id)) return;
+      const text = work.dot(expanded, j) + settings.directWeight * directScore;
+      best.offer(j, text * contextFactor(archive, i, j, settings));
+    };
+    const first = i * direct.width;
+    for (let k = first; k < first + (direct.counts[i] as number); k++) {
+      const j = direct.slots[k] as number;
+      markedFor[j] = i;
+      knownDirect[j] = direct.values[k] as number;
+      score(j, direct.values[k] as number);
+    }
+    const size = work.search(query, i, index, settings.candidates, found);
+    for (let c = 0; c < size; c++) {
+      const j = found[c] as number;
+      if (markedFor[j] === i) continue;
+      score(j, work.dotSecond(archive.vectors, j));
+    }
+    work.unload(expanded, i);
+    work.unloadSecond(archive.vectors, i);
+    result.set(
+      source.id,
+      best.sorted().map(({ slot: j, value }) => {
+        const target = docs[j] as RelatedDoc;
+        return { id: target.id, score: round(value), sharedTags: tagKeys.shared(source, target) };
+      }),
+    );
+  }
+  return result;
+}
+
+/** The first `size` terms of each row. */
+function prefixes(rows: Rows, size: number): Rows {
+  const n = rows.offsets.length - 1;
+  const offsets = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) offsets[r + 1] = (offsets[r] as number) + Math.min(size, (rows.offsets[r + 1] as number) - (rows.offsets[r] as number));
+  const ids = new Int32Array(offsets[n] as number);
+  const weights = new Float32Array(ids.length);
+  for (let r = 0; r < n; r++) {
+    const from = rows.offsets[r] as number;
+    const length = (offsets[r + 1] as number) - (offsets[r] as number);
+    ids.set(rows.ids.subarray(from, from + length), offsets[r] as number);
+    weights.set(rows.weights.subarray(from, from + length), offsets[r] as number);
+  }
+  return { offsets, ids, weights };
+}
+
+/**
+ * Inverted index of rows: the postings of term t are stories `ids[offsets[t]..offsets[t+1]]`. A
+ * term keeps its `maxPostings` heaviest postings, ties to the smaller story, in story order.
+ */
+function invert(rows: Rows, terms: number, maxPostings: number): Rows {
+  const n = rows.offsets.length - 1;
+  const df = new Int32Array(terms + 1);
+  for (let k = 0; k < rows.ids.length; k++) {
+    const t = (rows.ids[k] as number) + 1;
+    df[t] = (df[t] as number) + 1;
+  }
+  const starts = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) starts[t + 1] = (starts[t] as number) + (df[t + 1] as number);
+  const full: Rows = { offsets: starts, ids: new Int32Array(rows.ids.length), weights: new Float32Array(rows.ids.length) };
+  const fill = starts.slice(0, terms);
+  for (let r = 0; r < n; r++) {
+    for (let k = rows.offsets[r] as number; k < (rows.offsets[r + 1] as number); k++) {
+      const t = rows.ids[k] as number;
+      const p = fill[t] as number;
+      full.ids[p] = r;
+      full.weights[p] = rows.weights[k] as number;
+      fill[t] = p + 1;
+    }
+  }
   const offsets = new Int32Array(terms + 1);
-  lists.forEach((list, term) => {
-    if (list.length > SETTINGS.maxPostings) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).length = SETTINGS.maxPostings;
-    offsets[term + 1] = (offsets[term] as number) + list.length;
-  });
-  const docs = new Int32Array(offsets[terms] as number);
-  const weights = new Float64Array(docs.length);
-  lists.forEach((list, term) => {
-    list.forEach(([doc, weight], p) => {
-      docs[(offsets[term] as number) + p] = doc;
-      weights[(offsets[term] as number) + p] = weight;
-    });
-  });
-  return { offsets, docs, weights };
+  for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t] as number) + Math.min(maxPostings, (starts[t + 1] as number) - (starts[t] as number));
+  const capped: Rows = { offsets, ids: new Int32Array(offsets[terms] as number), weights: new Float32Array(offsets[terms] as number) };
+  const top = new TopK(maxPostings);
+  for (let t = 0; t < terms; t++) {
+    const from = starts[t] as number;
+    const to = starts[t + 1] as number;
+    const at = offsets[t] as number;
+    if (to - from <= maxPostings) {
+      capped.ids.set(full.ids.subarray(from, to), at);
+      capped.weights.set(full.weights.subarray(from, to), at);
+      continue;
+    }
+    for (let p = from; p < to; p++) top.offer(full.ids[p] as number, full.weights[p] as number);
+    top.drain(capped.ids, capped.weights, at);
+  }
+  return capped;
 }
 
 /**
  * Reusable dense arrays: an accumulator that remembers the slots it touched (so clearing costs
- * only what was used) and two loaded query vectors for exact dot products. One serves all stories:
- * allocating per story would dominate at 100,000 stories.
+ * only what was used), and two loaded query vectors for exact dot products.
  */
 class Workspace {
   private readonly sums: Float64Array;
@@ -312,27 +461,36 @@ class Workspace {
     this.second = new Float64Array(terms);
   }
 
-  /** Adds `factor` times `vector` into the accumulator, by term. */
-  add(vector: Vector, factor: number): void {
-    for (let t = 0; t < vector.ids.length; t++) this.bump(vector.ids[t] as number, factor * (vector.weights[t] as number));
+  /** Adds `factor` times row `r` into the accumulator, by term. */
+  add(rows: Rows, r: number, factor: number): void {
+    const { ids, weights } = rows;
+    for (let k = rows.offsets[r] as number, end = rows.offsets[r + 1] as number; k < end; k++) {
+      this.bump(ids[k] as number, factor * (weights[k] as number));
+    }
   }
 
-  /** The best `count` stories by the query's first `prefix` terms against the index; never `self`. */
-  search(query: Vector, prefix: number, index: Index, self: number, count: number): Int32Array {
-    for (let t = 0; t < Math.min(prefix, query.ids.length); t++) {
-      const term = query.ids[t] as number;
-      if (term + 1 >= index.offsets.length) continue;
-      const weight = query.weights[t] as number;
-      for (let p = index.offsets[term] as number; p < (index.offsets[term + 1] as number); p++) {
-        this.bump(index.docs[p] as number, weight * (index.weights[p] as number));
+  /**
+   * Into `out`, the best stories (at most its length, best first) by row `self` of `queries`
+   * against `index`; never `self`. Returns how many.
+   */
+  search(queries: Rows, self: number, index: Rows, count: number, out: Int32Array): number {
+    for (let q = queries.offsets[self] as number, end = queries.offsets[self + 1] as number; q < end; q++) {
+      const term = queries.ids[q] as number;
+      const weight = queries.weights[q] as number;
+      for (let p = index.offsets[term] as number, stop = index.offsets[term + 1] as number; p < stop; p++) {
+        this.bump(index.ids[p] as number, weight * (index.weights[p] as number));
       }
     }
-    return this.take(count, self).sorted().slots;
+    const best = this.searchTop ?? new TopK(count);
+    this.searchTop = best;
+    this.take(best, self);
+    return best.drainSlots(out);
   }
 
-  /** The `count` heaviest accumulated slots (never `skip`); clears the accumulator. */
-  take(count: number, skip: number): TopK {
-    const best = new TopK(count);
+  private searchTop: TopK | undefined;
+
+  /** Offers every accumulated slot but `skip` to `best`, and clears the accumulator. */
+  take(best: TopK, skip: number): void {
     for (let k = 0; k < this.count; k++) {
       const slot = this.touched[k] as number;
       if (slot !== skip) best.offer(slot, this.sums[slot] as number);
@@ -340,25 +498,31 @@ class Workspace {
       this.used[slot] = 0;
     }
     this.count = 0;
-    return best;
   }
 
-  load(first: Vector, second?: Vector): void {
-    for (let t = 0; t < first.ids.length; t++) this.first[first.ids[t] as number] = first.weights[t] as number;
-    if (second !== undefined) for (let t = 0; t < second.ids.length; t++) this.second[second.ids[t] as number] = second.weights[t] as number;
+  load(rows: Rows, r: number): void {
+    scatter(this.first, rows, r, true);
   }
 
-  unload(first: Vector, second?: Vector): void {
-    for (let t = 0; t < first.ids.length; t++) this.first[first.ids[t] as number] = 0;
-    if (second !== undefined) for (let t = 0; t < second.ids.length; t++) this.second[second.ids[t] as number] = 0;
+  unload(rows: Rows, r: number): void {
+    scatter(this.first, rows, r, false);
   }
 
-  dot(vector: Vector): number {
-    return dotDense(this.first, vector);
+  loadSecond(rows: Rows, r: number): void {
+    scatter(this.second, rows, r, true);
   }
 
-  dotSecond(vector: Vector): number {
-    return dotDense(this.second, vector);
+  unloadSecond(rows: Rows, r: number): void {
+    scatter(this.second, rows, r, false);
+  }
+
+  /** Dot product of the loaded first vector with row `r`. */
+  dot(rows: Rows, r: number): number {
+    return gather(this.first, rows, r);
+  }
+
+  dotSecond(rows: Rows, r: number): number {
+    return gather(this.second, rows, r);
   }
 
   private bump(slot: number, amount: number): void {
@@ -370,15 +534,24 @@ class Workspace {
   }
 }
 
-function dotDense(dense: Float64Array, vector: Vector): number {
+function scatter(dense: Float64Array, rows: Rows, r: number, on: boolean): void {
+  for (let k = rows.offsets[r] as number, end = rows.offsets[r + 1] as number; k < end; k++) {
+    dense[rows.ids[k] as number] = on ? (rows.weights[k] as number) : 0;
+  }
+}
+
+function gather(dense: Float64Array, rows: Rows, r: number): number {
   let sum = 0;
-  for (let t = 0; t < vector.ids.length; t++) sum += (dense[vector.ids[t] as number] as number) * (vector.weights[t] as number);
+  for (let k = rows.offsets[r] as number, end = rows.offsets[r + 1] as number; k < end; k++) {
+    sum += (dense[rows.ids[k] as number] as number) * (rows.weights[k] as number);
+  }
   return sum;
 }
 
 /**
  * The best `capacity` (slot, value) pairs offered, by value, ties to the smaller slot: a min-heap
- * with the worst kept pair on top, so selection costs O(n log k) instead of a full sort.
+ * with the worst kept pair on top, so selection costs O(n log k) instead of a full sort. Draining
+ * empties it for reuse.
  */
 class TopK {
   private readonly slots: Int32Array;
@@ -391,80 +564,163 @@ class TopK {
   }
 
   offer(slot: number, value: number): void {
-    if (this.capacity === 0) return;
     if (this.size < this.capacity) {
-      this.slots[this.size] = slot;
-      this.values[this.size] = value;
-      this.up(this.size++);
-    } else if (this.worse(0, slot, value)) {
-      this.slots[0] = slot;
-      this.values[0] = value;
-      this.down(0);
-    }
-  }
-
-  /** The kept pairs, best first. */
-  sorted(): { slots: Int32Array; values: Float64Array } {
-    const order = Array.from({ length: this.size }, (_, k) => k).sort(
-      (a, b) => (this.values[b] as number) - (this.values[a] as number) || (this.slots[a] as number) - (this.slots[b] as number),
-    );
-    return { slots: Int32Array.from(order, (k) => this.slots[k] as number), values: Float64Array.from(order, (k) => this.values[k] as number) };
-  }
-
-  /** Whether the pair at heap position `k` ranks below (slot, value). */
-  private worse(k: number, slot: number, value: number): boolean {
-    const kept = this.values[k] as number;
-    return kept < value || (kept === value && (this.slots[k] as number) > slot);
-  }
-
-  private swap(a: number, b: number): void {
-    const slot = this.slots[a] as number;
-    const value = this.values[a] as number;
-    this.slots[a] = this.slots[b] as number;
-    this.values[a] = this.values[b] as number;
-    this.slots[b] = slot;
-    this.values[b] = value;
-  }
-
-  private up(k: number): void {
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if (!this.worse(k, this.slots[parent] as number, this.values[parent] as number)) return;
-      this.swap(k, parent);
-      k = parent;
-    }
-  }
-
-  private down(k: number): void {
-    for (;;) {
-      let worst = k;
-      for (const child of [2 * k + 1, 2 * k + 2]) {
-        if (child < this.size && this.worse(child, this.slots[worst] as number, this.values[worst] as number)) worst = child;
+      let k = this.size++;
+      // Sift up: the new pair rises while it is worse than its parent.
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if (!worse(value, slot, this.values[parent] as number, this.slots[parent] as number)) break;
+        this.slots[k] = this.slots[parent] as number;
+        this.values[k] = this.values[parent] as number;
+        k = parent;
       }
-      if (worst === k) return;
-      this.swap(k, worst);
-      k = worst;
+      this.slots[k] = slot;
+      this.values[k] = value;
+    } else if (this.capacity > 0 && worse(this.values[0] as number, this.slots[0] as number, value, slot)) {
+      this.siftDown(slot, value);
     }
+  }
+
+  /** Writes the kept pairs best first into `slots` and `values` from `at`; returns how many. */
+  drain(slots: Int32Array, values: Float32Array, at: number): number {
+    const size = this.size;
+    for (let k = size - 1; k >= 0; k--) {
+      slots[at + k] = this.slots[0] as number;
+      values[at + k] = this.values[0] as number;
+      this.pop();
+    }
+    return size;
+  }
+
+  /** `drain` of the slots only. */
+  drainSlots(slots: Int32Array): number {
+    const size = this.size;
+    for (let k = size - 1; k >= 0; k--) {
+      slots[k] = this.slots[0] as number;
+      this.pop();
+    }
+    return size;
+  }
+
+  /** Removes the worst pair. */
+  private pop(): void {
+    const last = --this.size;
+    if (last > 0) this.siftDown(this.slots[last] as number, this.values[last] as number);
+  }
+
+  /** Puts (slot, value) at the root and sifts it down to its place. */
+  private siftDown(slot: number, value: number): void {
+    let k = 0;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= this.size) break;
+      const right = child + 1;
+      if (right < this.size && worse(this.values[right] as number, this.slots[right] as number, this.values[child] as number, this.slots[child] as number)) {
+        child = right;
+      }
+      if (!worse(this.values[child] as number, this.slots[child] as number, value, slot)) break;
+      this.slots[k] = this.slots[child] as number;
+      this.values[k] = this.values[child] as number;
+      k = child;
+    }
+    this.slots[k] = slot;
+    this.values[k] = value;
+  }
+}
+
+/** Whether pair a ranks below pair b: a smaller value, or an equal value and a larger slot. */
+function worse(aValue: number, aSlot: number, bValue: number, bSlot: number): boolean {
+  return aValue < bValue || (aValue === bValue && aSlot > bSlot);
+}
+
+/** Builds fixed-width best-first lists, one row at a time, from a `TopK`. */
+class Lists_ {
+  readonly lists: Lists;
+
+  constructor(rows: number, width: number) {
+    this.lists = { width, counts: new Int32Array(rows), slots: new Int32Array(rows * width), values: new Float32Array(rows * width) };
+  }
+
+  fill(row: number, best: TopK): void {
+    this.lists.counts[row] = best.drain(this.lists.slots, this.lists.values, row * this.lists.width);
+  }
+}
+
+/**
+ * A story's best few hits: by score, ties to the newer story, then to the smaller id (stories are
+ * numbered in id order, so the smaller number).
+ */
+class Best {
+  private readonly kept: Array<{ slot: number; value: number }> = [];
+
+  constructor(
+    private readonly capacity: number,
+    private readonly dateRanks: Int32Array,
+  ) {}
+
+  offer(slot: number, value: number): void {
+    const kept = this.kept;
+    if (kept.length === this.capacity && !this.before(slot, value, kept[kept.length - 1] as { slot: number; value: number })) return;
+    let k = kept.length;
+    while (k > 0 && this.before(slot, value, kept[k - 1] as { slot: number; value: number })) k--;
+    kept.splice(k, 0, { slot, value });
+    if (kept.length > this.capacity) kept.pop();
+  }
+
+  sorted(): ReadonlyArray<{ slot: number; value: number }> {
+    return this.kept;
+  }
+
+  private before(slot: number, value: number, other: { slot: number; value: number }): boolean {
+    if (value !== other.value) return value > other.value;
+    const newer = (this.dateRanks[slot] as number) - (this.dateRanks[other.slot] as number);
+    return newer !== 0 ? newer > 0 : slot < other.slot;
+  }
+}
+
+/** Tag keys per tag spelling, computed once per run. */
+class TagKeys {
+  private readonly keys = new Map<string, string>();
+
+  /** Tags the two stories share, as the source spells them, in its order, each key once. */
+  shared(source: RelatedDoc, target: RelatedDoc): string[] {
+    const theirs = new Set(target.tags.map((tag) => this.key(tag)));
+    const shared: string[] = [];
+    const seen = new Set<string>();
+    for (const tag of source.tags) {
+      const key = this.key(tag);
+      if (key === "" || seen.has(key)) continue;
+      seen.add(key);
+      if (theirs.has(key)) shared.push(tag);
+    }
+    return shared;
+  }
+
+  private key(tag: string): string {
+    let key = this.keys.get(tag);
+    if (key === undefined) {
+      key = tagKey(tag);
+      this.keys.set(tag, key);
+    }
+    return key;
   }
 }
 
 /** Same section and nearness in date reorder text matches; they never make a match alone. */
-function contextFactor(source: Prepared, target: Prepared): number {
-  const section = source.section === target.section ? SETTINGS.sectionBoost : 0;
-  const days = Math.abs(source.day - target.day);
-  const date = Number.isFinite(days) ? SETTINGS.dateBoost * Math.exp(-days / SETTINGS.dateScaleDays) : 0;
+function contextFactor(archive: Archive, i: number, j: number, settings: RelatedSettings): number {
+  const section = archive.sections[i] === archive.sections[j] ? settings.sectionBoost : 0;
+  const days = Math.abs((archive.days[i] as number) - (archive.days[j] as number));
+  const date = Number.isFinite(days) ? settings.dateBoost * Math.exp(-days / settings.dateScaleDays) : 0;
   return 1 + section + date;
 }
 
-function sharedTags(source: Prepared, target: Prepared): string[] {
-  const shared: string[] = [];
-  for (const [key, tag] of source.tagKeys) if (target.tagKeys.has(key)) shared.push(tag);
-  return shared;
-}
-
-/** Newer first, then smaller id: the tie-breaker for equal scores. */
-function compareNewerFirst(a: Prepared, b: Prepared): number {
-  return compareStrings(b.doc.date, a.doc.date) || compareStrings(a.doc.id, b.doc.id);
+/** A copy of `array` with room for at least `size` elements, doubling. */
+function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Code-unit order, independent of the machine's locale. */

@@ -70,20 +70,67 @@ function dropFinalE(word: string): string {
 
 /** Latin letters without diacritics, possessive "'s" and apostrophes dropped ("O'Neill" -> "oneill"), lower-cased. */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+  // Most news text is plain ASCII: it has no marks to strip, and NFKD is the costly step.
+  const decomposed = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/\p{M}+/gu, "") : text;
+  return decomposed
     .replace(/['’]s\b/g, "")
     .replace(/['’‘`]/g, "")
     .toLowerCase();
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The index terms of a text: folded words, stop words and numbers dropped, stemmed. */
 export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const word of foldText(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length < 2 || STOP_WORDS.has(word) || !/\p{L}/u.test(word)) continue;
-    out.push(stem(word));
+  const vocabulary = new Vocabulary();
+  const ids: number[] = [];
+  vocabulary.termIds(text, ids);
+  return ids.map((id) => vocabulary.term(id));
+}
+
+/**
+ * Numbers the terms of a batch of texts (0, 1, 2, ... in order of first use) and remembers every
+ * word it has seen: an archive repeats its vocabulary, so each distinct word is folded, checked
+ * and stemmed once, and a word costs one map look-up. Use one per batch of texts.
+ */
+export class Vocabulary {
+  /** Word as split from folded text to term id, or -1 for a word that is no term. */
+  private readonly words = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  /** Terms numbered so far. */
+  get size(): number {
+    return this.names.length;
   }
-  return out;
+
+  /** The term numbered `id`. */
+  term(id: number): string {
+    return this.names[id] ?? "";
+  }
+
+  /** The id of a term given as is (no folding or stemming), numbering it if it is new. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(term, id);
+      this.names.push(term);
+    }
+    return id;
+  }
+
+  /** Appends to `out` the id of each term of `text`, in text order (the ids of `terms(text)`). */
+  termIds(text: string, out: number[]): void {
+    const folded = foldText(text);
+    // The ASCII separator class is many times faster than the Unicode one and splits ASCII alike.
+    for (const word of folded.split(NON_ASCII.test(folded) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/)) {
+      let id = this.words.get(word);
+      if (id === undefined) {
+        id = word.length < 2 || STOP_WORDS.has(word) || !/\p{L}/u.test(word) ? -1 : this.id(stem(word));
+        this.words.set(word, id);
+      }
+      if (id >= 0) out.push(id);
+    }
+  }
 }

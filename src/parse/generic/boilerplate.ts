@@ -30,6 +30,8 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
   // LA Times, Gizmodo, The Hill, Newsweek, PolitiFact: ad slots between paragraphs.
   advertisement: "chrome", advert: "chrome", sponsored: "chrome", "sponsored content": "chrome", iklan: "chrome",
   "story continues below advertisement": "chrome", "continue reading below": "chrome", "scroll to continue with content": "chrome",
+  // Skip links, the first line of a dump saved without its <title> (the page-text-dev pages keep theirs).
+  "skip to main content": "chrome", "skip to content": "chrome", "skip navigation": "chrome", "zum inhalt springen": "chrome", "aller au contenu": "chrome",
   // Share and tool rows (BBC, LA Times, Barron's, Business Insider, The Paradigm).
   share: "chrome", "share this": "chrome", tweet: "chrome", print: "chrome", email: "chrome", "e-mail": "chrome",
   close: "chrome", caption: "chrome", report: "chrome", "copy link": "chrome", "copy link url copied!": "chrome",

@@ -1,6 +1,7 @@
 // Generic extraction from whole-page text (any site without a profile): headline from the <title>
-// line that recurs above the article, dateline and byline nearest it, body from the densest
-// stretch of prose. Every inferred field says in `provenance` how it was found.
+// line that recurs above the article, else the one printed above its byline or first paragraph;
+// dateline and byline nearest it, body from the densest stretch of prose. Every inferred field
+// says in `provenance` how it was found.
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { extractBody, escapeMarkdown } from "./body.ts";
@@ -59,7 +60,10 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const language = pageLanguage(texts);
   const lines = measurePage(texts, language);
   const proseAfter = proseAfterLine(lines, texts.length);
-  const headline = findHeadline(texts, proseAfter);
+  // The body read without a headline shows where the prose starts, which places a printed headline.
+  const unanchored = extractBody(lines, null);
+  const prose = unanchored.lines.filter((l) => l.cls === "good").slice(0, SETTINGS.headParagraphs).map((l) => l.index);
+  const headline = findHeadline(texts, proseAfter, prose);
   if (headline === null) {
     return {
       ok: false,
@@ -71,7 +75,7 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
       },
     };
   }
-  const body = extractBody(lines, headline.exact ? headline.line : null);
+  const body = headline.exact && headline.line !== null ? extractBody(lines, headline.line) : unanchored;
   const anchor = headline.line ?? body.from ?? 0;
   const dayFirst = language !== null && language !== "en";
   const dateline = findDateline(texts, anchor, body, options.timezone, dayFirst);

@@ -261,6 +261,39 @@ export function findAuthors(lines: readonly string[], anchor: number): Found<str
   return null;
 }
 
+/**
+ * Several names joined by "and" or commas, then perhaps a credit: "Lisa Kaczke and Trevor J. Mitchell
+ * Sioux Falls Argus Leader" (USA Today). Each part opens with two name words; the first is a name.
+ */
+function isNameList(text: string): boolean {
+  const parts = text.split(/\s+(?:and|&)\s+|,\s+/u);
+  const opensWithName = (part: string): boolean => part.split(" ").slice(0, 2).filter((w) => NAME_WORD.test(w)).length === 2;
+  return parts.length >= 2 && isName(parts[0] ?? "") && parts.every(opensWithName);
+}
+
+/**
+ * Whether a line is a dateline or a byline proper: a date with few other words, a relative
+ * dateline ("Monday 5:30PM"), a clock time alone, a "Posted"/"Updated" line, "By …" or "By" alone.
+ */
+export function isDatelineOrByline(text: string): boolean {
+  if (text.length > SETTINGS.maxDateLine) return false;
+  return datelineShaped(text) || isRelativeDateline(text) || clockLine(text) !== null || /^by$/iu.test(text);
+}
+
+/**
+ * Whether a line is part of an article's head rather than a headline or its text: a dateline,
+ * clock time or relative dateline ("Monday 5:30PM"), a byline, a name alone ("Adam Clark Estes"),
+ * with its credit ("Tanza Loudenback, Business Insider") or with co-authors. Printed headlines are
+ * looked for just above such lines.
+ */
+export function isHeadMeta(text: string): boolean {
+  if (isDatelineOrByline(text)) return true;
+  if (text.length > SETTINGS.maxDateLine) return false;
+  const credit = NAME_COMMA_CREDIT.exec(text);
+  const bareName = isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords;
+  return bareName || (credit !== null && isName(credit[1] ?? "")) || isNameList(text);
+}
+
 /** Breadcrumb separators: "Home > News > World", "HOME >", "ソフトウェア ›", "Mensagens » …". */
 const BREADCRUMB = /\s*[>›»]\s*/u;
 
