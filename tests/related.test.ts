@@ -1,10 +1,14 @@
 // computeRelated on a small archive whose answer a person can check (tests/fixtures/related), and
-// its contracts: exclusion, the limit, determinism whatever the input order.
+// its contracts: exclusion, the limit, determinism whatever the input order. The golden ranking
+// (expected.json) is rewritten with UPDATE=1; check by eye that each story's first two hits are
+// the other two stories on its subject before committing it.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
+import { halves, type LabelledStory } from "../src/eval/related.ts";
 import { deriveTags } from "../src/index/entities.ts";
 import { computeRelated, type RelatedDoc } from "../src/index/related.ts";
+import { terms } from "../src/index/text.ts";
 
 interface FixtureStory extends Omit<RelatedDoc, "tags"> {
   subject: string;
@@ -23,6 +27,14 @@ test("each story's two best related stories are the other two on its subject", (
     assert.equal(hits.length, 2, doc.id);
     for (const hit of hits) assert.equal(subjectOf.get(hit.id), subjectOf.get(doc.id), `${doc.id} -> ${hit.id}`);
   }
+});
+
+test("the fixture's full ranking matches the golden file", () => {
+  const golden = new URL("./fixtures/related/expected.json", import.meta.url);
+  const related = computeRelated(docs, { limit: 5 });
+  const ranking = Object.fromEntries(docs.map((doc) => [doc.id, (related.get(doc.id) ?? []).map((hit) => hit.id)]));
+  if (process.env.UPDATE === "1") writeFileSync(golden, `${JSON.stringify(ranking, null, 2)}\n`);
+  assert.deepEqual(ranking, JSON.parse(readFileSync(golden, "utf8")));
 });
 
 test("hits are sorted by score, never the story itself, and name the tags both stories carry", () => {
@@ -82,4 +94,17 @@ test("an empty archive and a story sharing no words get no related stories", () 
 
 test("two stories with one id are refused with the id named", () => {
   assert.throws(() => computeRelated([docs[0] as RelatedDoc, docs[0] as RelatedDoc]), /"a1"/);
+});
+
+test("terms fold accents, apostrophes and case, drop stop words and numbers, and stem", () => {
+  assert.deepEqual(terms("The Café's voters voted: O'Neill, naïve, 2024, Путин."), ["caf", "voter", "vot", "oneill", "naiv", "путин"]);
+  assert.deepEqual(terms("Elections and ELECTION news"), ["election", "election", "news"]);
+});
+
+test("the evaluation's halves are disjoint, cover every story and depend only on the seed", () => {
+  const labelled: LabelledStory[] = docs.map((doc) => ({ doc, topic: subjectOf.get(doc.id) ?? "" }));
+  const [first, second] = halves(labelled, 1);
+  assert.equal(first.length + second.length, labelled.length);
+  assert.ok(first.every((story) => !second.includes(story)));
+  assert.deepEqual(halves([...labelled].reverse(), 1).map((half) => half.map((story) => story.doc.id).sort()), [first, second].map((half) => half.map((story) => story.doc.id).sort()));
 });
