@@ -54,7 +54,10 @@ export function recordFromDump(
   const decoded = decodeDump(bytes);
   if (!decoded.ok) return { failure: failure(file, decoded.error) };
   const parsed = parseDump(decoded.text, { timezone, fileName: file });
-  if (!parsed.ok) return parsed.partial ? { failure: failure(file, parsed.error), partial: parsed.partial } : { failure: failure(file, parsed.error) };
+  if (!parsed.ok) {
+    if (!parsed.partial) return { failure: failure(file, parsed.error) };
+    return { failure: { ...failure(file, parsed.error), title: parsed.partial.title }, partial: parsed.partial };
+  }
   const article = parsed.article;
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });

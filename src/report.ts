@@ -10,6 +10,8 @@ export interface DumpFailure {
   rule: string;
   message: string;
   hint: string;
+  /** The headline, when the dump was read far enough to find one (a dump without a date). */
+  title?: string;
 }
 
 /** A record that a person edited by hand; the build kept it instead of re-deriving it. */

@@ -17,7 +17,7 @@ export default class Report {
 <h2 id="failures-h">Dumps that did not become stories</h2>
 ${r.failures.length
   ? html`<table class="report-table"><thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Problem</th><th scope="col">What to do</th></tr></thead>
-<tbody>${r.failures.map((f) => html`<tr><td><code>${f.file}</code></td><td>${f.line || "–"}</td><td>${f.message} <span class="meta">(${f.rule})</span></td><td>${f.hint}</td></tr>\n`)}</tbody></table>`
+<tbody>${r.failures.map((f) => html`<tr><td><code>${f.file}</code>${f.title ? html`<br>${f.title}` : ""}</td><td>${f.line || "–"}</td><td>${f.message} <span class="meta">(${f.rule})</span></td><td>${f.hint}</td></tr>\n`)}</tbody></table>`
   : html`<p>None.</p>`}
 </section>
 <section aria-labelledby="corrections-h">
