@@ -77,6 +77,79 @@ test("a bare surname after the full name is the same person; titles are cut", ()
   assert.deepEqual(tags, ["David Blunkett", "Tony Blair"]);
 });
 
+test("possessive names stay whole; any other possessive ends the name (Guardian editorial on Hong Kong)", () => {
+  const tags = deriveTags({
+    title: "Beijing warns the protesters of Hong Kong",
+    body: [
+      "On Monday, the People’s Daily, the mouthpiece of the Communist party in Beijing, warned protesters in Hong Kong.",
+      "The People’s Liberation Army took to the streets of Hong Kong, and Iran’s top general was not there.",
+      "The Women’s World Cup was not mentioned. The people of Hong Kong waited.",
+    ].join("\n\n"),
+  });
+  for (const name of ["People’s Daily", "People’s Liberation Army", "Women’s World Cup", "Hong Kong", "Iran", "Beijing"]) {
+    assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  }
+  for (const junk of ["People", "Daily", "Liberation Army", "World Cup", "Women", "Communist"]) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+});
+
+test("adjectives, demonyms and words the story also writes in lower case are never tags alone", () => {
+  const tags = deriveTags({
+    title: "Sweden drops Assange case",
+    body: [
+      "Swedish prosecutors dropped the case against Julian Assange, who spent years in the Ecuadorean embassy in London.",
+      "Police said the Communist party and Hispanic voters had nothing to do with it. The police declined to comment.",
+      "A Ukrainian official and Kenyan runner Susan Chepkemei were not involved either. Chepkemei was in Sweden.",
+      "Judge Emma Arbuthnot sat in London.",
+    ].join("\n\n"),
+  });
+  const junks = ["Swedish", "Ecuadorean", "Communist", "Hispanic", "Ukrainian", "Kenyan", "Police", "Judge", "Kenyan Susan Chepkemei"];
+  for (const junk of junks) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+  for (const name of ["Sweden", "Julian Assange", "London", "Susan Chepkemei", "Emma Arbuthnot"]) {
+    assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  }
+});
+
+test("a bare first name is the person whose surname the story uses (Lleyton -> Lleyton Hewitt)", () => {
+  const tags = deriveTags({
+    title: "Hewitt fights back to reach final",
+    body: "Lleyton Hewitt beat Andy Roddick in Melbourne. Hewitt fought back from a set down. The crowd chanted for Lleyton.",
+  });
+  assert.ok(tags.includes("Lleyton Hewitt"), tags.join(", "));
+  assert.ok(!tags.includes("Lleyton") && !tags.includes("Hewitt"), tags.join(", "));
+  // A company is not a first name: "Apple" stays beside "Apple Watch" though "Watch" stands alone.
+  const gadgets = deriveTags({
+    title: "Apple cuts prices",
+    body: "Apple said on Monday that Apple Watch prices would fall. Apple shares rose. Analysts said Watch sales were slow.",
+  });
+  assert.ok(gadgets.includes("Apple"), gadgets.join(", "));
+});
+
+test("a place named on its own stays beside a longer name that contains it (Hong Kong Polytechnic University)", () => {
+  const tags = deriveTags({
+    title: "Siege in Hong Kong",
+    body: "Hong Kong is burning. Police besieged Hong Kong Polytechnic University on Monday. Many in Hong Kong fear more violence.",
+  });
+  assert.ok(tags.includes("Hong Kong"), tags.join(", "));
+  assert.ok(tags.includes("Hong Kong Polytechnic University"), tags.join(", "));
+});
+
+test("a company's suffix, a dateline in capitals and a demonym before a name do not make new tags", () => {
+  const tags = deriveTags({
+    title: "WeWork faces inquiry",
+    body: [
+      "NEW YORK (Reuters) - SoftBank Group Corp said on Friday that WeWork would cut jobs in New York.",
+      "SoftBank chief Masayoshi Son said the company would recover. Australian Timothy Weeks was freed. Weeks thanked SoftBank.",
+    ].join("\n\n"),
+  });
+  assert.ok(tags.includes("SoftBank") && !tags.includes("SoftBank Group Corp"), tags.join(", "));
+  assert.ok(tags.includes("New York") && !tags.includes("NEW YORK"), tags.join(", "));
+  assert.ok(tags.includes("Timothy Weeks") && !tags.includes("Australian Timothy Weeks"), tags.join(", "));
+});
+
 test("tags are derived the same way every time", () => {
   assert.deepEqual(deriveTags(SAMPLE), deriveTags({ ...SAMPLE }));
 });

@@ -9,13 +9,18 @@
 import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import {
+  ADJECTIVE_ENDINGS,
   ALIASES,
   ASCII_FOLDS,
+  COMPASS_WORDS,
   DATE_WORDS,
   DEMONYM_ENDINGS,
   DEMONYMS,
+  INSTITUTION_WORDS,
   NAME_PARTICLES,
   NOT_NAMES,
+  ORG_SUFFIXES,
+  POSSESSIVE_NAME_HEADS,
   TITLES,
 } from "./entity-data.ts";
 
@@ -39,6 +44,22 @@ const SALIENCE = {
  */
 const NAME_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "X", "VERB", "NUM"]);
 
+/** Tokens that glue the words of a web or mail address together. */
+const ADDRESS_MARKS: ReadonlySet<string> = new Set([".", "/", "@"]);
+
+/** Parts of speech of the lower-case word after an adjective ("Swedish prosecutors"). */
+const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+
+// Patterns tested once a token, kept here so that each is compiled once.
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_LETTER = /^\p{L}/u;
+const HAS_LETTER = /\p{L}/u;
+const INITIALS = /^\p{Lu}{2,6}$/u;
+const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
+const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
+const SHOUTED = /^\p{Lu}+\.?$/u;
+
 /** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
 
@@ -51,10 +72,11 @@ export function deriveTags(input: { title: string; body: string }, limit: number
   const body = tokenize(markdownToText(input.body));
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
   const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
-  const confirmed = confirmedWords(title === undefined ? [body] : [body, title]);
+  const texts = title === undefined ? [body] : [body, title];
+  const evidence = { confirmed: confirmedWords(texts), lower: lowerCaseWords(texts) };
   // Headline mentions get negative positions: they come before the body.
-  const mentions = [...(title === undefined ? [] : chunk(title, confirmed, -1_000_000)), ...chunk(body, confirmed, 0)];
-  const entities = resolve(mentions);
+  const mentions = [...(title === undefined ? [] : chunk(title, evidence, -1_000_000)), ...chunk(body, evidence, 0)];
+  const entities = resolve(mentions, evidence.lower).filter((entity) => isTag(entity, evidence.lower));
   markHeadline(entities, input.title);
   return rank(entities, body.values.length)
     .slice(0, Math.max(0, limit))
@@ -95,6 +117,10 @@ interface Mention {
   order: number;
   /** For an acronym in brackets right after a name, that name ("SEC" after "Securities ..."). */
   expands?: string;
+  /** A one-word name right before a lower-case noun ("Swedish prosecutors"): maybe an adjective. */
+  attributive: boolean;
+  /** Starts a sentence, line or quote, where its first word's capital proves nothing. */
+  atOpener: boolean;
 }
 
 interface Entity {
@@ -105,6 +131,22 @@ interface Entity {
   inHeadline: boolean;
   /** Every spelling that resolved to this entity, to find it in a Title Case headline. */
   forms: Set<string>;
+  /** Every mention stood right before a lower-case noun; see `Mention.attributive`. */
+  attributive: boolean;
+  /** Its last word was used alone as a short form: it is a person's name with a surname. */
+  surnamed: boolean;
+  /** Every mention started a sentence, line or quote; see `Mention.atOpener`. */
+  atOpener: boolean;
+  /** The first mention in the body; Infinity if only the headline names it. */
+  firstInBody: number;
+}
+
+/** What the whole story says about its words, for telling names from capitalised words. */
+interface Evidence {
+  /** Capitalised words seen where capitals are evidence; see `confirmedWords`. */
+  confirmed: ReadonlySet<string>;
+  /** Words the story also writes in lower case: common words, whatever their capitals elsewhere. */
+  lower: ReadonlySet<string>;
 }
 
 let pipeline: WinkMethods | undefined;
@@ -140,30 +182,54 @@ function confirmedWords(texts: readonly Tokens[]): Set<string> {
   const confirmed = new Set<string>();
   for (const { values, pos, opener } of texts) {
     values.forEach((value, i) => {
-      if (!opener[i] && /^\p{Lu}/u.test(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
+      if (!opener[i] && STARTS_CAPITAL.test(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
     });
   }
   return confirmed;
 }
 
+/**
+ * Words written in lower case somewhere in the story ("people", "police", "daily"), except parts
+ * of addresses, which the tagger splits at dots ("www.clymer.co.uk", "pic.twitter.com/...").
+ */
+function lowerCaseWords(texts: readonly Tokens[]): Set<string> {
+  const lower = new Set<string>();
+  for (const { values, spaces } of texts) {
+    values.forEach((value, i) => {
+      const afterDot = spaces[i] === "" && ADDRESS_MARKS.has(values[i - 1] ?? "");
+      const beforeDot =
+        values[i + 1] === "." && spaces[i + 1] === "" && spaces[i + 2] === "" && STARTS_LETTER.test(values[i + 2] ?? "");
+      if (STARTS_LOWER.test(value) && !afterDot && !beforeDot) lower.add(value);
+    });
+  }
+  return lower;
+}
+
 /** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
-function chunk(tokens: Tokens, confirmed: ReadonlySet<string>, orderBase: number): Mention[] {
+function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Mention[] {
   const { values, pos, spaces, opener } = tokens;
   // Words of one name are separated by spaces on one line; hyphen parts have no space at all.
   const spaced = (i: number): boolean => /^[ \t]+$/.test(spaces[i] ?? "");
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
   const capitalised = (i: number): boolean =>
-    /^\p{Lu}/u.test(values[i] ?? "") && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has((values[i] ?? "").toLowerCase());
+    STARTS_CAPITAL.test(values[i] ?? "") && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has((values[i] ?? "").toLowerCase());
   const nameWord = (i: number): boolean => {
     if (!capitalised(i)) return false;
     if (!opener[i]) return true;
     const word = stripPossessive(values[i] ?? "");
     // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
-    // first word of a longer name ("Gordon Brown said ...").
+    // first word of a longer name ("Gordon Brown said ..."; see `nameAfterOpener` for the rest).
     return confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
   };
+  // "People’s Daily": a possessive inside a name, when the possessor names no one on its own.
+  const possessiveInName = (i: number): boolean =>
+    /^['’]s?$/u.test(values[i + 1] ?? "") &&
+    glued(i + 1) &&
+    POSSESSIVE_NAME_HEADS.has((values[i] ?? "").toLowerCase()) &&
+    spaced(i + 2) &&
+    nameWord(i + 2);
   const hyphenatedName = (i: number): boolean =>
-    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && /^\p{Lu}/u.test(values[i + 2] ?? "");
+    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && STARTS_CAPITAL.test(values[i + 2] ?? "");
 
   const mentions: Mention[] = [];
   let i = 0;
@@ -175,7 +241,11 @@ function chunk(tokens: Tokens, confirmed: ReadonlySet<string>, orderBase: number
     const words: string[] = [];
     let j = i;
     while (j < values.length) {
-      const particle = NAME_PARTICLES.has(values[j] ?? "") && (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)));
+      // "for" joins bodies only ("Institute for Public Policy Research"), not "McDonald for Blossom".
+      const particle =
+        NAME_PARTICLES.has(values[j] ?? "") &&
+        (values[j] !== "for" || INSTITUTION_WORDS.has(words[words.length - 1] ?? "")) &&
+        (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
       // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis").
       let word = values[j] ?? "";
@@ -183,16 +253,26 @@ function chunk(tokens: Tokens, confirmed: ReadonlySet<string>, orderBase: number
         word += `-${values[j + 2] ?? ""}`;
         j += 2;
       }
+      if (possessiveInName(j)) {
+        words.push(word + (values[j + 1] ?? ""));
+        j += 2;
+        continue;
+      }
       j++;
       words.push(stripPossessive(word));
       // A possessive ends the name: "Blair's Labour" is two names.
       if (words[words.length - 1] !== word) break;
     }
-    const parts = splitAtTitles(words).filter((part) => !isJunk(part));
-    for (const part of parts) mentions.push({ written: part.join(" "), order: orderBase + i });
+    const attributive =
+      words.length === 1 && spaced(j) && STARTS_LOWER.test(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
+    const parts = splitAtTitles(unshout(words)).filter((part) => !isJunk(part));
+    parts.forEach((part, k) =>
+      mentions.push({ written: part.join(" "), order: orderBase + i, attributive, atOpener: k === 0 && opener[i] === true }),
+    );
     const last = parts[parts.length - 1];
-    if (values[j] === "(" && /^\p{Lu}{2,6}$/u.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
-      mentions.push({ written: values[j + 1] ?? "", order: orderBase + j + 1, expands: last.join(" ") });
+    if (values[j] === "(" && INITIALS.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
+      const acronym = values[j + 1] ?? "";
+      mentions.push({ written: acronym, order: orderBase + j + 1, expands: last.join(" "), attributive: false, atOpener: false });
       j += 3;
     }
     i = j;
@@ -202,6 +282,18 @@ function chunk(tokens: Tokens, confirmed: ReadonlySet<string>, orderBase: number
 
 function stripPossessive(word: string): string {
   return word.replace(/['’]s$/u, "");
+}
+
+/**
+ * Datelines and shouted headlines in capitals ("NEW YORK (Reuters) -", "SWITZERLAND", "warns
+ * SURRENDER is the only option") in the case the story writes names: several capital words with
+ * one of four letters or more, or one word of seven letters or more. Shorter ones are acronyms.
+ */
+function unshout(words: readonly string[]): string[] {
+  const shouted = words.every((word) => SHOUTED.test(word));
+  const long = words.some((word) => word.length >= (words.length > 1 ? 4 : 7));
+  if (!shouted || !long) return [...words];
+  return words.map((word) => word.charAt(0) + word.slice(1).toLowerCase());
 }
 
 /** Cuts titles out of a run of capitalised words; a title counts only when a name follows it. */
@@ -239,14 +331,15 @@ function cleanName(words: readonly string[]): string[][] {
 /** Junk: made only of generic words ("News", "The Government"), unless the alias table knows it. */
 function isJunk(words: readonly string[]): boolean {
   if (aliasFor(words.join(" ")) !== undefined) return false;
-  return words.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !/\p{L}/u.test(word));
+  return words.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word));
 }
 
 /**
  * Groups mentions into entities: aliases and bracketed acronyms, spellings that differ only in
  * spacing ("TimeWarner"), short forms onto full names ("Pompeo", initials), demonyms onto places.
  */
-function resolve(mentions: readonly Mention[]): Entity[] {
+function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[] {
+  const mentions = splitPersonFromHead(found, lower);
   const acronyms = new Map<string, string>();
   for (const mention of mentions) if (mention.expands !== undefined) acronyms.set(mention.written, mention.expands);
 
@@ -276,7 +369,9 @@ function resolve(mentions: readonly Mention[]): Entity[] {
   });
   entities.sort((a, b) => a.first - b.first);
 
-  const merged = mergeShortForms(entities);
+  const byCompactKey = new Map(entities.map((entity) => [compactKey(entity.name), entity] as const));
+  const nameAfterOpener = (entity: Entity): Entity | undefined => nameAfterCommonWord(entity, byCompactKey, lower);
+  const merged = [nameAfterOpener, companyStem, longerForm, fullNameForFirstName].reduce(mergeShortForms, entities);
   for (const mention of demonymMentions) {
     const target = merged.find((entity) => entity.name === demonymOf(mention.written));
     if (target !== undefined) target.demonyms++;
@@ -292,8 +387,61 @@ function resolve(mentions: readonly Mention[]): Entity[] {
   return kept;
 }
 
+/**
+ * Splits a person off a place, body or adjective glued before the name when the story also uses
+ * the surname alone: "Australian Timothy Weeks", "European Union Gordon Sondland", "ambassador to
+ * Ukraine Marie Yovanovitch" (page-text-dev) are a demonym or a name, then a person.
+ */
+function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<string>): Mention[] {
+  const written = new Set(mentions.map((mention) => mention.written));
+  const out: Mention[] = [];
+  for (const mention of mentions) {
+    const words = mention.written.split(" ");
+    const cut = words.length >= 3 ? headLength(words, written, lower) : 0;
+    if (cut === 0) {
+      out.push(mention);
+      continue;
+    }
+    out.push({ ...mention, written: words.slice(0, cut).join(" ") });
+    out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut });
+  }
+  return out;
+}
+
+/**
+ * How many words at the start are a demonym ("Kenyan Susan Chepkemei"), or a name met on its own
+ * when the surname is too, before two or three words that can be a person's name: capitalised,
+ * never written in lower case, none generic (not "University of Kabul", not "Film Festival").
+ * 0 if none.
+ */
+function headLength(words: readonly string[], written: ReadonlySet<string>, lower: ReadonlySet<string>): number {
+  const surname = words[words.length - 1] ?? "";
+  if (INSTITUTION_WORDS.has(surname)) return 0;
+  for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
+    const head = words.slice(0, cut).join(" ");
+    const person = words
+      .slice(cut)
+      .every((word) => STARTS_CAPITAL.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !lower.has(word.toLowerCase()));
+    if (!person) continue;
+    if (demonymOf(head) !== undefined) return cut;
+    if (written.has(surname) && (aliasFor(head) !== undefined || written.has(head))) return cut;
+  }
+  return 0;
+}
+
 function newEntity(name: string, first: number): Entity {
-  return { name, mentions: 0, demonyms: 0, first, inHeadline: false, forms: new Set() };
+  return {
+    name,
+    mentions: 0,
+    demonyms: 0,
+    first,
+    inHeadline: false,
+    forms: new Set(),
+    attributive: true,
+    surnamed: false,
+    atOpener: true,
+    firstInBody: Number.POSITIVE_INFINITY,
+  };
 }
 
 function addMention(entity: Entity, mention: Mention): void {
@@ -301,15 +449,39 @@ function addMention(entity: Entity, mention: Mention): void {
   entity.mentions += inHeadline ? 0 : 1;
   entity.inHeadline ||= inHeadline;
   entity.first = Math.min(entity.first, mention.order);
+  if (!inHeadline) entity.firstInBody = Math.min(entity.firstInBody, mention.order);
   entity.forms.add(mention.written);
+  entity.attributive &&= mention.attributive;
+  entity.atOpener &&= mention.atOpener;
 }
 
-/** Folds each short form into the full name it stands for; see `longerForm`. */
-function mergeShortForms(entities: readonly Entity[]): Entity[] {
+/**
+ * Not a tag on its own, though the story capitalises it: a word it also writes in lower case
+ * ("People", "Police", "Budget"), a bare title ("Judge", "Prime Minister"), or an adjective it only ever
+ * puts before a noun ("Communist party", "Hispanic voters"; see `ADJECTIVE_ENDINGS`). Acronyms and
+ * aliases are always tags ("WHO", "US").
+ */
+function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
+  const name = entity.name;
+  if (TITLE_NAMES.has(name)) return false;
+  if (name.includes(" ") || ALIAS_NAMES.has(name) || ACRONYM.test(name)) return true;
+  if (lower.has(name.toLowerCase())) return false;
+  return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
+}
+
+/**
+ * Folds each short form into the full name `fullForm` finds for it in the story. A one-word form
+ * folded onto the last word of a longer name marks that name as a person's with a surname, unless
+ * the word ends institutions ("the Festival" for "Berlin Film Festival").
+ */
+function mergeShortForms(
+  entities: readonly Entity[],
+  fullForm: (short: Entity, entities: readonly Entity[]) => Entity | undefined,
+): Entity[] {
   const target = new Map<Entity, Entity>();
   for (const short of entities) {
     if (ALIAS_NAMES.has(short.name)) continue;
-    const full = longerForm(short, entities);
+    const full = fullForm(short, entities);
     if (full !== undefined) target.set(short, full);
   }
   const kept: Entity[] = [];
@@ -320,6 +492,10 @@ function mergeShortForms(entities: readonly Entity[]): Entity[] {
       continue;
     }
     while (target.has(full)) full = target.get(full) as Entity;
+    full.surnamed ||= !entity.name.includes(" ") && !INSTITUTION_WORDS.has(entity.name) && full.name.endsWith(` ${entity.name}`);
+    full.attributive &&= entity.attributive;
+    full.atOpener &&= entity.atOpener;
+    full.firstInBody = Math.min(full.firstInBody, entity.firstInBody);
     full.mentions += entity.mentions;
     full.inHeadline ||= entity.inHeadline;
     full.first = Math.min(full.first, entity.first);
@@ -329,43 +505,103 @@ function mergeShortForms(entities: readonly Entity[]): Entity[] {
 }
 
 /**
+ * A name only ever met at the start of a sentence, after a word the story also writes in lower
+ * case, is the name without it: "Major WeWork layoffs", "One Home Depot analyst", "Former
+ * Worldcom boss" (page-text-dev, topics-dev). "New York" stays unless the story names "York".
+ */
+function nameAfterCommonWord(
+  entity: Entity,
+  byCompactKey: ReadonlyMap<string, Entity>,
+  lower: ReadonlySet<string>,
+): Entity | undefined {
+  const space = entity.name.indexOf(" ");
+  if (!entity.atOpener || space < 0 || !lower.has(entity.name.slice(0, space).toLowerCase())) return undefined;
+  return byCompactKey.get(compactKey(entity.name.slice(space + 1)));
+}
+
+/** A company's name with a suffix is the company: "SoftBank Group Corp" and "Boeing Co." fold into "SoftBank", "Boeing". */
+function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefined {
+  const words = full.name.split(" ");
+  let end = words.length;
+  while (end > 1 && ORG_SUFFIXES.has(words[end - 1] ?? "")) end--;
+  const stem = words.slice(0, end);
+  for (; stem.length < words.length; stem.push(words[stem.length] ?? "")) {
+    const name = stem.join(" ");
+    const found = entities.find((entity) => entity !== full && entity.name === name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
  * The full name a short form stands for in this story: a surname ("Pompeo" for "Mike Pompeo"), a
- * run of two or more words at either end of a longer name, or initials ("IPPR"). The most mentioned
- * full name wins, then the earliest. Names built with "of" are places or bodies: no surnames.
+ * run of two or more words at the end of a longer name, or initials ("IPPR"). A run at the start
+ * stands for the longer name only when the body names it after the longer name ("China Aviation"
+ * in a headline is "China Aviation Oil"), but "Hong Kong" named before "Hong Kong Polytechnic
+ * University" is the place. The most mentioned full name wins, then the earliest.
+ * Names built with "of" are places or bodies: no surnames.
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
   const words = short.name.split(" ");
-  const initials = /^\p{Lu}{2,6}$/u.test(short.name) ? short.name : undefined;
-  let best: Entity | undefined;
-  for (const candidate of entities) {
-    if (candidate === short) continue;
+  const initials = INITIALS.test(short.name) ? short.name : undefined;
+  return mostMentioned(entities, (candidate) => {
+    if (candidate === short) return false;
     const longer = candidate.name.split(" ");
     const named = longer.filter((word) => !NAME_PARTICLES.has(word));
-    const matches =
+    return (
       (longer.length > words.length &&
         !longer.includes("of") &&
         (words.every((word, k) => word === longer[longer.length - words.length + k]) ||
-          (words.length > 1 && words.every((word, k) => word === longer[k])))) ||
-      (initials !== undefined && named.length === initials.length && named.every((word, k) => word.startsWith(initials[k] ?? "")));
-    if (matches && (best === undefined || candidate.mentions > best.mentions)) best = candidate;
+          (words.length > 1 && short.firstInBody > candidate.firstInBody && words.every((word, k) => word === longer[k])))) ||
+      (initials !== undefined && named.length === initials.length && named.every((word, k) => word.startsWith(initials[k] ?? "")))
+    );
+  });
+}
+
+/**
+ * A bare first name ("Lleyton") is the person whose surname the story also uses alone ("Hewitt"),
+ * if it is rarer than that person: "Apple" is not "Apple AirPods", though "AirPods" stands alone.
+ */
+function fullNameForFirstName(short: Entity, entities: readonly Entity[]): Entity | undefined {
+  if (short.name.includes(" ")) return undefined;
+  return mostMentioned(
+    entities,
+    (candidate) => candidate.surnamed && candidate.mentions > short.mentions && candidate.name.startsWith(`${short.name} `),
+  );
+}
+
+/** The entity that passes `test` with the most mentions; the earliest in `entities` wins a tie. */
+function mostMentioned(entities: readonly Entity[], test: (candidate: Entity) => boolean): Entity | undefined {
+  let best: Entity | undefined;
+  for (const candidate of entities) {
+    if (test(candidate) && (best === undefined || candidate.mentions > best.mentions)) best = candidate;
   }
   return best;
 }
 
-/** The country a listed demonym points to; null for a faith or region; undefined if not listed. */
+/**
+ * The country a listed demonym points to; null for a faith or region; undefined if not listed.
+ * Words before it that are compass points or demonyms too make one demonym of no country ("North
+ * American", "African American").
+ */
 function demonymOf(written: string): string | null | undefined {
-  const word = written.replace(/’/g, "'");
-  if (DEMONYMS.has(word)) return DEMONYMS.get(word);
-  return word.endsWith("s") ? DEMONYMS.get(word.slice(0, -1)) : undefined;
+  const words = written.replace(/’/g, "'").split(" ");
+  const last = words.pop() ?? "";
+  const country = DEMONYMS.has(last) ? DEMONYMS.get(last) : last.endsWith("s") ? DEMONYMS.get(last.slice(0, -1)) : undefined;
+  if (words.length === 0 || country === undefined) return country;
+  return words.every((word) => COMPASS_WORDS.has(word) || DEMONYMS.has(word)) ? null : undefined;
 }
 
-/** The place in the story a one-word name is a regular demonym of ("Romanian" -> "Romania"). */
+/**
+ * The place in the story a name is a regular demonym of ("Romanian" -> "Romania", "South African"
+ * -> "South Africa").
+ */
 function placeForDemonym(written: string, entities: readonly Entity[]): string | undefined {
-  if (written.includes(" ")) return undefined;
   const word = written.replace(/s$/, "");
   for (const entity of entities) {
     const place = entity.name;
-    if (place.includes(" ") || place.length < 4 || place === written) continue;
+    // Every demonym starts with its place less the last letter: a cheap test before the endings.
+    if (place.length < 4 || place === written || !word.startsWith(place.slice(0, -1))) continue;
     const stems = [place, place.replace(/[aeiouy]$/, "")];
     if (stems.some((stem) => DEMONYM_ENDINGS.some((ending) => stem + ending === word))) return place;
   }
@@ -403,7 +639,7 @@ function rank(entities: readonly Entity[], bodyLength: number): Entity[] {
 /** A headline is Title Case when most of its longer words start with a capital. */
 function isTitleCase(title: string): boolean {
   const words = title.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
+  const capitalised = words.filter((word) => STARTS_CAPITAL.test(word));
   return words.length >= 2 && capitalised.length >= 0.75 * words.length;
 }
 
@@ -419,7 +655,7 @@ function markdownToText(markdown: string): string {
 /** Dots dropped; short all-capital forms keep their case, the rest are compared lower-cased. */
 function extractionKey(written: string): string {
   const bare = written.replace(/\./g, "").replace(/\s+/g, " ").trim();
-  return /^\p{Lu}{1,4}$/u.test(bare) ? bare : bare.toLowerCase().replace(/’/g, "'");
+  return SHORT_CAPITALS.test(bare) ? bare : bare.toLowerCase().replace(/’/g, "'");
 }
 
 /** Case, dots, punctuation and diacritics ignored: how a hand-edited tag finds its alias. */
@@ -455,6 +691,8 @@ function hash(text: string): string {
 const TITLES_LONGEST_FIRST: readonly string[][] = TITLES.map((title) => title.split(" ")).sort(
   (a, b) => b.length - a.length || (a.join(" ") < b.join(" ") ? -1 : 1),
 );
+/** Titles are never a tag alone ("Judge", "Prime Minister"), though "Mr King" counts for King. */
+const TITLE_NAMES: ReadonlySet<string> = new Set(TITLES);
 const ALIAS_NAMES: ReadonlySet<string> = new Set(ALIASES.map((alias) => alias.name));
 const ALIAS_FORMS: ReadonlyMap<string, readonly string[]> = new Map(ALIASES.map((alias) => [alias.name, alias.forms]));
 const ALIAS_BY_EXTRACTION_KEY: ReadonlyMap<string, string> = new Map(

@@ -50,7 +50,48 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   "officials", "ministers", "bill", "act", "report", "reports", "file", "photo", "video", "update", "updated", "read", "more",
   "related", "stories", "story", "internet", "web", "online", "mp", "mps", "ceo", "tv", "pc", "dvd",
   "chief", "executive", "premiership", "cup", "league", "championship", "mr", "mrs", "ms", "dr",
+  // Company-form words left alone when a caption or dateline cuts a name ("Walmart Inc." on a
+  // recipe page, "Broadhead Co." in a South Dakota story: page-text-dev).
+  "inc", "inc.", "co", "co.", "corp", "corp.", "ltd", "ltd.", "plc", "llc",
+  // Halves of split outlet names: "the Daily and Sunday Telegraph" (topics-dev), "People" of a
+  // "People’s ..." that is not a name (page-text-dev).
+  "daily", "weekly", "people",
 ]);
+
+/**
+ * Words after a company's name that do not make it another entity when the story also names it
+ * without them: "SoftBank Group Corp" is SoftBank, "Boeing Co." is Boeing (the WeWork and Emirates
+ * pages of page-text-dev). Compared as written.
+ */
+export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
+  "Inc", "Inc.", "Co", "Co.", "Corp", "Corp.", "Corporation", "Company", "Ltd", "Ltd.", "plc", "PLC",
+  "LLC", "Group", "Holdings", "AG", "SA", "NV",
+]);
+
+/**
+ * Possessors that make one name with the capitalised words after them: "People’s Daily" and
+ * "People’s Liberation Army" (the Guardian editorial on Hong Kong, page-text-dev), "Women’s World
+ * Cup", "Workers’ Party". Any other possessive ends the name: "Iran’s top general" is Iran,
+ * "Blair's Labour" is two names. Lower case.
+ */
+export const POSSESSIVE_NAME_HEADS: ReadonlySet<string> = new Set([
+  "people", "women", "men", "children", "workers", "veterans", "farmers", "citizens", "nations",
+  "mothers", "fathers", "girls", "boys", "soldiers", "teachers", "consumers", "traders",
+]);
+
+/**
+ * Endings of adjectives of place, faith and politics ("Swedish prosecutor", "Ecuadorean embassy",
+ * "Communist party", "Hispanic voters": page-text-dev). A one-word name with one of these endings
+ * that the story only ever puts before a lower-case noun is an adjective, never a tag. Not "an" or
+ * "i": "Dubai crown", "Iran talks" (topics-dev). Costs "the Guardian newspaper".
+ */
+export const ADJECTIVE_ENDINGS: readonly string[] = ["ian", "ean", "ese", "ish", "ist", "ic"];
+
+/**
+ * Words that start a multi-word demonym without changing what it points to: "South African" is
+ * South Africa's, "North American" and "African American" are nobody's (page-text-dev, topics-dev).
+ */
+export const COMPASS_WORDS: ReadonlySet<string> = new Set(["North", "South", "East", "West", "Latin", "Central"]);
 
 /**
  * Titles that come before a name and are not part of it; the longest match is cut first, and what
@@ -69,6 +110,9 @@ export const TITLES: readonly string[] = [
   "Ayatollah", "Sheikh", "Colonel", "Col.", "Lieutenant", "Lt.", "Sergeant", "Archbishop", "Bishop",
   "Agent", "Detective", "Inspector", "Superintendent", "Justice", "Speaker", "MP", "Senior", "Tory", "Actor",
   "Actress", "Singer", "Chef",
+  // Whole-page stories of page-text-dev: "CEO Tim Cook", "SoftBank CEO Masayoshi Son", "Hon. Funke
+  // Adedoyin", "U.S. Attorney James Kennedy Jr.".
+  "CEO", "Hon.", "Hon", "Attorney", "Chairwoman", "Founder", "Co-founder", "Deputy",
 ];
 
 /**
@@ -97,6 +141,36 @@ export const DEMONYMS: ReadonlyMap<string, string | null> = new Map<string, stri
   ["Western", null], ["Brazilian", "Brazil"], ["Mexican", "Mexico"], ["Greek", "Greece"],
   ["Shi'ite", null], ["Shiite", null], ["Shia", null], ["Sunni", null], ["Muslim", null],
   ["Christian", null], ["Jewish", null], ["Catholic", null], ["Kurdish", null], ["Islamist", null],
+  // page-text-dev: the Assange, Impeachment, Taliban and Hong Kong pages ("Swedish prosecutors",
+  // "Ukrainian", "the Communist party"); topics-dev: "Kenyan", "Swede", "Scot Nick Smith", "Tory".
+  ["Swedish", "Sweden"], ["Swede", "Sweden"], ["Ukrainian", "Ukraine"], ["Ecuadorean", "Ecuador"],
+  ["Ecuadorian", "Ecuador"], ["Belgian", "Belgium"], ["Kenyan", "Kenya"], ["Nigerian", "Nigeria"],
+  ["Scot", "Scotland"], ["Swiss", "Switzerland"], ["Polish", "Poland"], ["Danish", "Denmark"],
+  ["Norwegian", "Norway"], ["Portuguese", "Portugal"], ["Filipino", "Philippines"],
+  ["Tory", "Conservatives"], ["Communist", null], ["Hispanic", null], ["Latino", null],
+  ["Evangelical", null], ["Protestant", null], ["Hindu", null], ["Sikh", null],
+  // topics-dev sport and politics: "Dane Kenneth Carlsen", "Briton", "Welshman", "Catalan".
+  ["Dane", "Denmark"], ["Briton", "United Kingdom"], ["Welshman", "Wales"], ["Scotsman", "Scotland"],
+  ["Englishman", "England"], ["Irishman", "Ireland"], ["Austrian", "Austria"], ["Finnish", "Finland"],
+  ["Cuban", "Cuba"], ["Catalan", null], ["Balkan", null],
+]);
+
+/**
+ * Last words of institutions, events and places, never of a person: "Berlin Film Festival" is not
+ * Berlin and a man called Film Festival (topics-dev), "American University of Kabul" is one name
+ * (page-text-dev). Only after one of these does "for" stay inside a name ("Institute for Public
+ * Policy Research", but "Michael McDonald for Blossom" on the Doobie Brothers page). As written.
+ */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
+  "Festival", "Awards", "Award", "Prize", "Cup", "Championship", "Championships", "Games", "Open",
+  "University", "College", "School", "Institute", "Council", "Committee", "Commission", "Court",
+  "Office", "Agency", "Association", "Union", "Society", "Club", "Party", "Bank", "Exchange",
+  "Airport", "Hospital", "Museum", "Gallery", "Theatre", "Centre", "Center", "Department",
+  "Ministry", "Service", "Authority", "Board", "Foundation", "Trust", "Fund", "League", "Federation",
+  "Army", "Navy", "Police", "Stadium", "Park", "Street", "Road", "Square", "Times", "Post", "News",
+  "Journal", "Herald", "Telegraph", "Show", "Records", "Registry", "Corporation", "Organisation",
+  "Organization", "Alliance", "Coalition", "Campaign", "Network", "Bureau", "Centers", "Laboratory",
+  "Project", "Programme", "Program", "Arbitration",
 ]);
 
 /**
