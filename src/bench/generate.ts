@@ -1,18 +1,8 @@
 // Deterministic synthetic dumps for the benchmark: N stories in the sample's VOA format with
 // cross-linked Related Stories, and every tenth one as whole-page text from another outlet.
 // Same N, same bytes. Pure: returns names and texts; the caller writes them.
+import { mulberry32 } from "../prng.ts";
 
-/** mulberry32: a small, fast, seedable PRNG; good enough to vary text, not for cryptography. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Vocabulary: topic words per section so that related-story scoring has real structure to find;
 // names and places so that entity tagging has work to do.
@@ -97,7 +87,7 @@ function pageDump(rand: () => number, story: Story): string {
 
 /** N dumps; about one in ten is whole-page text; Related Stories point at earlier stories of the same section. */
 export function generateDumps(n: number, seed = 20200928): GeneratedDump[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const start = Date.UTC(2015, 0, 1);
   const stories: Story[] = [];
   for (let i = 0; i < n; i++) {

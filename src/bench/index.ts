@@ -11,7 +11,13 @@ import { generateDumps } from "./generate.ts";
 import { hugoSite } from "./hugo.ts";
 
 const { values } = parseArgs({
-  options: { articles: { type: "string", default: "1000" }, keep: { type: "boolean", default: false }, hugo: { type: "boolean", default: true } },
+  options: {
+    articles: { type: "string", default: "1000" },
+    keep: { type: "boolean", default: false },
+    hugo: { type: "boolean", default: true },
+    // --cold-only: just the cold build (for 100k, where every extra step costs minutes).
+    "cold-only": { type: "boolean", default: false },
+  },
   allowNegative: true,
 });
 const n = Number(values.articles);
@@ -54,6 +60,11 @@ console.log(`${"step".padEnd(34)} ${"wall".padStart(10)} ${"peak RSS".padStart(1
 const cold = child("build", content, site);
 const tm = cold.timings as Record<string, number>;
 row("morgue cold build (no search)", cold, `${cold.pages} pages; ingest ${tm.ingest} ms, index ${tm.index} ms, render ${tm.render} ms`);
+
+if (values["cold-only"]) {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const extra = dumps[n]!;
 writeFileSync(path.join(content, extra.name), extra.text);

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { deriveTags } from "../index/entities.ts";
 import { computeRelated, type RelatedDoc } from "../index/related.ts";
 import { loadCorpus } from "./related.ts";
+import { mulberry32 } from "../prng.ts";
 
 const DEFAULT_CORPUS = "/work/shared/corpora/topics-dev";
 const FIRST_DAY = Date.UTC(2000, 0, 1);
@@ -15,17 +16,6 @@ const SEED_SHARE = 0.8;
 const TITLE_WORDS = 8;
 const BODY_WORDS = 350;
 
-/** Mulberry32: a small seeded generator, so every run builds the same archive. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * N stories, each built on a real story (cycled in order): most words drawn from it, some from
@@ -39,7 +29,7 @@ export function synthesise(corpus: string, count: number): RelatedDoc[] {
     topic: story.topic,
   }));
   const everyWord = seeds.flatMap((seed) => seed.words);
-  const next = random(20240601);
+  const next = mulberry32(20240601);
   const pick = (words: readonly string[]): string => words[Math.floor(next() * words.length)] ?? "";
   const docs: RelatedDoc[] = [];
   for (let n = 0; n < count; n++) {

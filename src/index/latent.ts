@@ -10,6 +10,7 @@
 // 100 and at 100 gains nothing. SVD of the plain BM25 vectors instead of the expanded ones gained
 // half as much on the full set and nothing on the halves.
 import { type Rows, transpose } from "./rows.ts";
+import { mulberry32 } from "../prng.ts";
 
 /**
  * Extra random directions beyond the rank, and power iterations: Halko et al. advise 10 and 1-2;
@@ -197,14 +198,3 @@ function rotate(m: Float64Array, size: number, p: number, q: number, c: number, 
   }
 }
 
-/** Mulberry32: a small seeded generator. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
