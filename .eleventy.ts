@@ -23,5 +23,6 @@ export default function (eleventyConfig: EleventyUserConfig) {
   if ("archive" in eleventyConfig.globalData) return {};
   eleventyConfig.addGlobalData("archive", async () => (await loadStandaloneData()).archive);
   eleventyConfig.addGlobalData("site", async () => (await loadStandaloneData()).site);
+  eleventyConfig.addGlobalData("articleSlice", async () => (await loadStandaloneData()).archive.articles);
   return { dir: { input: "templates", output: "_site" } };
 }

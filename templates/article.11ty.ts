@@ -40,7 +40,8 @@ function relatedEntry(r: RelatedEntry): SafeHtml {
 export default class Article {
   data() {
     return {
-      pagination: { data: "archive.articles", size: 1, alias: "item" },
+      // The stories of this render pass (see renderSite: large archives render in slices).
+      pagination: { data: "articleSlice", size: 1, alias: "item" },
       permalink: (d: Data) => `${d.item.url}index.html`,
     };
   }

@@ -102,3 +102,27 @@ test("a build that fails halfway leaves the previous site as it was", async () =
   assert.ok(existsSync(path.join(site, "2020", "09", "28")));
   rmSync(work, { recursive: true, force: true });
 });
+
+test("rendering in slices (as large archives do) writes the same site, byte for byte", async () => {
+  const { renderSite } = await import("../src/render/site.ts");
+  const work = mkdtempSync(path.join(tmpdir(), "morgue-slices-"));
+  const content = path.join(work, "content");
+  mkdirSync(content);
+  writeFileSync(path.join(content, "a.txt"), sample);
+  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
+  writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-04" }));
+  const whole = path.join(work, "whole");
+  const sliced = path.join(work, "sliced");
+  const one = await build({ contentDir: content, outputDir: whole, search: false });
+  const many = await build({
+    contentDir: content,
+    outputDir: sliced,
+    search: false,
+    stages: { render: (archive, config, out) => renderSite(archive, config, out, { articlesPerRun: 1 }) },
+  });
+  assert.equal(many.pages, one.pages);
+  const files = allFiles(whole).map((f) => path.relative(whole, f)).sort();
+  assert.deepEqual(allFiles(sliced).map((f) => path.relative(sliced, f)).sort(), files);
+  for (const f of files) assert.equal(readFileSync(path.join(sliced, f), "utf8"), readFileSync(path.join(whole, f), "utf8"), f);
+  rmSync(work, { recursive: true, force: true });
+});

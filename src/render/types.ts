@@ -6,6 +6,8 @@ import type { Archive } from "../index/archive.ts";
 export interface TemplateData {
   archive: Archive;
   site: SiteConfig;
+  /** The stories whose pages this render pass writes. */
+  articleSlice: Archive["articles"];
   page: { url: string; outputPath: string | false };
 }
 
