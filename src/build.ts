@@ -125,13 +125,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   const stampFile = path.join(config.cacheDir ?? path.join(config.contentDir, ".morgue-cache"), "ingest.json");
-  const version = await io.sourceVersion();
+  // Records are reusable while the code that made them and the timezone they were read in stay the same.
+  const stampText = JSON.stringify({ version: await io.sourceVersion(), timezone: config.timezone });
   const stamp = await io.readTextIfExists(stampFile);
-  const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === JSON.stringify({ version });
+  const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
   const records = await ingest(config.contentDir, { timezone: config.timezone, reuse, progress: options.progress }, report);
-  await io.writeText(stampFile, `${JSON.stringify({ version })}\n`);
+  await io.writeText(stampFile, `${stampText}\n`);
   lap("ingest");
-  log(`ingest: ${records.length} stories, ${report.failures.length} dumps reported`);
+  log(`ingest: ${records.length} records, ${report.failures.length} dumps reported`);
 
   const merged = mergeDuplicates(records);
   report.duplicates = merged.duplicates;
@@ -141,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = await io.makeStagingDir(config.outputDir);
   let pages: number;
   try {
-    ({ pages } = await (options.stages?.render ?? renderSite)(archive, config, staging));
+    ({ pages } = await (options.stages?.render ?? renderSite)(archive, config, staging, { progress: options.progress }));
     lap("render");
     log(`render: ${pages} pages`);
     if (options.search ?? true) {
@@ -161,5 +162,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   for (const d of report.duplicates) log(`same story: ${d.also.join(", ")} built once, from ${d.kept}`);
   for (const n of report.notes) log(`note: ${n.message}`);
-  return { stories: records.length, pages, report, timings };
+  return { stories: merged.records.length, pages, report, timings };
 }

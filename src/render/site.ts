@@ -47,13 +47,19 @@ export async function renderSite(
   archive: Archive,
   config: SiteConfig,
   outputDir: string,
-  { articlesPerRun = ARTICLES_PER_RUN }: { articlesPerRun?: number } = {},
+  {
+    articlesPerRun = ARTICLES_PER_RUN,
+    progress,
+  }: { articlesPerRun?: number; progress?: (stage: string, done: number, total: number) => void } = {},
 ): Promise<{ pages: number }> {
   const globals = { archive, site: config };
+  const total = archive.articles.length;
   let pages = await runEleventy(TEMPLATES_DIR, outputDir, { ...globals, articleSlice: archive.articles.slice(0, articlesPerRun) });
-  for (let start = articlesPerRun; start < archive.articles.length; start += articlesPerRun) {
+  progress?.("render stories", Math.min(articlesPerRun, total), total);
+  for (let start = articlesPerRun; start < total; start += articlesPerRun) {
     const articleSlice = archive.articles.slice(start, start + articlesPerRun);
     pages += await runEleventy(ARTICLE_TEMPLATE, outputDir, { ...globals, articleSlice });
+    progress?.("render stories", start + articleSlice.length, total);
   }
   return { pages };
 }
