@@ -1,6 +1,6 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
 import type { ArchiveArticle, DumpLink, RelatedEntry } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import { type PageOf, pagePerItem } from "../src/render/types.ts";
 import { html, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { renderMarkdown } from "../src/render/markdown.ts";
@@ -38,12 +38,9 @@ function relatedEntry(r: RelatedEntry): SafeHtml {
 }
 
 export default class Article {
+  // The stories of this render pass (see renderSite: large archives render in slices).
   data() {
-    return {
-      // The stories of this render pass (see renderSite: large archives render in slices).
-      pagination: { data: "articleSlice", size: 1, alias: "item" },
-      permalink: (d: Data) => `${d.item.url}index.html`,
-    };
+    return pagePerItem("articleSlice");
   }
 
   render(d: Data): string {

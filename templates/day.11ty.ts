@@ -1,6 +1,6 @@
 // /YYYY/MM/DD/: the stories of one day.
 import type { DayGroup } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import { type PageOf, pagePerItem } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { breadcrumbs, periodNav, storyList } from "../src/render/components.ts";
@@ -10,10 +10,7 @@ type Data = PageOf<DayGroup>;
 
 export default class Day {
   data() {
-    return {
-      pagination: { data: "archive.days", size: 1, alias: "item" },
-      permalink: (d: Data) => `${d.item.url}index.html`,
-    };
+    return pagePerItem("archive.days");
   }
 
   render(d: Data): string {

@@ -1,6 +1,6 @@
 // Section and tag pages, paginated: /section/<key>/, /tag/<key>/, then .../page/N/.
 import type { ListPage } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import { type PageOf, pagePerItem } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { pager, storyList } from "../src/render/components.ts";
@@ -10,10 +10,7 @@ type Data = PageOf<ListPage>;
 
 export default class List {
   data() {
-    return {
-      pagination: { data: "archive.listPages", size: 1, alias: "item" },
-      permalink: (d: Data) => `${d.item.url}index.html`,
-    };
+    return pagePerItem("archive.listPages");
   }
 
   render(d: Data): string {

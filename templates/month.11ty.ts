@@ -1,6 +1,6 @@
 // /YYYY/MM/: a calendar of the days with stories, then the stories day by day.
 import type { MonthGroup } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import { type PageOf, pagePerItem } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { calendar } from "../src/render/calendar.ts";
@@ -11,10 +11,7 @@ type Data = PageOf<MonthGroup>;
 
 export default class Month {
   data() {
-    return {
-      pagination: { data: "archive.months", size: 1, alias: "item" },
-      permalink: (d: Data) => `${d.item.url}index.html`,
-    };
+    return pagePerItem("archive.months");
   }
 
   render(d: Data): string {

@@ -1,6 +1,6 @@
 // /YYYY/: the year's months, each with its days that have stories.
 import type { YearGroup } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import { type PageOf, pagePerItem } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { breadcrumbs, periodNav } from "../src/render/components.ts";
@@ -10,10 +10,7 @@ type Data = PageOf<YearGroup>;
 
 export default class Year {
   data() {
-    return {
-      pagination: { data: "archive.years", size: 1, alias: "item" },
-      permalink: (d: Data) => `${d.item.url}index.html`,
-    };
+    return pagePerItem("archive.years");
   }
 
   render(d: Data): string {

@@ -13,3 +13,14 @@ export interface TemplateData {
 
 /** A template that paginates `archive.<list>` one item at a time under the alias `item`. */
 export type PageOf<T> = TemplateData & { item: T };
+
+/**
+ * Front data of a template that writes one page per item of a global list (`"archive.days"`),
+ * each at the item's own URL.
+ */
+export function pagePerItem(list: string): { pagination: { data: string; size: 1; alias: "item" }; permalink: (d: { item: { url: string } }) => string } {
+  return {
+    pagination: { data: list, size: 1, alias: "item" },
+    permalink: (d) => `${d.item.url}index.html`,
+  };
+}
