@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { decodeDump, normaliseText } from "../src/dump/decode.ts";
 import { clockLine, copyrightYear, DATE_FORMATS, findPrintedDates, findYearlessDates, isRelativeDateline, YEARLESS_FORMATS } from "../src/parse/dates.ts";
 import { extractGeneric } from "../src/parse/generic/index.ts";
-import { escapeMarkdown } from "../src/parse/generic/body.ts";
+import { escapeMarkdown } from "../src/parse/markdown.ts";
 import { detectLanguage } from "../src/parse/generic/language.ts";
 import { agreesWithSlug, scoreCorpus, urlDate, urlSlug } from "../src/eval/corpus.ts";
 import { macroScores, overlap, pagePrecision, pageRecall, shingles, tokenize } from "../src/eval/shingles.ts";
@@ -426,7 +426,7 @@ test("never throws, and stays fast on a 10 MB single line", () => {
   assert.ok(Date.now() - started < 20_000, "roughly linear time");
 });
 
-test("escapes leading Markdown syntax only", () => {
+test("escapes leading Markdown syntax; plain sentences stay as they are", () => {
   assert.equal(escapeMarkdown("# not a heading"), "\\# not a heading");
   assert.equal(escapeMarkdown("1. not a list"), "1\\. not a list");
   assert.equal(escapeMarkdown("- not a list"), "\\- not a list");

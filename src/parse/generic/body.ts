@@ -133,10 +133,3 @@ export function extractBody(lines: readonly Line[], headline: number | null): Bo
   }
   return { lines: kept, from: lines[start]?.index ?? null, to: lines[end]?.index ?? null };
 }
-
-/** Escapes what would make a paragraph start as Markdown syntax: "# ", "> ", "- ", "1. ", "---". */
-export function escapeMarkdown(paragraph: string): string {
-  return paragraph
-    .replace(/^([#>+*=`|~-])/u, "\\$1")
-    .replace(/^(\d+)([.)])(?=\s|$)/u, "$1\\$2");
-}

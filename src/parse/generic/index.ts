@@ -4,7 +4,8 @@
 // says in `provenance` how it was found.
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
-import { extractBody, escapeMarkdown } from "./body.ts";
+import { extractBody } from "./body.ts";
+import { escapeMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
