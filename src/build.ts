@@ -4,15 +4,18 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
-import { recordPathFor, type IngestResult } from "./ingest.ts";
+import { recordPathFor } from "./ingest.ts";
+import { IngestCache, type CachedResult } from "./ingest-cache.ts";
 import { ingesterFor } from "./ingest-pool.ts";
 import * as io from "./io.ts";
+import { inLanes } from "./lanes.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, formatFailure, type BuildReport } from "./report.ts";
-import { buildArchive } from "./index/archive.ts";
+import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderSite } from "./render/site.ts";
+import { renderMarkdown } from "./render/markdown.ts";
+import { renderSite, type StoryPages } from "./render/site.ts";
 import { buildSearchIndex } from "./render/search.ts";
 
 export interface BuildOptions {
@@ -34,9 +37,11 @@ export interface BuildOptions {
 export interface BuildResult {
   stories: number;
   pages: number;
+  /** Story pages taken unchanged from the last build instead of being rendered. */
+  reusedPages: number;
   report: BuildReport;
-  /** Milliseconds per stage. */
-  timings: Record<"ingest" | "index" | "render" | "search", number>;
+  /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
+  timings: Record<"ingest" | "index" | "render" | "search" | "swap" | "total", number>;
 }
 
 /** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
@@ -46,47 +51,69 @@ export interface IngestOptions {
   timezone: string;
   /** Use records made by this same parser version for unchanged dumps (the cache). */
   reuse: boolean;
+  /** Folder of the ingest cache (src/ingest-cache.ts); none: every dump is read. */
+  cacheDir?: string;
   progress?: Progress;
 }
 
 /** Called as a stage advances; the CLI draws it on a terminal. */
 export type Progress = (stage: string, done: number, total: number) => void;
 
+/** The stories ingest gives, and each one's body as HTML by its dump's path. */
+export interface Ingested {
+  records: ArticleRecord[];
+  bodyHtml: Map<string, string>;
+  /** Dumps read this time; the others were unchanged and came from the cache. */
+  read: number;
+}
+
 /** Ingest: every dump becomes a record on disk (or a failure in the report). */
-export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<ArticleRecord[]> {
+export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<Ingested> {
   const files = await io.listDumps(contentDir);
-  const results: IngestResult[] = new Array(files.length);
-  const ingester = ingesterFor(files.length);
-  let done = 0;
+  const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
+  const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
+
+  // Unchanged dumps (same file stamps as last time) take their cached result without being read.
+  const stamps = await inLanes(files, IN_FLIGHT, (file) => Promise.all([io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))]));
+  const results: (CachedResult | undefined)[] = files.map((file, i) => cache?.lookup(file, ...stamps[i]!) ?? undefined);
+  const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
+
+  const ingester = ingesterFor(toRead.length);
+  let done = files.length - toRead.length;
   try {
-    let cursor = 0;
-    const lane = async (): Promise<void> => {
-      while (cursor < files.length) {
-        const index = cursor++;
-        const file = files[index]!;
-        const recordFile = path.join(contentDir, recordPathFor(file));
-        const [bytes, existing] = await Promise.all([io.readBytes(path.join(contentDir, file)), io.readTextIfExists(recordFile)]);
-        const result = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
-        if (result.write !== null) await io.writeText(recordFile, result.write);
-        else if (!result.record && existing !== null && !result.correction && !result.note) {
-          // The dump no longer parses: its old generated record must not keep a stale story alive.
-          await io.removeFile(recordFile);
-        }
-        results[index] = result;
-        options.progress?.("ingest", ++done, files.length);
+    await inLanes(toRead, IN_FLIGHT, async (index) => {
+      const file = files[index]!;
+      const recordFile = recordFileOf(file);
+      const [bytes, existing] = await Promise.all([io.readBytes(path.join(contentDir, file)), io.readTextIfExists(recordFile)]);
+      const { write, ...result } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
+      if (write !== null) await io.writeText(recordFile, write);
+      else if (!result.record && existing !== null && !result.correction && !result.note) {
+        // The dump no longer parses: its old generated record must not keep a stale story alive.
+        await io.removeFile(recordFile);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
+      results[index] = result;
+      cache?.set(file, { dump: stamps[index]![0] ?? "", record: await io.fileStamp(recordFile), result });
+      options.progress?.("ingest", ++done, files.length);
+    });
   } finally {
     await ingester.close();
   }
+  if (cache) {
+    cache.keepOnly(new Set(files));
+    await cache.save();
+  }
 
   const records: ArticleRecord[] = [];
+  const bodyHtml = new Map<string, string>();
   for (const result of results) {
+    if (!result) continue;
     if (result.failure) report.failures.push(result.failure);
     if (result.correction) report.corrections.push(result.correction);
     if (result.note) report.notes.push(result.note);
-    if (result.record) records.push(result.record);
+    if (result.record) {
+      records.push(result.record);
+      if (result.html !== null) bodyHtml.set(result.record.sourceFile, result.html);
+    }
   }
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
   const live = new Set(files.map(recordPathFor));
@@ -102,13 +129,39 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         continue;
       }
       records.push(record);
+      bodyHtml.set(record.sourceFile, renderMarkdown(record.body).value);
       report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
     }
   }
-  return records;
+  return { records, bodyHtml, read: toRead.length };
+}
+
+/** The story pages of the site in `siteDir` as the last build left them; null when it was another folder. */
+async function readStoryPages(file: string, siteDir: string): Promise<{ siteDir: string; pages: StoryPages } | null> {
+  const text = await io.readTextIfExists(file);
+  try {
+    const saved = text === null ? null : (JSON.parse(text) as { site: string; pages: [string, string, string][] });
+    if (saved?.site !== path.resolve(siteDir)) return null;
+    return { siteDir, pages: new Map(saved.pages.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
+  } catch {
+    return null;
+  }
+}
+
+function writeStoryPages(file: string, siteDir: string, pages: StoryPages): Promise<void> {
+  const rows = [...pages].map(([url, p]) => [url, p.fingerprint, p.stamp]);
+  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), pages: rows })}\n`);
+}
+
+/** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
+export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
+  const merged = mergeDuplicates(ingested.records);
+  report.duplicates = merged.duplicates;
+  const { bodyHtml } = ingested;
+  return buildArchive(merged.records, report, config, (record) => bodyHtml.get(record.sourceFile) ?? renderMarkdown(record.body).value);
 }
 
 /** `build = render(index(records(parse(dumps))))`, with timings and a report. */
@@ -116,7 +169,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const config = resolveConfig({ ...options.config, contentDir: options.contentDir, outputDir: options.outputDir });
   const report = emptyReport();
-  const timings = { ingest: 0, index: 0, render: 0, search: 0 };
+  const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
+  const start = performance.now();
   let t = performance.now();
   const lap = (stage: keyof typeof timings): void => {
     const now = performance.now();
@@ -124,33 +178,45 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     t = now;
   };
 
-  const stampFile = path.join(config.cacheDir ?? path.join(config.contentDir, ".morgue-cache"), "ingest.json");
+  const cacheDir = config.cacheDir ?? path.join(config.contentDir, ".morgue-cache");
+  const stampFile = path.join(cacheDir, "ingest.json");
   // Records are reusable while the code that made them and the timezone they were read in stay the same.
-  const stampText = JSON.stringify({ version: await io.sourceVersion(), timezone: config.timezone });
+  const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
   const stamp = await io.readTextIfExists(stampFile);
   const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
-  const records = await ingest(config.contentDir, { timezone: config.timezone, reuse, progress: options.progress }, report);
+  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report);
   await io.writeText(stampFile, `${stampText}\n`);
   lap("ingest");
-  log(`ingest: ${records.length} records, ${report.failures.length} dumps reported`);
+  log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
 
-  const merged = mergeDuplicates(records);
-  report.duplicates = merged.duplicates;
-  const archive = buildArchive(merged.records, report, config);
+  const archive = index(ingested, report, config);
+  // The records (with their Markdown bodies) are let go here: the archive holds what the pages
+  // need, so at 100,000 stories the bodies are not in memory twice during the render.
+  ingested = null;
   lap("index");
 
+  const pagesFile = path.join(cacheDir, "pages.json");
+  const previous = (options.cache ?? true) ? await readStoryPages(pagesFile, config.outputDir) : null;
   const staging = await io.makeStagingDir(config.outputDir);
   let pages: number;
+  let reused: number;
+  let storyPages: StoryPages;
   try {
-    ({ pages } = await (options.stages?.render ?? renderSite)(archive, config, staging, { progress: options.progress }));
+    ({ pages, reused, storyPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
+      progress: options.progress,
+      previous,
+      codeVersion: await io.codeVersion("render"),
+    }));
     lap("render");
-    log(`render: ${pages} pages`);
+    log(`render: ${pages} pages (${reused} story pages unchanged since the last build)`);
     if (options.search ?? true) {
       await (options.stages?.search ?? buildSearchIndex)(staging);
       lap("search");
       log("search: index written");
     }
     await io.swapInto(staging, config.outputDir);
+    await writeStoryPages(pagesFile, config.outputDir, storyPages);
+    lap("swap");
   } catch (error) {
     await io.removeDir(staging);
     throw error;
@@ -162,5 +228,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   for (const d of report.duplicates) log(`same story: ${d.also.join(", ")} built once, from ${d.kept}`);
   for (const n of report.notes) log(`note: ${n.message}`);
-  return { stories: merged.records.length, pages, report, timings };
+  timings.total = Math.round(performance.now() - start);
+  return { stories: archive.articles.length, pages, reusedPages: reused, report, timings };
 }

@@ -103,9 +103,9 @@ async function runBuild(args: string[], out: (s: string) => void): Promise<numbe
     log: (line) => out(line),
     progress: terminalProgress(),
   });
-  const { ingest, index, render, search } = result.timings;
-  out(`built ${result.stories} stories, ${result.pages} pages in ${((ingest + index + render + search) / 1000).toFixed(1)} s ` +
-    `(ingest ${ingest} ms, index ${index} ms, render ${render} ms, search ${search} ms)`);
+  const { ingest, index, render, search, swap, total } = result.timings;
+  out(`built ${result.stories} stories, ${result.pages} pages in ${(total / 1000).toFixed(1)} s ` +
+    `(ingest ${ingest} ms, index ${index} ms, render ${render} ms, search ${search} ms, swap ${swap} ms)`);
   if (result.report.failures.length > 0) {
     out(`${result.report.failures.length} dump(s) could not be built: see the list above and /report/ in the site`);
     if (values.strict) return 1;

@@ -8,6 +8,7 @@ import type { ArticleRecord } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
 import { deriveTags } from "./index/entities.ts";
+import { renderMarkdown } from "./render/markdown.ts";
 import { RECORDS_DIR } from "./io.ts";
 import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
 
@@ -33,6 +34,11 @@ export interface IngestResult {
   failure: DumpFailure | null;
   correction: KeptCorrection | null;
   note: BuildNote | null;
+  /**
+   * The story's body as HTML. Made here, next to the record, so that it is cached with it and
+   * spread over the ingest workers: Markdown to HTML is a third of the render time otherwise.
+   */
+  html: string | null;
 }
 
 /** Where the record of a dump lives, relative to the content folder: `a/b.txt` -> `records/a/b.md`. */
@@ -66,7 +72,9 @@ export function recordFromDump(
   };
 }
 
-const empty = { record: null, write: null, failure: null, correction: null, note: null } satisfies IngestResult;
+type Decision = Omit<IngestResult, "html">;
+
+const empty = { record: null, write: null, failure: null, correction: null, note: null } satisfies Decision;
 
 /**
  * Decides one dump's fate. A record edited by hand (its checksum no longer matches) is kept as it
@@ -75,6 +83,11 @@ const empty = { record: null, write: null, failure: null, correction: null, note
  * for the archivist, and the story is built from the dump meanwhile.
  */
 export function ingestDump(input: IngestInput): IngestResult {
+  const decision = decide(input);
+  return { ...decision, html: decision.record ? renderMarkdown(decision.record.body).value : null };
+}
+
+function decide(input: IngestInput): Decision {
   const recordFile = recordPathFor(input.file);
   const sourceHash = sha256(input.bytes);
 

@@ -46,10 +46,26 @@ export function fileSize(file: string): Promise<number> {
   return fs.stat(file).then((s) => s.size);
 }
 
+/**
+ * Size, modification and change times and inode of a file, or null when there is none. Any write
+ * changes it (the change time cannot be set back by hand), so an equal stamp means an unchanged file.
+ */
+export async function fileStamp(file: string): Promise<string | null> {
+  try {
+    const s = await fs.stat(file, { bigint: true });
+    return `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
 /** The file's text, or null when it does not exist. */
 export async function readTextIfExists(file: string): Promise<string | null> {
   try {
-    return await fs.readFile(file, "utf8");
+    // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
+    // on the multi-megabyte cache files.
+    return (await fs.readFile(file)).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -99,15 +115,47 @@ export async function isDirectory(target: string): Promise<boolean> {
 }
 
 /**
- * A digest of the code that turns dumps into records (every source file outside render/, bench/
- * and eval/, plus the lockfile): when it changes, cached records are made again.
+ * A digest of the code behind one kind of cached output, plus the lockfile: when it changes, what
+ * the cache holds is made again. "ingest": every source file outside render/, bench/ and eval/,
+ * with render/markdown.ts (bodies are made into HTML at ingest). "render": the templates and
+ * render/ (story pages reused from the last build).
  */
-export async function sourceVersion(): Promise<string> {
+export async function codeVersion(of: "ingest" | "render"): Promise<string> {
   const src = path.dirname(new URL(import.meta.url).pathname);
-  const files = (await listFiles(src, (relative) => /^(render|bench|eval)$/.test(relative))).filter((f) => /\.(ts|js)$/.test(f));
+  const root = path.join(src, "..");
+  const files =
+    of === "ingest"
+      ? (await listFiles(src, (relative) => /^(bench|eval)$/.test(relative) || (/^render\//.test(relative) && relative !== "render/markdown.ts"))).map((f) => `src/${f}`)
+      : [...(await listFiles(path.join(root, "templates"))).map((f) => `templates/${f}`), ...(await listFiles(path.join(src, "render"))).map((f) => `src/render/${f}`)];
   const hash = createHash("sha256");
-  for (const file of files) hash.update(file).update(await fs.readFile(path.join(src, file)));
-  const lock = await readTextIfExists(path.join(src, "..", "package-lock.json"));
-  hash.update(lock ?? "");
+  for (const file of files.filter((f) => /\.(ts|js|css)$/.test(f))) hash.update(file).update(await fs.readFile(path.join(root, file)));
+  hash.update((await readTextIfExists(path.join(root, "package-lock.json"))) ?? "");
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Size, modification time and inode of an output file, or null when there is none: what the next
+ * build checks before it reuses the file (the change time is left out, since linking changes it).
+ */
+export async function outputStamp(file: string): Promise<string | null> {
+  try {
+    const s = await fs.stat(file, { bigint: true });
+    return `${s.size}:${s.mtimeNs}:${s.ino}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/**
+ * Makes `to` a second name of the file `from` (a hard link: no bytes copied, and the file is never
+ * written again, so the site it came from stays as it was). False when it cannot be linked, for
+ * example across file systems; the caller then writes the file anew.
+ */
+export async function linkFile(from: string, to: string): Promise<boolean> {
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  return fs.link(from, to).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,9 +1,8 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
 import type { ArchiveArticle, DumpLink, RelatedEntry } from "../src/index/archive.ts";
 import { type PageOf, pagePerItem } from "../src/render/types.ts";
-import { html, type SafeHtml } from "../src/render/html.ts";
+import { html, safe, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
-import { renderMarkdown } from "../src/render/markdown.ts";
 import { articleHead } from "../src/render/meta.ts";
 import { breadcrumbs, storyList, storyTime, termLinks } from "../src/render/components.ts";
 import { longDate, longDateTime, monthName } from "../src/render/format.ts";
@@ -62,7 +61,7 @@ ${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.
 </header>
 ${a.images.map((img) => figure(img.alt, img.caption))}
 <div class="story-body">
-${renderMarkdown(a.body)}
+${safe(a.bodyHtml)}
 </div>
 ${a.tags.length ? html`<footer class="story-tags"><h2 class="visually-hidden">Tags</h2>${termLinks(a.tags, "Tags")}</footer>` : ""}
 </article>

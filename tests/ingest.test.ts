@@ -3,7 +3,7 @@
 // generated records with them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, copyFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, copyFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +27,7 @@ test("bad dumps are reported with file, line and reason, and stay byte-for-byte 
   const badDate = readFileSync(sample, "utf8").replace("date 2020-09-28", "date 2020-13-45");
   const dir = contentWith({ "empty.txt": "", "binary.txt": binary, "no-headline.txt": noHeadline, "bad-date.txt": badDate });
   const report = emptyReport();
-  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
+  const { records } = await ingest(dir, { timezone: tz, reuse: true }, report);
 
   assert.deepEqual(records.map((r) => r.sourceFile), ["sample.txt"]);
   const byFile = new Map(report.failures.map((f) => [f.file, f]));
@@ -53,7 +53,7 @@ test("a title corrected by hand is kept by the next build and reported as kept",
   const corrected = written.replace("title: US Threatens", "title: U.S. Threatens");
   writeFileSync(recordFile, corrected);
   const report = emptyReport();
-  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
+  const { records } = await ingest(dir, { timezone: tz, reuse: true }, report);
   assert.equal(records[0]?.title, "U.S. Threatens to Close Embassy in Baghdad");
   assert.deepEqual(report.corrections, [{ record: "records/sample.md", sourceFile: "sample.txt", fields: ["title"], dumpChanged: false }]);
   assert.equal(readFileSync(recordFile, "utf8"), corrected, "the correction is not overwritten");
@@ -69,7 +69,7 @@ test("a rebuild with nothing changed rewrites nothing; a removed dump takes its 
   assert.equal(readFileSync(recordFile, "utf8"), before);
 
   rmSync(path.join(dir, "sample.txt"));
-  const records = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
+  const { records } = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   assert.equal(records.length, 0);
   assert.ok(!existsSync(recordFile));
   rmSync(dir, { recursive: true });
@@ -82,7 +82,7 @@ test("a hand edit that breaks the record is reported with its line and the story
   const broken = readFileSync(recordFile, "utf8").replace(/^date: .*$/m, "date: 28 September");
   writeFileSync(recordFile, broken);
   const report = emptyReport();
-  const records = await ingest(dir, { timezone: tz, reuse: true }, report);
+  const { records } = await ingest(dir, { timezone: tz, reuse: true }, report);
   assert.equal(records.length, 1);
   const line = broken.split("\n").indexOf("date: 28 September") + 1;
   assert.equal(report.notes.length, 1);
@@ -100,11 +100,55 @@ test("the cache reuses records of unchanged dumps only while the parser is the s
   const older = readRecord(readFileSync(recordFile, "utf8")).record;
   writeFileSync(recordFile, serialiseRecord({ ...older, section: "Older Parser Section" }));
 
-  const cached = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
+  const { records: cached } = await ingest(dir, { timezone: tz, reuse: true }, emptyReport());
   assert.equal(cached[0]?.section, "Older Parser Section", "unchanged dump: the record is used without parsing");
-  const fresh = await ingest(dir, { timezone: tz, reuse: false }, emptyReport());
+  const { records: fresh } = await ingest(dir, { timezone: tz, reuse: false }, emptyReport());
   assert.equal(fresh[0]?.section, "USA", "without the cache the dump is parsed again and the record rewritten");
   assert.match(readFileSync(recordFile, "utf8"), /^section: USA$/m);
+  rmSync(dir, { recursive: true });
+});
+
+test("with the ingest cache, a rebuild reads only new or changed dumps and still sees hand edits", async () => {
+  const dir = contentWith({ "second.txt": readFileSync(sample, "utf8").replace("US Threatens to Close Embassy", "Second Story About an Embassy") });
+  const cacheDir = path.join(dir, ".morgue-cache");
+  const options = { timezone: tz, reuse: true, cacheDir };
+  const first = await ingest(dir, options, emptyReport());
+  assert.equal(first.read, 2);
+
+  const again = await ingest(dir, options, emptyReport());
+  assert.equal(again.read, 0, "nothing changed: no dump is read");
+  assert.deepEqual(again.records, first.records);
+  assert.deepEqual(again.bodyHtml, first.bodyHtml);
+
+  writeFileSync(path.join(dir, "third.txt"), readFileSync(sample, "utf8").replace("US Threatens to Close Embassy", "A Third Story"));
+  const added = await ingest(dir, options, emptyReport());
+  assert.equal(added.read, 1, "one new dump: only it is read");
+  assert.deepEqual(added.records.map((r) => r.title).sort(), ["A Third Story in Baghdad", "Second Story About an Embassy in Baghdad", "US Threatens to Close Embassy in Baghdad"]);
+
+  const recordFile = path.join(dir, "records", "sample.md");
+  writeFileSync(recordFile, readFileSync(recordFile, "utf8").replace("title: US Threatens", "title: U.S. Threatens"));
+  const report = emptyReport();
+  const edited = await ingest(dir, options, report);
+  assert.equal(edited.read, 1, "the edited record's dump is looked at again");
+  assert.ok(edited.records.some((r) => r.title === "U.S. Threatens to Close Embassy in Baghdad"));
+  assert.deepEqual(report.corrections.map((c) => c.fields), [["title"]]);
+  const reportAgain = emptyReport();
+  assert.equal((await ingest(dir, options, reportAgain)).read, 0);
+  assert.deepEqual(reportAgain.corrections, report.corrections, "a cached correction is still reported");
+
+  rmSync(path.join(dir, "third.txt"));
+  assert.equal((await ingest(dir, options, emptyReport())).records.length, 2, "a removed dump leaves the cache too");
+  rmSync(dir, { recursive: true });
+});
+
+test("a damaged ingest cache costs a re-read, never a wrong story", async () => {
+  const dir = contentWith({});
+  const cacheDir = path.join(dir, ".morgue-cache");
+  const first = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
+  for (const shard of readdirSync(path.join(cacheDir, "ingest"))) writeFileSync(path.join(cacheDir, "ingest", shard), "{ not json");
+  const again = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
+  assert.equal(again.read, 1);
+  assert.deepEqual(again.records, first.records);
   rmSync(dir, { recursive: true });
 });
 

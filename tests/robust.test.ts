@@ -126,3 +126,36 @@ test("rendering in slices (as large archives do) writes the same site, byte for 
   for (const f of files) assert.equal(readFileSync(path.join(sliced, f), "utf8"), readFileSync(path.join(whole, f), "utf8"), f);
   rmSync(work, { recursive: true, force: true });
 });
+
+test("a rebuild after a new dump reuses unchanged story pages and writes the same site as a build from scratch", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "morgue-incremental-"));
+  const content = path.join(work, "content");
+  mkdirSync(content);
+  writeFileSync(path.join(content, "a.txt"), sample);
+  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
+  writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-04" }));
+  writeFileSync(path.join(content, "d.txt"), variant("A Fourth Story, Two Years Back", { day: "2018-06-07" }));
+  const site = path.join(work, "site");
+  // Without computed related stories a new story changes only its neighbours' pages (in an archive
+  // this small, it would be among every story's five most related).
+  const config = { relatedLimit: 0 };
+  const first = await build({ contentDir: content, outputDir: site, search: false, config });
+  assert.equal(first.reusedPages, 0);
+
+  const same = await build({ contentDir: content, outputDir: site, search: false, config });
+  assert.equal(same.reusedPages, same.stories, "nothing changed: every story page is reused");
+
+  writeFileSync(path.join(content, "e.txt"), variant("A Fifth Story Comes Last", { day: "2020-12-01" }));
+  const tampered = path.join(site, "2018", "06", "07", "a-fourth-story-two-years-back", "index.html");
+  writeFileSync(tampered, "edited by hand");
+  const next = await build({ contentDir: content, outputDir: site, search: false, config });
+  assert.equal(next.stories, 5);
+  assert.equal(next.reusedPages, 2, "made again: the new story, its older neighbour and the page edited by hand");
+
+  const scratch = path.join(work, "scratch");
+  await build({ contentDir: content, outputDir: scratch, search: false, cache: false, config });
+  const files = allFiles(scratch).map((f) => path.relative(scratch, f)).sort();
+  assert.deepEqual(allFiles(site).map((f) => path.relative(site, f)).sort(), files);
+  for (const f of files) assert.equal(readFileSync(path.join(site, f), "utf8"), readFileSync(path.join(scratch, f), "utf8"), f);
+  rmSync(work, { recursive: true, force: true });
+});

@@ -260,6 +260,7 @@ describe("determinism", () => {
 
 describe("buildArchive", () => {
   const config = resolveConfig({ itemsPerPage: 2, relatedLimit: 2 });
+  const noBody = (): string => "";
 
   test("stories sharing a URL get -2, -3 in archive order", () => {
     const records = [
@@ -267,7 +268,7 @@ describe("buildArchive", () => {
       makeRecord({ title: "Same Headline", date: "2020-01-01", id: "aaaaaaaaaaaa", published: "2020-01-01T09:00:00-05:00" }),
       makeRecord({ title: "Same Headline", date: "2020-01-01", id: "cccccccccccc", published: "2020-01-01T08:00:00-05:00" }),
     ];
-    const archive = buildArchive(records, emptyReport(), config);
+    const archive = buildArchive(records, emptyReport(), config, noBody);
     assert.deepEqual(
       archive.articles.map((a) => [a.id, a.url]),
       [
@@ -276,7 +277,7 @@ describe("buildArchive", () => {
         ["bbbbbbbbbbbb", "/2020/01/01/same-headline-3/"],
       ],
     );
-    assert.deepEqual(buildArchive([...records].reverse(), emptyReport(), config), archive);
+    assert.deepEqual(buildArchive([...records].reverse(), emptyReport(), config, noBody), archive);
   });
 
   test("related headlines match across case, quotes, dashes and spacing", () => {
@@ -288,6 +289,7 @@ describe("buildArchive", () => {
       ],
       emptyReport(),
       config,
+      noBody,
     );
     const other = archive.articles[1];
     assert.equal(other?.links[0]?.article?.url, archive.articles[0]?.url);
@@ -301,6 +303,7 @@ describe("buildArchive", () => {
       ["Iraq", "iraq", "IRAQ!"].map((tag, i) => makeRecord({ title: `Story ${i}`, date: `2020-01-0${i + 1}`, tags: [tag] })),
       emptyReport(),
       config,
+      noBody,
     );
     assert.equal(archive.tags.length, 1);
     assert.equal(archive.tags[0]?.count, 3);

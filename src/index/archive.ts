@@ -61,8 +61,8 @@ export interface ArchiveArticle extends ArticleLink {
   authors: string[];
   language: string | null;
   images: Image[];
-  /** Markdown. */
-  body: string;
+  /** The body as HTML (rendered from the record's Markdown, see src/render/markdown.ts). */
+  bodyHtml: string;
   /** Plain text for `<meta name=description>` and feeds: the first paragraph, shortened. */
   description: string;
   tags: TermRef[];
@@ -262,7 +262,13 @@ function chain<T extends { url: string; prev: PeriodRef | null; next: PeriodRef 
  * Builds the archive index from validated records (tags already derived) and the build report.
  * Every list the site shows is made here, once.
  */
-export function buildArchive(records: readonly ArticleRecord[], report: BuildReport, config: SiteConfig): Archive {
+export function buildArchive(
+  records: readonly ArticleRecord[],
+  report: BuildReport,
+  config: SiteConfig,
+  /** The record's body as HTML; made once per story at ingest and cached with the record. */
+  bodyHtml: (record: ArticleRecord) => string,
+): Archive {
   const sorted = [...records].sort(compareRecords);
 
   // Names: sections and tags are merged by key; the most used spelling is shown.
@@ -305,7 +311,7 @@ export function buildArchive(records: readonly ArticleRecord[], report: BuildRep
       authors: r.authors,
       language: r.language,
       images: r.images,
-      body: r.body,
+      bodyHtml: bodyHtml(r),
       description: describe(r.body),
       tags: tagKeys.map(tagRef),
       links: [],

@@ -4,7 +4,6 @@ import type { SiteConfig } from "../config.ts";
 import type { ArchiveArticle, Feed } from "../index/archive.ts";
 import { absoluteUrl, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { escapeHtml } from "./html.ts";
-import { renderMarkdown } from "./markdown.ts";
 import { xmlSafe } from "./format.ts";
 
 const isoOf = (a: ArchiveArticle): string => a.published ?? `${a.date}T00:00:00Z`;
@@ -29,7 +28,7 @@ export function atomFeed(feed: Feed, site: SiteConfig): string {
     <updated>${rfc3339(a.updated ?? isoOf(a))}</updated>
 ${a.authors.map((name) => `    <author><name>${text(name)}</name></author>\n`).join("")}    <category term="${text(a.section)}"/>
 ${a.tags.map((t) => `    <category term="${text(t.name)}"/>\n`).join("")}    <summary>${text(a.description)}</summary>
-    <content type="html">${text(renderMarkdown(a.body).value)}</content>
+    <content type="html">${text(a.bodyHtml)}</content>
   </entry>
 `;
   });
@@ -59,7 +58,7 @@ export function jsonFeed(feed: Feed, site: SiteConfig): string {
       url: abs(a.url, site),
       title: a.title,
       summary: a.description,
-      content_html: renderMarkdown(a.body).value,
+      content_html: a.bodyHtml,
       date_published: rfc3339(isoOf(a)),
       ...(a.updated ? { date_modified: rfc3339(a.updated) } : {}),
       authors: a.authors.map((name) => ({ name })),

@@ -29,15 +29,7 @@ const processor = unified()
   .use(() => stripUnsafeUrls)
   .use(rehypeStringify);
 
-const cache = new Map<string, SafeHtml>();
-
-/** The HTML of a Markdown body; memoised because feeds render the same bodies as the pages. */
+/** The HTML of a Markdown body. Made once per story at ingest (src/ingest.ts) and cached with its record. */
 export function renderMarkdown(markdown: string): SafeHtml {
-  let out = cache.get(markdown);
-  if (!out) {
-    out = new SafeHtml(String(processor.processSync(markdown)));
-    if (cache.size > 500) cache.clear();
-    cache.set(markdown, out);
-  }
-  return out;
+  return new SafeHtml(String(processor.processSync(markdown)));
 }

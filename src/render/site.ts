@@ -1,9 +1,14 @@
 // Archive -> files: runs Eleventy 3 over the templates with the archive as global data. The one
-// place rendering touches the file system besides the search index.
+// place rendering touches the file system besides the search index. Story pages whose inputs did
+// not change since the last build are taken from it (hard links) instead of being rendered again.
+import { createHash } from "node:crypto";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { SiteConfig } from "../config.ts";
-import type { Archive } from "../index/archive.ts";
+import type { Archive, ArchiveArticle } from "../index/archive.ts";
+import * as io from "../io.ts";
+import { inLanes } from "../lanes.ts";
 
 const root = new URL("../../", import.meta.url);
 /** Where the page templates live; resolved from this file so the CLI works from any directory. */
@@ -41,27 +46,76 @@ async function runEleventy(input: string, outputDir: string, globals: Record<str
   return result[1].filter((t) => typeof t.outputPath === "string").length;
 }
 
+/** A story page as the last build left it: what it was made from, and its file's stamp. */
+export interface StoryPage {
+  /** Digest of everything the page is made from: the story's index entry, the settings, the render code. */
+  fingerprint: string;
+  /** `io.outputStamp` of the file when the build finished. */
+  stamp: string;
+}
+
+/** The story pages of a finished site, by URL. */
+export type StoryPages = Map<string, StoryPage>;
+
+export interface RenderOptions {
+  articlesPerRun?: number;
+  progress?: (stage: string, done: number, total: number) => void;
+  /**
+   * The site the last build left, with its story pages. A page whose fingerprint is unchanged and
+   * whose file is as it was left is linked into the new site instead of being rendered again.
+   */
+  previous?: { siteDir: string; pages: StoryPages } | null;
+  /** `io.codeVersion("render")`; part of every fingerprint. */
+  codeVersion?: string;
+}
+
+/** The file a story page is written to, under `dir`. */
+export const storyFile = (dir: string, url: string): string => path.join(dir, url, "index.html");
+
 /**
- * Writes every page of the archive to `outputDir` and returns how many files were written.
- * Quiet: Eleventy's logger is off; errors are thrown.
+ * A story page is a function of its index entry (related stories, neighbours and links included:
+ * the archive resolves them into the entry), the site settings and the render code. Nothing else
+ * of the archive reaches templates/article.11ty.ts.
+ */
+function fingerprint(article: ArchiveArticle, config: SiteConfig, codeVersion: string): string {
+  return createHash("sha256").update(codeVersion).update("\n").update(JSON.stringify(config)).update("\n").update(JSON.stringify(article)).digest("hex").slice(0, 32);
+}
+
+/**
+ * Writes every page of the archive to `outputDir` and returns how many files were written (or
+ * reused), with the story pages for the next build. Quiet: Eleventy's logger is off; errors are thrown.
  */
 export async function renderSite(
   archive: Archive,
   config: SiteConfig,
   outputDir: string,
-  {
-    articlesPerRun = ARTICLES_PER_RUN,
-    progress,
-  }: { articlesPerRun?: number; progress?: (stage: string, done: number, total: number) => void } = {},
-): Promise<{ pages: number }> {
+  { articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions = {},
+): Promise<{ pages: number; reused: number; storyPages: StoryPages }> {
+  const fingerprints = archive.articles.map((a) => fingerprint(a, config, codeVersion));
+  const reusable = await inLanes(archive.articles, 64, async (a, i) => {
+    const before = previous?.pages.get(a.url);
+    if (!previous || !before || before.fingerprint !== fingerprints[i]) return false;
+    const from = storyFile(previous.siteDir, a.url);
+    return (await io.outputStamp(from)) === before.stamp && (await io.linkFile(from, storyFile(outputDir, a.url)));
+  });
+  const toRender = archive.articles.filter((_, i) => !reusable[i]);
+  const reused = archive.articles.length - toRender.length;
+
   const globals = { archive, site: config };
-  const total = archive.articles.length;
-  let pages = await runEleventy(TEMPLATES_DIR, outputDir, { ...globals, articleSlice: archive.articles.slice(0, articlesPerRun) });
+  const total = toRender.length;
+  let pages = await runEleventy(TEMPLATES_DIR, outputDir, { ...globals, articleSlice: toRender.slice(0, articlesPerRun) });
   progress?.("render stories", Math.min(articlesPerRun, total), total);
   for (let start = articlesPerRun; start < total; start += articlesPerRun) {
-    const articleSlice = archive.articles.slice(start, start + articlesPerRun);
+    const articleSlice = toRender.slice(start, start + articlesPerRun);
     pages += await runEleventy(ARTICLE_TEMPLATE, outputDir, { ...globals, articleSlice });
     progress?.("render stories", start + articleSlice.length, total);
   }
-  return { pages };
+
+  const stamps = await inLanes(archive.articles, 64, (a) => io.outputStamp(storyFile(outputDir, a.url)));
+  const storyPages: StoryPages = new Map();
+  archive.articles.forEach((a, i) => {
+    const stamp = stamps[i];
+    if (stamp) storyPages.set(a.url, { fingerprint: fingerprints[i]!, stamp });
+  });
+  return { pages: pages + reused, reused, storyPages };
 }

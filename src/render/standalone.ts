@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveConfig, type SiteConfig } from "../config.ts";
 import { emptyReport } from "../report.ts";
-import { buildArchive, type Archive } from "../index/archive.ts";
-import { ingest } from "../build.ts";
+import type { Archive } from "../index/archive.ts";
+import { index, ingest } from "../build.ts";
 
 let pending: Promise<{ site: SiteConfig; archive: Archive }> | null = null;
 
@@ -13,8 +13,8 @@ export function loadStandaloneData(): Promise<{ site: SiteConfig; archive: Archi
   pending ??= (async () => {
     const site = resolveConfig(existsSync("morgue.config.json") ? JSON.parse(readFileSync("morgue.config.json", "utf8")) : {});
     const report = emptyReport();
-    const records = await ingest(site.contentDir, { timezone: site.timezone, reuse: true }, report);
-    return { site, archive: buildArchive(records, report, site) };
+    const ingested = await ingest(site.contentDir, { timezone: site.timezone, reuse: true }, report);
+    return { site, archive: index(ingested, report, site) };
   })();
   return pending;
 }
