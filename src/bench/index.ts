@@ -32,10 +32,17 @@ interface Measured {
   [key: string]: unknown;
 }
 
+/**
+ * One morgue step in its own process, timed from outside by GNU time like Hugo is: wall time from
+ * process start (Node, tsx and module loading included) and the process's peak RSS (its worker
+ * threads included). The step's own JSON line adds stage timings.
+ */
 function child(...args: string[]): Measured {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, "--import", "tsx", path.join(here, "child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`bench step ${args[0]} failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split("\n").pop()!) as Measured;
+  const [seconds, kb] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  const inner = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
+  return { ...inner, wallMs: Math.round(seconds! * 1000), maxRssMb: Math.round(kb! / 1024) };
 }
 
 /** Wall time and peak RSS of an external command, from GNU time. */
@@ -59,7 +66,12 @@ console.log(`${"step".padEnd(34)} ${"wall".padStart(10)} ${"peak RSS".padStart(1
 
 const cold = child("build", content, site);
 const tm = cold.timings as Record<string, number>;
-row("morgue cold build (no search)", cold, `${cold.pages} pages; ingest ${tm.ingest} ms, index ${tm.index} ms, render ${tm.render} ms`);
+const stages = (t: Record<string, number>): string => `ingest ${t.ingest} ms, index ${t.index} ms, render ${t.render} ms, swap ${t.swap} ms`;
+const peaks = (m: Measured): string =>
+  Object.entries(m.peakRssMbByStage as Record<string, number>)
+    .map(([stage, mb]) => `${stage} ${mb}`)
+    .join(", ");
+row("morgue cold build (no search)", cold, `${cold.pages} pages; ${stages(tm)}; peak MB by stage: ${peaks(cold)}`);
 
 if (values["cold-only"]) {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
@@ -70,11 +82,11 @@ const extra = dumps[n]!;
 writeFileSync(path.join(content, extra.name), extra.text);
 const warm = child("build", content, site);
 const tw = warm.timings as Record<string, number>;
-row("morgue rebuild, 1 new dump", warm, `ingest ${tw.ingest} ms, index ${tw.index} ms, render ${tw.render} ms; ${(warm.wallMs / cold.wallMs).toFixed(2)}x cold`);
+row("morgue rebuild, 1 new dump", warm, `${stages(tw)}; ${warm.reusedPages} story pages reused; ${(warm.wallMs / cold.wallMs).toFixed(2)}x cold`);
 
 const nocache = child("build", content, site, "--no-cache");
 const tn = nocache.timings as Record<string, number>;
-row("morgue rebuild --no-cache", nocache, `ingest ${tn.ingest} ms, index ${tn.index} ms, render ${tn.render} ms`);
+row("morgue rebuild --no-cache", nocache, `${stages(tn)}; peak MB by stage: ${peaks(nocache)}`);
 
 const search = child("search", site);
 row("pagefind search index", search, "(Pagefind runs as its own process: RSS here is node's only)");
