@@ -152,20 +152,23 @@ test("a damaged ingest cache costs a re-read, never a wrong story", async () => 
   rmSync(dir, { recursive: true });
 });
 
-test("worker threads give the same records, failures and order as parsing in this thread", async () => {
-  const { workerPool, inThread } = await import("../src/ingest-pool.ts");
+test("worker threads, alone or next to this thread, give the same records, failures and order as parsing in this thread", async () => {
+  const { workerPool, sharedPool, inThread } = await import("../src/ingest-pool.ts");
   const inputs = [
     { file: "sample.txt", bytes: new Uint8Array(readFileSync(sample)), existing: null, timezone: tz, reuse: true },
     { file: "empty.txt", bytes: new Uint8Array(), existing: null, timezone: tz, reuse: true },
   ];
   const pool = workerPool(2);
+  const shared = sharedPool(1);
   try {
     const viaWorkers = await Promise.all(inputs.map((i) => pool.ingest(i)));
     const local = await Promise.all(inputs.map((i) => inThread().ingest(i)));
     assert.deepEqual(viaWorkers, local);
+    const many = [...inputs, ...inputs, ...inputs];
+    assert.deepEqual(await Promise.all(many.map((i) => shared.ingest(i))), [...local, ...local, ...local], "this thread and a worker, sharing");
     assert.equal(viaWorkers[0]?.record?.title, "US Threatens to Close Embassy in Baghdad");
     assert.equal(viaWorkers[1]?.failure?.rule, "empty");
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), shared.close()]);
   }
 });
