@@ -1,7 +1,10 @@
 // Scale check for computeRelated: synthesises an archive of N stories (default 10,000) from the
 // words of a real corpus, deterministically, and prints how long the related step takes.
-// Run: node --import tsx src/eval/related-bench.ts [--stories 100000] [--runs 3] [--corpus DIR]
+// Run: node --import tsx src/eval/related-bench.ts [--stories 100000] [--runs 3] [--corpus DIR] [--digest]
 // With several runs it prints each and the fastest: on a shared machine the spread is wide.
+// --digest also prints a SHA-1 of the whole answer (ids, scores, shared tags): a change meant only
+// to make the step faster must leave it as it was.
+import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { deriveTags } from "../index/entities.ts";
 import { computeRelated, type RelatedDoc } from "../index/related.ts";
@@ -53,6 +56,7 @@ function main(): void {
       stories: { type: "string", default: "10000" },
       runs: { type: "string", default: "1" },
       corpus: { type: "string", default: DEFAULT_CORPUS },
+      digest: { type: "boolean", default: false },
     },
   });
   const count = Number.parseInt(values.stories, 10);
@@ -69,6 +73,10 @@ function main(): void {
     process.stdout.write(
       `${count} stories: computeRelated ${ms.toFixed(0)} ms (${((ms * 1000) / count).toFixed(0)} µs/story, CPU ${((user + system) / 1000).toFixed(0)} ms), ${hits} hits\n`,
     );
+    if (values.digest && run === 0) {
+      const digest = createHash("sha1").update(JSON.stringify([...related.entries()])).digest("hex");
+      process.stdout.write(`digest ${digest}\n`);
+    }
   }
   if (times.length > 1) process.stdout.write(`fastest of ${times.length}: ${Math.min(...times).toFixed(0)} ms\n`);
 }

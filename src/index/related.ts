@@ -172,42 +172,49 @@ function prepare(docs: RelatedDoc[], settings: RelatedSettings): Archive {
   const lengths = new Float64Array(n);
   let counts = new Float64Array(1024);
   let df = new Int32Array(1024);
-  const seen: number[] = [];
-  const ids: number[] = [];
+  // Typed and reused: emptying an array by `length = 0` frees its storage, and regrowing it for
+  // every story made most of this step's garbage.
+  let seen = new Int32Array(1024);
+  let seenCount = 0;
   const count = (id: number, weight: number): void => {
     if (id >= counts.length) {
       counts = grow(counts, id + 1);
       df = grow(df, id + 1);
     }
-    if (counts[id] === 0) seen.push(id);
+    if (counts[id] === 0) {
+      if (seenCount === seen.length) seen = grow(seen, seenCount + 1);
+      seen[seenCount++] = id;
+    }
     counts[id] = (counts[id] as number) + weight;
   };
+  // Terms are counted as the text is read, with the weight of the part being read.
+  let weight = 0;
+  const counter = { push: (id: number): void => count(id, weight) };
   docs.forEach((doc, d) => {
-    ids.length = 0;
-    vocabulary.termIds(doc.title, ids);
-    for (const id of ids) count(id, settings.titleWeight);
-    ids.length = 0;
-    vocabulary.termIds(doc.body, ids);
-    for (const id of ids) count(id, 1);
+    weight = settings.titleWeight;
+    vocabulary.termIds(doc.title, counter);
+    weight = 1;
+    vocabulary.termIds(doc.body, counter);
     // A tag counts once however often the story lists it, or aliases of it.
     for (const id of new Set(doc.tags.map(tagId))) if (id >= 0) count(id, settings.tagWeight);
     const start = rowOffsets[d] as number;
-    if (start + seen.length > rowIds.length) {
-      rowIds = grow(rowIds, start + seen.length);
-      rowCounts = grow(rowCounts, start + seen.length);
+    if (start + seenCount > rowIds.length) {
+      rowIds = grow(rowIds, start + seenCount);
+      rowCounts = grow(rowCounts, start + seenCount);
     }
     let length = 0;
-    seen.forEach((id, k) => {
+    for (let k = 0; k < seenCount; k++) {
+      const id = seen[k] as number;
       const c = counts[id] as number;
       rowIds[start + k] = id;
       rowCounts[start + k] = c;
       length += c;
       df[id] = (df[id] as number) + 1;
       counts[id] = 0;
-    });
+    }
     lengths[d] = length;
-    rowOffsets[d + 1] = start + seen.length;
-    seen.length = 0;
+    rowOffsets[d + 1] = start + seenCount;
+    seenCount = 0;
   });
 
   // BM25 weights; a term only one story has cannot link it to another: it only counts in the length.
@@ -342,30 +349,81 @@ function rank(
 ): Map<string, RelatedHit[]> {
   const { docs } = archive;
   const result = new Map<string, RelatedHit[]>();
-  const tagKeys = new TagKeys();
+  const tagKeys = new TagKeys(docs);
+  const lengths = new RowLengths(expanded);
+  const { directWeight, latentWeight } = settings;
+  // Pruning compares bounds with scores computed in another order: a margin far above rounding
+  // error keeps it from ever dropping a story that would have ranked.
+  const slack = PRUNE_SLACK * (1 + Math.abs(directWeight) + Math.abs(latentWeight));
+  const context = new ContextFactors(archive, settings);
   for (let i = 0; i < docs.length; i++) {
     const source = docs[i] as RelatedDoc;
     const excluded = exclude?.get(source.id);
     const wanted = Math.max(0, limit - (excluded?.size ?? 0));
     const best = new Best(wanted, archive.dateRanks);
+    const length = lengths.full[i] as number;
     work.load(expanded, i);
     for (let k = i * direct.width, end = k + (direct.counts[i] as number); k < end && wanted > 0; k++) {
       const j = direct.slots[k] as number;
       if (excluded !== undefined && excluded.has((docs[j] as RelatedDoc).id)) continue;
-      const text =
-        work.dot(expanded, j) + settings.directWeight * (direct.values[k] as number) + settings.latentWeight * latentCosine(latent, i, j);
-      best.offer(j, text * contextFactor(archive, i, j, settings));
+      const directSimilarity = directWeight * (direct.values[k] as number);
+      const latentSimilarity = latentWeight * latentCosine(latent, i, j);
+      const factor = context.factor(i, j);
+      let neighbourhood: number;
+      if (best.full && factor > 0) {
+        // Cauchy-Schwarz bounds the neighbourhood similarity by the lengths of the two vectors,
+        // then by the part of j's vector not yet multiplied; most candidates cannot reach the
+        // kept few and are dropped before the whole product is summed.
+        const floor = best.floor;
+        const rest = directSimilarity + latentSimilarity + slack;
+        if ((length * (lengths.full[j] as number) + rest) * factor < floor) continue;
+        const head = work.dotPart(expanded, j, 0, 0, PRUNE_CHECKPOINT);
+        if ((head + length * (lengths.tail[j] as number) + rest) * factor < floor) continue;
+        neighbourhood = work.dotPart(expanded, j, head, PRUNE_CHECKPOINT, Number.MAX_SAFE_INTEGER);
+      } else {
+        neighbourhood = work.dot(expanded, j);
+      }
+      best.offer(j, (neighbourhood + directSimilarity + latentSimilarity) * factor);
     }
     work.unload(expanded, i);
     result.set(
       source.id,
       best.sorted().map(({ slot: j, value }) => {
         const target = docs[j] as RelatedDoc;
-        return { id: target.id, score: round(value), sharedTags: tagKeys.shared(source, target) };
+        return { id: target.id, score: round(value), sharedTags: tagKeys.shared(i, j) };
       }),
     );
   }
   return result;
+}
+
+/** Margin of the bounds in `rank`, per unit of score scale. */
+const PRUNE_SLACK = 1e-9;
+/** Terms of an expanded vector multiplied before `rank` checks its bound again. */
+const PRUNE_CHECKPOINT = 24;
+
+/** Per row, its length and the length of its terms from `PRUNE_CHECKPOINT` on, for `rank`'s bounds. */
+class RowLengths {
+  readonly full: Float64Array;
+  readonly tail: Float64Array;
+
+  constructor(rows: Rows) {
+    const n = rows.offsets.length - 1;
+    this.full = new Float64Array(n);
+    this.tail = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const start = rows.offsets[r] as number;
+      let head = 0;
+      let tail = 0;
+      for (let k = start, end = rows.offsets[r + 1] as number; k < end; k++) {
+        const square = (rows.weights[k] as number) ** 2;
+        if (k - start < PRUNE_CHECKPOINT) head += square;
+        else tail += square;
+      }
+      this.full[r] = Math.sqrt(head + tail);
+      this.tail[r] = Math.sqrt(tail);
+    }
+  }
 }
 
 /**
@@ -400,6 +458,7 @@ function invert(rows: Rows, terms: number, maxPostings: number): Rows {
  */
 class Workspace {
   private readonly sums: Float64Array;
+  private readonly marks: Uint8Array;
   private readonly touched: Int32Array;
   private count = 0;
   private searchTop: TopK | undefined;
@@ -407,13 +466,15 @@ class Workspace {
 
   constructor(slots: number, terms: number) {
     this.sums = new Float64Array(slots);
-    this.touched = new Int32Array(slots);
+    this.marks = new Uint8Array(slots);
+    // One more than the slots: `accumulate` writes a slot past the count before it knows whether it is new.
+    this.touched = new Int32Array(slots + 1);
     this.first = new Float32Array(terms);
   }
 
   /** Adds `factor` times row `r` into the accumulator, by term; weights are positive. */
   add(rows: Rows, r: number, factor: number): void {
-    if (factor > 0) this.count = accumulate(this.sums, this.touched, this.count, rows, r, factor);
+    if (factor > 0) this.count = accumulate(this.sums, this.marks, this.touched, this.count, rows, r, factor);
   }
 
   /**
@@ -423,7 +484,7 @@ class Workspace {
   search(queries: Rows, self: number, index: Rows, out: Int32Array): number {
     const { ids, weights } = queries;
     for (let q = queries.offsets[self] as number, end = queries.offsets[self + 1] as number; q < end; q++) {
-      this.count = accumulate(this.sums, this.touched, this.count, index, ids[q] as number, weights[q] as number);
+      this.count = accumulate(this.sums, this.marks, this.touched, this.count, index, ids[q] as number, weights[q] as number);
     }
     if (this.searchTop?.capacity !== out.length) this.searchTop = new TopK(out.length);
     this.take(this.searchTop, self);
@@ -432,11 +493,18 @@ class Workspace {
 
   /** Offers every accumulated slot but `skip` to `best`, and clears the accumulator. */
   take(best: TopK, skip: number): void {
-    const { sums, touched } = this;
+    const { sums, marks, touched } = this;
+    // Most slots are worse than the worst kept; comparing with it here spares them the call.
+    let floor = best.floor;
     for (let k = 0; k < this.count; k++) {
       const slot = touched[k] as number;
-      if (slot !== skip) best.offer(slot, sums[slot] as number);
+      const sum = sums[slot] as number;
       sums[slot] = 0;
+      marks[slot] = 0;
+      if (sum >= floor && slot !== skip) {
+        best.offer(slot, sum);
+        floor = best.floor;
+      }
     }
     this.count = 0;
   }
@@ -454,21 +522,41 @@ class Workspace {
     return gather(this.first, rows, r);
   }
 
+  /**
+   * `dot` in parts: `sum` plus the terms of row `r` from its `from`th to before its `to`th, in
+   * order, so that parts summed one after another give exactly `dot`.
+   */
+  dotPart(rows: Rows, r: number, sum: number, from: number, to: number): number {
+    const { ids, weights } = rows;
+    const dense = this.first;
+    const start = rows.offsets[r] as number;
+    let total = sum;
+    for (let k = start + from, end = Math.min(start + to, rows.offsets[r + 1] as number); k < end; k++) {
+      total += (dense[ids[k] as number] as number) * (weights[k] as number);
+    }
+    return total;
+  }
+
 
 }
 
 /**
  * Adds `factor` (positive) times row `r` of `rows` into `sums`, listing newly touched slots in
- * `touched` (a slot is untouched while its sum is 0); returns the new count of touched slots. A
- * function of arrays rather than a method, so that the hot loop keeps them in registers.
+ * `touched` and marking them in `marks`; returns the new count of touched slots. A function of
+ * arrays rather than a method, so that the hot loop keeps them in registers.
+ *
+ * Whether a slot is new is unpredictable, and a branch on it cost a third of the loop's time: the
+ * slot is written at the end of the list whatever it is, and the count steps over it by arithmetic
+ * on its mark. Weights are positive, so a marked slot is exactly one whose sum is not 0.
  */
-function accumulate(sums: Float64Array, touched: Int32Array, count: number, rows: Rows, r: number, factor: number): number {
+function accumulate(sums: Float64Array, marks: Uint8Array, touched: Int32Array, count: number, rows: Rows, r: number, factor: number): number {
   const { ids, weights } = rows;
   for (let k = rows.offsets[r] as number, end = rows.offsets[r + 1] as number; k < end; k++) {
     const slot = ids[k] as number;
-    const sum = sums[slot] as number;
-    if (sum === 0) touched[count++] = slot;
-    sums[slot] = sum + factor * (weights[k] as number);
+    touched[count] = slot;
+    count += 1 - (marks[slot] as number);
+    marks[slot] = 1;
+    sums[slot] = (sums[slot] as number) + factor * (weights[k] as number);
   }
   return count;
 }
@@ -492,7 +580,8 @@ function gather(dense: Float32Array, rows: Rows, r: number): number {
 /**
  * The best `capacity` (slot, value) pairs offered, by value, ties to the smaller slot: a min-heap
  * with the worst kept pair on top, so selection costs O(n log k) instead of a full sort. Draining
- * empties it for reuse.
+ * empties it for reuse. Pairs are ordered totally, so what it keeps and drains does not depend on
+ * the order of offers or on how the heap is laid out.
  */
 class TopK {
   private readonly slots: Int32Array;
@@ -505,21 +594,27 @@ class TopK {
   }
 
   offer(slot: number, value: number): void {
+    const { slots, values } = this;
     if (this.size < this.capacity) {
       let k = this.size++;
       // Sift up: the new pair rises while it is worse than its parent.
       while (k > 0) {
         const parent = (k - 1) >> 1;
-        if (!worse(value, slot, this.values[parent] as number, this.slots[parent] as number)) break;
-        this.slots[k] = this.slots[parent] as number;
-        this.values[k] = this.values[parent] as number;
+        if (!worse(value, slot, values[parent] as number, slots[parent] as number)) break;
+        slots[k] = slots[parent] as number;
+        values[k] = values[parent] as number;
         k = parent;
       }
-      this.slots[k] = slot;
-      this.values[k] = value;
-    } else if (this.capacity > 0 && worse(this.values[0] as number, this.slots[0] as number, value, slot)) {
+      slots[k] = slot;
+      values[k] = value;
+    } else if (this.capacity > 0 && worse(values[0] as number, slots[0] as number, value, slot)) {
       this.siftDown(slot, value);
     }
+  }
+
+  /** The worst kept value once full, below which no offer can count; until then -Infinity. */
+  get floor(): number {
+    return this.size === this.capacity && this.capacity > 0 ? (this.values[0] as number) : -Infinity;
   }
 
   /** Writes the kept pairs best first into `slots` and `values` from `at`; returns how many. */
@@ -543,29 +638,56 @@ class TopK {
     return size;
   }
 
-  /** Removes the worst pair. */
+  /**
+   * Removes the worst pair. Bottom-up (Floyd): the hole at the root goes down to a leaf by one
+   * comparison a level, then the last pair rises from there, which is seldom far; half the
+   * comparisons of sifting the last pair down from the root.
+   */
   private pop(): void {
-    const last = --this.size;
-    if (last > 0) this.siftDown(this.slots[last] as number, this.values[last] as number);
+    const { slots, values } = this;
+    const size = --this.size;
+    if (size === 0) return;
+    const slot = slots[size] as number;
+    const value = values[size] as number;
+    let k = 0;
+    for (let child = 1; child < size; child = 2 * k + 1) {
+      const right = child + 1;
+      if (right < size && worse(values[right] as number, slots[right] as number, values[child] as number, slots[child] as number)) {
+        child = right;
+      }
+      slots[k] = slots[child] as number;
+      values[k] = values[child] as number;
+      k = child;
+    }
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (!worse(value, slot, values[parent] as number, slots[parent] as number)) break;
+      slots[k] = slots[parent] as number;
+      values[k] = values[parent] as number;
+      k = parent;
+    }
+    slots[k] = slot;
+    values[k] = value;
   }
 
   /** Puts (slot, value) at the root and sifts it down to its place. */
   private siftDown(slot: number, value: number): void {
+    const { slots, values, size } = this;
     let k = 0;
     for (;;) {
       let child = 2 * k + 1;
-      if (child >= this.size) break;
+      if (child >= size) break;
       const right = child + 1;
-      if (right < this.size && worse(this.values[right] as number, this.slots[right] as number, this.values[child] as number, this.slots[child] as number)) {
+      if (right < size && worse(values[right] as number, slots[right] as number, values[child] as number, slots[child] as number)) {
         child = right;
       }
-      if (!worse(this.values[child] as number, this.slots[child] as number, value, slot)) break;
-      this.slots[k] = this.slots[child] as number;
-      this.values[k] = this.values[child] as number;
+      if (!worse(values[child] as number, slots[child] as number, value, slot)) break;
+      slots[k] = slots[child] as number;
+      values[k] = values[child] as number;
       k = child;
     }
-    this.slots[k] = slot;
-    this.values[k] = value;
+    slots[k] = slot;
+    values[k] = value;
   }
 }
 
@@ -612,6 +734,16 @@ class Best {
     return this.kept;
   }
 
+  /** Whether it holds as many hits as it keeps: then an offer must beat `floor` to count. */
+  get full(): boolean {
+    return this.kept.length === this.capacity;
+  }
+
+  /** The worst kept score; only while `full`. */
+  get floor(): number {
+    return (this.kept[this.kept.length - 1] as { slot: number; value: number }).value;
+  }
+
   private before(slot: number, value: number, other: { slot: number; value: number }): boolean {
     if (value !== other.value) return value > other.value;
     const newer = (this.dateRanks[slot] as number) - (this.dateRanks[other.slot] as number);
@@ -619,22 +751,46 @@ class Best {
   }
 }
 
-/** Tag keys per tag spelling, computed once per run. */
+/** Tag keys per tag spelling, and per story its keys and their set, computed once per run. */
 class TagKeys {
   private readonly keys = new Map<string, string>();
+  private readonly lists: Array<string[] | undefined> = [];
+  private readonly sets: Array<Set<string> | undefined> = [];
 
-  /** Tags the two stories share, as the source spells them, in its order, each key once. */
-  shared(source: RelatedDoc, target: RelatedDoc): string[] {
-    const theirs = new Set(target.tags.map((tag) => this.key(tag)));
+  constructor(private readonly docs: readonly RelatedDoc[]) {}
+
+  /** Tags stories `i` and `j` share, as `i` spells them, in its order, each key once. */
+  shared(i: number, j: number): string[] {
+    const theirs = this.set(j);
+    const source = this.docs[i] as RelatedDoc;
+    const keys = this.list(i);
     const shared: string[] = [];
     const seen = new Set<string>();
-    for (const tag of source.tags) {
-      const key = this.key(tag);
-      if (key === "" || seen.has(key)) continue;
+    source.tags.forEach((tag, t) => {
+      const key = keys[t] as string;
+      if (key === "" || seen.has(key)) return;
       seen.add(key);
       if (theirs.has(key)) shared.push(tag);
-    }
+    });
     return shared;
+  }
+
+  private list(d: number): string[] {
+    let list = this.lists[d];
+    if (list === undefined) {
+      list = (this.docs[d] as RelatedDoc).tags.map((tag) => this.key(tag));
+      this.lists[d] = list;
+    }
+    return list;
+  }
+
+  private set(d: number): Set<string> {
+    let set = this.sets[d];
+    if (set === undefined) {
+      set = new Set(this.list(d));
+      this.sets[d] = set;
+    }
+    return set;
   }
 
   private key(tag: string): string {
@@ -647,12 +803,43 @@ class TagKeys {
   }
 }
 
-/** Same section and nearness in date reorder text matches; they never make a match alone. */
-function contextFactor(archive: Archive, i: number, j: number, settings: RelatedSettings): number {
-  const section = archive.sections[i] === archive.sections[j] ? settings.sectionBoost : 0;
-  const days = Math.abs((archive.days[i] as number) - (archive.days[j] as number));
-  const date = Number.isFinite(days) ? settings.dateBoost * Math.exp(-days / settings.dateScaleDays) : 0;
-  return 1 + section + date;
+/**
+ * Same section and nearness in date reorder text matches; they never make a match alone. Days are
+ * whole numbers, so the date boost of each distance in days is computed once, in a table.
+ */
+class ContextFactors {
+  private readonly dateBoosts: Float64Array;
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly settings: RelatedSettings,
+  ) {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const day of archive.days) {
+      if (!Number.isFinite(day)) continue;
+      first = Math.min(first, day);
+      last = Math.max(last, day);
+    }
+    const span = last >= first ? Math.min(last - first, MAX_DATE_TABLE - 1) : -1;
+    this.dateBoosts = new Float64Array(span + 1);
+    for (let days = 0; days <= span; days++) this.dateBoosts[days] = dateBoost(days, settings);
+  }
+
+  factor(i: number, j: number): number {
+    const { archive, settings } = this;
+    const section = archive.sections[i] === archive.sections[j] ? settings.sectionBoost : 0;
+    const days = Math.abs((archive.days[i] as number) - (archive.days[j] as number));
+    const date = days < this.dateBoosts.length ? (this.dateBoosts[days] as number) : Number.isFinite(days) ? dateBoost(days, settings) : 0;
+    return 1 + section + date;
+  }
+}
+
+/** Longest table of `ContextFactors`, in days; farther dates compute their boost. */
+const MAX_DATE_TABLE = 1 << 16;
+
+function dateBoost(days: number, settings: RelatedSettings): number {
+  return settings.dateBoost * Math.exp(-days / settings.dateScaleDays);
 }
 
 /** A copy of `array` with room for at least `size` elements, doubling. */
