@@ -19,8 +19,9 @@ export default function (eleventyConfig: EleventyUserConfig) {
   eleventyConfig.setQuietMode(true);
   // Collections cost ~3 ms a page at 10k pages and nothing here uses them.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
-  // `renderSite` passes the archive and its own folders (which a returned `dir` would override).
-  if ("archive" in eleventyConfig.globalData) return {};
+  // `renderSite` passes the settings, the archive (story-only runs need none) and its own folders
+  // (which a returned `dir` would override).
+  if ("site" in eleventyConfig.globalData) return {};
   eleventyConfig.addGlobalData("archive", async () => (await loadStandaloneData()).archive);
   eleventyConfig.addGlobalData("site", async () => (await loadStandaloneData()).site);
   eleventyConfig.addGlobalData("articleSlice", async () => (await loadStandaloneData()).archive.articles);

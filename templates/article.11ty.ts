@@ -1,13 +1,13 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
-import type { ArchiveArticle, DumpLink, RelatedEntry } from "../src/index/archive.ts";
-import { type PageOf, pagePerItem } from "../src/render/types.ts";
+import type { DumpLink, RelatedEntry } from "../src/index/archive.ts";
+import { type StoryPageData, pagePerItem } from "../src/render/types.ts";
 import { html, safe, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
 import { articleHead } from "../src/render/meta.ts";
 import { breadcrumbs, storyList, storyTime, termLinks } from "../src/render/components.ts";
 import { longDate, longDateTime, monthName } from "../src/render/format.ts";
 
-type Data = PageOf<ArchiveArticle>;
+type Data = StoryPageData;
 
 /** Alt text is often the caption cut short with "…"; show it only when it adds something. */
 function figure(alt: string, caption: string): SafeHtml {

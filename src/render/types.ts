@@ -15,6 +15,12 @@ export interface TemplateData {
 export type PageOf<T> = TemplateData & { item: T };
 
 /**
+ * What the story template receives: story runs in a render worker carry the settings and their
+ * slice of stories but not the whole archive, and a story page needs nothing else.
+ */
+export type StoryPageData = Omit<TemplateData, "archive"> & { item: Archive["articles"][number] };
+
+/**
  * Front data of a template that writes one page per item of a global list (`"archive.days"`),
  * each at the item's own URL.
  */
