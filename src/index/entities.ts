@@ -59,6 +59,19 @@ const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
+const SPACES_ON_A_LINE = /^[ \t]+$/;
+
+// The two tests asked of every token, answered without a regular expression when the first
+// letter is ASCII (where \p{Lu} is A-Z and \p{Ll} is a-z): most words of most stories.
+function startsCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : STARTS_CAPITAL.test(word);
+}
+
+function startsLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_LOWER.test(word);
+}
 
 /** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
@@ -164,16 +177,16 @@ function tokenize(text: string): Tokens {
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const opener = values.map(() => false);
+  const opener: boolean[] = new Array<boolean>(values.length).fill(false);
   for (const span of doc.sentences().out(its.span) as unknown as number[][]) opener[span[0] ?? 0] = true;
   let open = true;
-  values.forEach((value, i) => {
-    if (pos[i] === "SPACE" || /\n/.test(spaces[i] ?? "") || OPENERS.has(value)) open = true;
+  for (let i = 0; i < values.length; i++) {
+    if (pos[i] === "SPACE" || (spaces[i] ?? "").includes("\n") || OPENERS.has(values[i] ?? "")) open = true;
     else if (pos[i] !== "PUNCT") {
       if (open) opener[i] = true;
       open = false;
     }
-  });
+  }
   return { values, pos, spaces, opener };
 }
 
@@ -181,9 +194,10 @@ function tokenize(text: string): Tokens {
 function confirmedWords(texts: readonly Tokens[]): Set<string> {
   const confirmed = new Set<string>();
   for (const { values, pos, opener } of texts) {
-    values.forEach((value, i) => {
-      if (!opener[i] && STARTS_CAPITAL.test(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
-    });
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] ?? "";
+      if (!opener[i] && startsCapital(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
+    }
   }
   return confirmed;
 }
@@ -195,12 +209,14 @@ function confirmedWords(texts: readonly Tokens[]): Set<string> {
 function lowerCaseWords(texts: readonly Tokens[]): Set<string> {
   const lower = new Set<string>();
   for (const { values, spaces } of texts) {
-    values.forEach((value, i) => {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] ?? "";
+      if (!startsLower(value)) continue;
       const afterDot = spaces[i] === "" && ADDRESS_MARKS.has(values[i - 1] ?? "");
       const beforeDot =
         values[i + 1] === "." && spaces[i + 1] === "" && spaces[i + 2] === "" && STARTS_LETTER.test(values[i + 2] ?? "");
-      if (STARTS_LOWER.test(value) && !afterDot && !beforeDot) lower.add(value);
-    });
+      if (!afterDot && !beforeDot) lower.add(value);
+    }
   }
   return lower;
 }
@@ -208,18 +224,33 @@ function lowerCaseWords(texts: readonly Tokens[]): Set<string> {
 /** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
 function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Mention[] {
   const { values, pos, spaces, opener } = tokens;
-  // Words of one name are separated by spaces on one line; hyphen parts have no space at all.
-  const spaced = (i: number): boolean => /^[ \t]+$/.test(spaces[i] ?? "");
+  // The loop below asks about most tokens several times (as a word, then as the next one), so
+  // what each token is gets worked out once; past the end every answer is false.
+  const isSpaced = new Uint8Array(values.length);
+  const isCapitalised = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    const space = spaces[i] ?? "";
+    // Words of one name are separated by spaces on one line; hyphen parts have no space at all.
+    isSpaced[i] = space === " " || (space !== "" && SPACES_ON_A_LINE.test(space)) ? 1 : 0;
+    isCapitalised[i] = startsCapital(value) && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has(value.toLowerCase()) ? 1 : 0;
+  }
+  const spaced = (i: number): boolean => isSpaced[i] === 1;
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
-  const capitalised = (i: number): boolean =>
-    STARTS_CAPITAL.test(values[i] ?? "") && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has((values[i] ?? "").toLowerCase());
+  const capitalised = (i: number): boolean => isCapitalised[i] === 1;
+  /** 0 not yet known, 1 a name word, 2 not. */
+  const isNameWord = new Uint8Array(values.length);
   const nameWord = (i: number): boolean => {
     if (!capitalised(i)) return false;
     if (!opener[i]) return true;
+    const known = isNameWord[i];
+    if (known !== 0) return known === 1;
     const word = stripPossessive(values[i] ?? "");
     // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
     // first word of a longer name ("Gordon Brown said ..."; see `nameAfterOpener` for the rest).
-    return confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
+    const name = confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
+    isNameWord[i] = name ? 1 : 2;
+    return name;
   };
   // "People’s Daily": a possessive inside a name, when the possessor names no one on its own.
   const possessiveInName = (i: number): boolean =>
@@ -229,7 +260,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     spaced(i + 2) &&
     nameWord(i + 2);
   const hyphenatedName = (i: number): boolean =>
-    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && STARTS_CAPITAL.test(values[i + 2] ?? "");
+    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && startsCapital(values[i + 2] ?? "");
 
   const mentions: Mention[] = [];
   let i = 0;
@@ -264,7 +295,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       if (words[words.length - 1] !== word) break;
     }
     const attributive =
-      words.length === 1 && spaced(j) && STARTS_LOWER.test(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
+      words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
     const parts = splitAtTitles(unshout(words)).filter((part) => !isJunk(part));
     parts.forEach((part, k) =>
       mentions.push({ written: part.join(" "), order: orderBase + i, attributive, atOpener: k === 0 && opener[i] === true }),
@@ -281,7 +312,8 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
 }
 
 function stripPossessive(word: string): string {
-  return word.replace(/['’]s$/u, "");
+  // Asked of every capitalised word; only one that ends in "s" can be a possessive.
+  return word.endsWith("s") ? word.replace(/['’]s$/u, "") : word;
 }
 
 /**
@@ -299,7 +331,8 @@ function unshout(words: readonly string[]): string[] {
 /** Cuts titles out of a run of capitalised words; a title counts only when a name follows it. */
 function splitAtTitles(words: readonly string[]): string[][] {
   for (let start = 0; start < words.length; start++) {
-    for (const title of TITLES_LONGEST_FIRST) {
+    // Only titles that start with this word can match here; they keep their longest-first order.
+    for (const title of TITLES_BY_FIRST_WORD.get(words[start] ?? "") ?? []) {
       const end = start + title.length;
       if (end >= words.length || !title.every((word, k) => word === words[start + k])) continue;
       return [...cleanName(words.slice(0, start)), ...splitAtTitles(words.slice(end))];
@@ -584,13 +617,13 @@ function mostMentioned(entities: readonly Entity[], test: (candidate: Entity) =>
  * Words before it that are compass points or demonyms too make one demonym of no country ("North
  * American", "African American").
  */
-function demonymOf(written: string): string | null | undefined {
+const demonymOf = memoised((written: string): string | null | undefined => {
   const words = written.replace(/’/g, "'").split(" ");
   const last = words.pop() ?? "";
   const country = DEMONYMS.has(last) ? DEMONYMS.get(last) : last.endsWith("s") ? DEMONYMS.get(last.slice(0, -1)) : undefined;
   if (words.length === 0 || country === undefined) return country;
   return words.every((word) => COMPASS_WORDS.has(word) || DEMONYMS.has(word)) ? null : undefined;
-}
+});
 
 /**
  * The place in the story a name is a regular demonym of ("Romanian" -> "Romania", "South African"
@@ -669,14 +702,31 @@ function looseKey(tag: string): string {
     .trim();
 }
 
-/** Spellings of one name within a story: "TimeWarner" and "Time Warner" are one entity. */
-function compactKey(name: string): string {
-  return looseKey(name).replace(/ /g, "");
+/** Answers a memo of `memoised` keeps; it is emptied when full, so a long ingest stays within a few megabytes. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * `fn` with its answers kept. `aliasFor`, `compactKey` and `demonymOf` are pure and asked about the
+ * same words many times per story (and names recur across stories), while each answer costs
+ * regular expressions and string copies.
+ */
+function memoised<T>(fn: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, { value: T }>();
+  return (text) => {
+    let hit = memo.get(text);
+    if (hit === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      hit = { value: fn(text) };
+      memo.set(text, hit);
+    }
+    return hit.value;
+  };
 }
 
-function aliasFor(written: string): string | undefined {
-  return ALIAS_BY_EXTRACTION_KEY.get(extractionKey(written));
-}
+/** Spellings of one name within a story: "TimeWarner" and "Time Warner" are one entity. */
+const compactKey = memoised((name: string): string => looseKey(name).replace(/ /g, ""));
+
+const aliasFor = memoised((written: string): string | undefined => ALIAS_BY_EXTRACTION_KEY.get(extractionKey(written)));
 
 /** 32-bit FNV-1a in base 36: a short, stable suffix for keys of non-Latin names. */
 function hash(text: string): string {
@@ -691,6 +741,12 @@ function hash(text: string): string {
 const TITLES_LONGEST_FIRST: readonly string[][] = TITLES.map((title) => title.split(" ")).sort(
   (a, b) => b.length - a.length || (a.join(" ") < b.join(" ") ? -1 : 1),
 );
+/** `TITLES_LONGEST_FIRST` by first word, in the same order: `splitAtTitles` tries every word of every name. */
+const TITLES_BY_FIRST_WORD: ReadonlyMap<string, readonly string[][]> = TITLES_LONGEST_FIRST.reduce((byWord, title) => {
+  const first = title[0] ?? "";
+  byWord.set(first, [...(byWord.get(first) ?? []), title]);
+  return byWord;
+}, new Map<string, string[][]>());
 /** Titles are never a tag alone ("Judge", "Prime Minister"), though "Mr King" counts for King. */
 const TITLE_NAMES: ReadonlySet<string> = new Set(TITLES);
 const ALIAS_NAMES: ReadonlySet<string> = new Set(ALIASES.map((alias) => alias.name));
