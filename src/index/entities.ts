@@ -6,8 +6,8 @@
 // on the VOA sample and the BBC topics-dev corpus: it found every expected name and ran at about
 // 1.5 ms a story against 29 ms; see the README). Names are runs of capitalised words; at the start
 // of a sentence, where every word is capitalised, a word must be confirmed elsewhere in the story.
-import winkNLP, { type WinkMethods } from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import type { WinkMethods } from "wink-nlp";
 import {
   ADJECTIVE_ENDINGS,
   ALIASES,
@@ -164,9 +164,17 @@ interface Evidence {
 
 let pipeline: WinkMethods | undefined;
 
-/** The tagger is loaded on first use and kept: loading the model costs far more than a story. */
+const require = createRequire(import.meta.url);
+
+/**
+ * The tagger is loaded on first use and kept: loading the model costs far more than a story (about
+ * 1 s and 60 MB), and a build whose dumps all come from the ingest cache never needs it.
+ */
 function nlp(): WinkMethods {
-  pipeline ??= winkNLP(model, ["sbd", "pos"]);
+  if (!pipeline) {
+    const winkNLP = require("wink-nlp") as (model: unknown, pipe: string[]) => WinkMethods;
+    pipeline = winkNLP(require("wink-eng-lite-web-model"), ["sbd", "pos"]);
+  }
   return pipeline;
 }
 
