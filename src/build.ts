@@ -74,7 +74,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  const stamps = await inLanes(files, IN_FLIGHT, (file) => Promise.all([io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))]));
+  const stamps = files.map((file) => [io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
   const results: (CachedResult | undefined)[] = files.map((file, i) => cache?.lookup(file, ...stamps[i]!) ?? undefined);
   const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
 
@@ -92,7 +92,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         await io.removeFile(recordFile);
       }
       results[index] = result;
-      cache?.set(file, { dump: stamps[index]![0] ?? "", record: await io.fileStamp(recordFile), result });
+      cache?.set(file, { dump: stamps[index]![0] ?? "", record: io.fileStamp(recordFile), result });
       options.progress?.("ingest", ++done, files.length);
     });
   } finally {

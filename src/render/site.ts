@@ -136,7 +136,7 @@ export async function renderSite(
     const before = previous?.pages.get(a.url);
     if (!previous || !before || before.fingerprint !== fingerprints[i]) return false;
     const from = storyFile(previous.siteDir, a.url);
-    return (await io.outputStamp(from)) === before.stamp && (await io.linkFile(from, storyFile(outputDir, a.url)));
+    return io.outputStamp(from) === before.stamp && (await io.linkFile(from, storyFile(outputDir, a.url)));
   });
   const toRender = archive.articles.filter((_, i) => !reusable[i]);
   const reused = archive.articles.length - toRender.length;
@@ -174,7 +174,7 @@ export async function renderSite(
     await helper?.close();
   }
 
-  const stamps = await inLanes(archive.articles, 64, (a) => io.outputStamp(storyFile(outputDir, a.url)));
+  const stamps = archive.articles.map((a) => io.outputStamp(storyFile(outputDir, a.url)));
   const storyPages: StoryPages = new Map();
   archive.articles.forEach((a, i) => {
     const stamp = stamps[i];
