@@ -115,23 +115,15 @@ function dayOffset(ts: number, zone: string): number | null {
   return offset;
 }
 
-/** dayjs's first guess, the zone's offset now; kept for the current minute, since clocks change on the minute. */
-const offsetsNow = new Map<string, { minute: number; offset: number }>();
-
-function offsetNow(zone: string): number {
-  const now = Date.now();
-  const minute = Math.floor(now / 60_000);
-  let held = offsetsNow.get(zone);
-  if (held === undefined || held.minute !== minute) {
-    held = { minute, offset: intlOffset(now, zone) };
-    offsetsNow.set(zone, held);
-  }
-  return held.offset;
-}
+/** The zone's offset at instant `ts` in minutes, from the day table when the day has one. */
+const offsetAt = (ts: number, zone: string): number => dayOffset(ts, zone) ?? intlOffset(ts, zone);
 
 /**
- * `dayjs.tz(local, zone).format("Z")` for an ordinary wall clock, or null to leave the odd cases
- * (seconds past 59, offsets in seconds, days with a clock change) to dayjs itself.
+ * The offset of an ordinary wall clock (whole-minute offsets), or null to leave the odd cases
+ * (seconds past 59, offsets in seconds) to dayjs. dayjs's own steps, from a fixed first guess: the
+ * zone's offset at the instant whose UTC clock shows the same time. dayjs starts from the offset
+ * *now*, which made a time in the hour a clock change repeats read as summer or winter time
+ * depending on the day the build ran; here it reads as its first occurrence, every time.
  */
 function zoneOffset(w: WallClock, zone: string): string | null {
   const second = w.second ?? 0;
@@ -139,21 +131,21 @@ function zoneOffset(w: WallClock, zone: string): string | null {
   if (!parts.every(Number.isInteger) || w.year < 1000 || w.year > 9999 || w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31) return null;
   if (w.hour < 0 || w.hour > 23 || w.minute < 0 || w.minute > 59 || second < 0 || second > 59) return null;
   const localTs = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, second);
-  const guess = offsetNow(zone);
-  if (!Number.isInteger(guess)) return null;
+  // The instant is within 14 h before and 12 h after `localTs` (offsets run from -12 to +14). If
+  // a clock change is near, the offsets on either side of it are read, and the larger is the guess:
+  // in a repeated hour that is the earlier instant. Changes are days apart, so at most one is near.
+  const guess = Math.max(offsetAt(localTs - 17 * 3_600_000, zone), offsetAt(localTs + 15 * 3_600_000, zone));
   // dayjs's fixOffset: try the guess; if the zone disagrees, try its answer; if that disagrees
   // too, the time falls in a skipped hour and the later (larger) offset is taken.
   let utcGuess = localTs - guess * 60_000;
-  const o2 = dayOffset(utcGuess, zone);
-  if (o2 === null) return null;
+  const o2 = offsetAt(utcGuess, zone);
   let offset = o2;
   if (o2 !== guess) {
     utcGuess -= (o2 - guess) * 60_000;
-    const o3 = dayOffset(utcGuess, zone);
-    if (o3 === null) return null;
+    const o3 = offsetAt(utcGuess, zone);
     offset = o2 === o3 ? o2 : Math.max(o2, o3);
   }
-  return formatOffset(offset);
+  return Number.isInteger(offset) && Number.isInteger(guess) ? formatOffset(offset) : null;
 }
 
 /** An offset in minutes as dayjs's "Z" prints it, including its reading of |offset| <= 16 as hours. */
