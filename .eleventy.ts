@@ -24,6 +24,7 @@ export default function (eleventyConfig: EleventyUserConfig) {
   if ("site" in eleventyConfig.globalData) return {};
   eleventyConfig.addGlobalData("archive", async () => (await loadStandaloneData()).archive);
   eleventyConfig.addGlobalData("site", async () => (await loadStandaloneData()).site);
-  eleventyConfig.addGlobalData("articleSlice", async () => (await loadStandaloneData()).archive.articles);
+  eleventyConfig.addGlobalData("articleSlice", async () => (await loadStandaloneData()).articles);
+  eleventyConfig.addGlobalData("feeds", async () => (await loadStandaloneData()).feeds);
   return { dir: { input: "templates", output: "_site" } };
 }

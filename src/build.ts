@@ -4,7 +4,8 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
-import { recordPathFor } from "./ingest.ts";
+import { bodyHtml, recordPathFor } from "./ingest.ts";
+import { folderBodies, memoryBodies, type BodyStore } from "./body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest-cache.ts";
 import { ingesterFor } from "./ingest-pool.ts";
 import * as io from "./io.ts";
@@ -14,7 +15,6 @@ import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, formatFailure, type BuildReport } from "./report.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderMarkdown } from "./render/markdown.ts";
 import { renderSite, type StoryPages } from "./render/site.ts";
 import { buildSearchIndex } from "./render/search.ts";
 
@@ -59,10 +59,11 @@ export interface IngestOptions {
 /** Called as a stage advances; the CLI draws it on a terminal. */
 export type Progress = (stage: string, done: number, total: number) => void;
 
-/** The stories ingest gives, and each one's body as HTML by its dump's path. */
+/** The stories ingest gives, and where each one's body as HTML is: its key in `bodies`, by dump path. */
 export interface Ingested {
   records: ArticleRecord[];
-  bodyHtml: Map<string, string>;
+  bodyKeys: Map<string, string>;
+  bodies: BodyStore;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
 }
@@ -71,11 +72,15 @@ export interface Ingested {
 export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<Ingested> {
   const files = await io.listDumps(contentDir);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
+  const bodies = options.cacheDir === undefined ? memoryBodies() : folderBodies(path.join(options.cacheDir, "bodies"));
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
   const stamps = files.map((file) => [io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
-  const results: (CachedResult | undefined)[] = files.map((file, i) => cache?.lookup(file, ...stamps[i]!) ?? undefined);
+  const results: (CachedResult | undefined)[] = files.map((file, i) => {
+    const cached = cache?.lookup(file, ...stamps[i]!);
+    return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
+  });
   const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
 
   const ingester = ingesterFor(toRead.length);
@@ -85,7 +90,9 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       const file = files[index]!;
       const recordFile = recordFileOf(file);
       const [bytes, existing] = await Promise.all([io.readBytes(path.join(contentDir, file)), io.readTextIfExists(recordFile)]);
-      const { write, ...result } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
+      const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
+      if (html) await bodies.put(html.key, html.text);
+      const result: CachedResult = { ...decided, bodyKey: html?.key ?? null };
       if (write !== null) await io.writeText(recordFile, write);
       else if (!result.record && existing !== null && !result.correction && !result.note) {
         // The dump no longer parses: its old generated record must not keep a stale story alive.
@@ -104,7 +111,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   }
 
   const records: ArticleRecord[] = [];
-  const bodyHtml = new Map<string, string>();
+  const bodyKeys = new Map<string, string>();
   for (const result of results) {
     if (!result) continue;
     if (result.failure) report.failures.push(result.failure);
@@ -112,7 +119,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     if (result.note) report.notes.push(result.note);
     if (result.record) {
       records.push(result.record);
-      if (result.html !== null) bodyHtml.set(result.record.sourceFile, result.html);
+      if (result.bodyKey !== null) bodyKeys.set(result.record.sourceFile, result.bodyKey);
     }
   }
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
@@ -129,14 +136,16 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         continue;
       }
       records.push(record);
-      bodyHtml.set(record.sourceFile, renderMarkdown(record.body).value);
+      const html = bodyHtml(record.body);
+      await bodies.put(html.key, html.text);
+      bodyKeys.set(record.sourceFile, html.key);
       report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
     }
   }
-  return { records, bodyHtml, read: toRead.length };
+  return { records, bodyKeys, bodies, read: toRead.length };
 }
 
 /** The story pages of the site in `siteDir` as the last build left them; null when it was another folder. */
@@ -160,8 +169,12 @@ function writeStoryPages(file: string, siteDir: string, pages: StoryPages): Prom
 export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
   const merged = mergeDuplicates(ingested.records);
   report.duplicates = merged.duplicates;
-  const { bodyHtml } = ingested;
-  return buildArchive(merged.records, report, config, (record) => bodyHtml.get(record.sourceFile) ?? renderMarkdown(record.body).value);
+  const { bodyKeys } = ingested;
+  return buildArchive(merged.records, report, config, (record) => {
+    const key = bodyKeys.get(record.sourceFile);
+    if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
+    return key;
+  });
 }
 
 /** `build = render(index(records(parse(dumps))))`, with timings and a report. */
@@ -190,8 +203,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
 
   const archive = index(ingested, report, config);
+  const { bodies } = ingested;
   // The records (with their Markdown bodies) are let go here: the archive holds what the pages
-  // need, so at 100,000 stories the bodies are not in memory twice during the render.
+  // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in
+  // memory during the render.
   ingested = null;
   lap("index");
 
@@ -204,6 +219,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     ({ pages, reused, storyPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
       progress: options.progress,
+      bodies,
       previous,
       codeVersion: await io.codeVersion("render"),
     }));

@@ -7,8 +7,11 @@ import path from "node:path";
 import * as io from "./io.ts";
 import type { IngestResult } from "./ingest.ts";
 
-/** What is kept per dump: its result without the record text that was written at the time. */
-export type CachedResult = Omit<IngestResult, "write">;
+/**
+ * What is kept per dump: its result without the record text that was written at the time, and
+ * the key of its body's HTML in the body store (src/body-store.ts) instead of the HTML.
+ */
+export type CachedResult = Omit<IngestResult, "write" | "html"> & { bodyKey: string | null };
 
 export interface CacheEntry {
   /** `io.fileStamp` of the dump when it was read. */

@@ -69,10 +69,13 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
+let writes = 0;
+
 /** Writes through a temporary file and a rename, so a crash never leaves half a record. */
 export async function writeText(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
+  // Unique per call: two writes of the same file may be in flight (two dumps with one body).
+  const temp = `${file}.${process.pid}-${++writes}.tmp`;
   await fs.writeFile(temp, text);
   await fs.rename(temp, file);
 }

@@ -1,14 +1,13 @@
 // Atom feeds: /feed.xml and /section/<key>/feed.xml.
-import type { Feed } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import type { FeedWithBodies, TemplateData } from "../src/render/types.ts";
 import { atomFeed } from "../src/render/feeds.ts";
 
-type Data = PageOf<Feed>;
+type Data = TemplateData & { item: FeedWithBodies };
 
 export default class AtomFeeds {
   data() {
     return {
-      pagination: { data: "archive.feeds", size: 1, alias: "item" },
+      pagination: { data: "feeds", size: 1, alias: "item" },
       permalink: (d: Data) => d.item.atomUrl.slice(1),
     };
   }

@@ -1,14 +1,13 @@
 // JSON Feeds: /feed.json and /section/<key>/feed.json.
-import type { Feed } from "../src/index/archive.ts";
-import type { PageOf } from "../src/render/types.ts";
+import type { FeedWithBodies, TemplateData } from "../src/render/types.ts";
 import { jsonFeed } from "../src/render/feeds.ts";
 
-type Data = PageOf<Feed>;
+type Data = TemplateData & { item: FeedWithBodies };
 
 export default class JsonFeeds {
   data() {
     return {
-      pagination: { data: "archive.feeds", size: 1, alias: "item" },
+      pagination: { data: "feeds", size: 1, alias: "item" },
       permalink: (d: Data) => d.item.jsonUrl.slice(1),
     };
   }

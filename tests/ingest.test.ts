@@ -118,7 +118,9 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
   const again = await ingest(dir, options, emptyReport());
   assert.equal(again.read, 0, "nothing changed: no dump is read");
   assert.deepEqual(again.records, first.records);
-  assert.deepEqual(again.bodyHtml, first.bodyHtml);
+  assert.deepEqual(again.bodyKeys, first.bodyKeys);
+  const key = first.bodyKeys.get("sample.txt") ?? "";
+  assert.match(await again.bodies.get(key), /^<p>.*Baghdad/, "the body's HTML waits in the store");
 
   writeFileSync(path.join(dir, "third.txt"), readFileSync(sample, "utf8").replace("US Threatens to Close Embassy", "A Third Story"));
   const added = await ingest(dir, options, emptyReport());
@@ -141,7 +143,7 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
   rmSync(dir, { recursive: true });
 });
 
-test("a damaged ingest cache costs a re-read, never a wrong story", async () => {
+test("a damaged or partly deleted ingest cache costs a re-read, never a wrong story", async () => {
   const dir = contentWith({});
   const cacheDir = path.join(dir, ".morgue-cache");
   const first = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
@@ -149,6 +151,10 @@ test("a damaged ingest cache costs a re-read, never a wrong story", async () => 
   const again = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
   assert.equal(again.read, 1);
   assert.deepEqual(again.records, first.records);
+  rmSync(path.join(cacheDir, "bodies"), { recursive: true });
+  const bodiesGone = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
+  assert.equal(bodiesGone.read, 1, "a story whose body HTML is missing is read again");
+  assert.match(await bodiesGone.bodies.get(bodiesGone.bodyKeys.get("sample.txt") ?? ""), /Baghdad/);
   rmSync(dir, { recursive: true });
 });
 

@@ -118,7 +118,7 @@ test("rendering in slices (as large archives do) writes the same site, byte for 
     contentDir: content,
     outputDir: sliced,
     search: false,
-    stages: { render: (archive, config, out) => renderSite(archive, config, out, { articlesPerRun: 1 }) },
+    stages: { render: (archive, config, out, options) => renderSite(archive, config, out, { ...options, articlesPerRun: 1 }) },
   });
   assert.equal(many.pages, one.pages);
   const files = allFiles(whole).map((f) => path.relative(whole, f)).sort();

@@ -61,8 +61,8 @@ export interface ArchiveArticle extends ArticleLink {
   authors: string[];
   language: string | null;
   images: Image[];
-  /** The body as HTML (rendered from the record's Markdown, see src/render/markdown.ts). */
-  bodyHtml: string;
+  /** Key of the body as HTML in the build's body store (src/body-store.ts): a digest of the Markdown. */
+  bodyKey: string;
   /** Plain text for `<meta name=description>` and feeds: the first paragraph, shortened. */
   description: string;
   tags: TermRef[];
@@ -266,8 +266,8 @@ export function buildArchive(
   records: readonly ArticleRecord[],
   report: BuildReport,
   config: SiteConfig,
-  /** The record's body as HTML; made once per story at ingest and cached with the record. */
-  bodyHtml: (record: ArticleRecord) => string,
+  /** Key of the record's body as HTML in the body store; made once per story at ingest. */
+  bodyKey: (record: ArticleRecord) => string,
 ): Archive {
   const sorted = [...records].sort(compareRecords);
 
@@ -311,7 +311,7 @@ export function buildArchive(
       authors: r.authors,
       language: r.language,
       images: r.images,
-      bodyHtml: bodyHtml(r),
+      bodyKey: bodyKey(r),
       description: describe(r.body),
       tags: tagKeys.map(tagRef),
       links: [],

@@ -1,23 +1,23 @@
 // Atom and JSON Feed documents for a feed of the archive. Dates come from the stories themselves
 // (the newest one dates the feed), never from the build clock, so output is reproducible.
 import type { SiteConfig } from "../config.ts";
-import type { ArchiveArticle, Feed } from "../index/archive.ts";
+import type { FeedWithBodies, StoryWithBody } from "./types.ts";
 import { absoluteUrl, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { escapeHtml } from "./html.ts";
 import { xmlSafe } from "./format.ts";
 
-const isoOf = (a: ArchiveArticle): string => a.published ?? `${a.date}T00:00:00Z`;
+const isoOf = (a: StoryWithBody): string => a.published ?? `${a.date}T00:00:00Z`;
 const rfc3339 = (iso: string): string => (dateToRfc3339 as (d: Date) => string)(new Date(iso));
 const abs = (path: string, site: SiteConfig): string => (absoluteUrl as (u: string, b: string) => string)(path, site.baseUrl);
 const text = (s: string): string => escapeHtml(xmlSafe(s));
 
 /** The feed's `updated`: the newest story's update or publication time; a fixed epoch when empty. */
-function feedUpdated(feed: Feed): string {
+function feedUpdated(feed: FeedWithBodies): string {
   const times = feed.items.map((a) => Date.parse(a.updated ?? isoOf(a)));
   return rfc3339(new Date(times.length ? Math.max(...times) : 0).toISOString());
 }
 
-export function atomFeed(feed: Feed, site: SiteConfig): string {
+export function atomFeed(feed: FeedWithBodies, site: SiteConfig): string {
   const entries = feed.items.map((a) => {
     const url = abs(a.url, site);
     return `  <entry>
@@ -45,7 +45,7 @@ ${entries.join("")}</feed>
 `;
 }
 
-export function jsonFeed(feed: Feed, site: SiteConfig): string {
+export function jsonFeed(feed: FeedWithBodies, site: SiteConfig): string {
   const doc = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,

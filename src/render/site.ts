@@ -7,8 +7,10 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { SiteConfig } from "../config.ts";
 import type { Archive, ArchiveArticle } from "../index/archive.ts";
+import type { BodyStore } from "../body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
+import type { FeedWithBodies, StoryWithBody } from "./types.ts";
 
 const root = new URL("../../", import.meta.url);
 /** Where the page templates live; resolved from this file so the CLI works from any directory. */
@@ -58,7 +60,20 @@ export interface StoryPage {
 /** The story pages of a finished site, by URL. */
 export type StoryPages = Map<string, StoryPage>;
 
+/** The stories with their bodies read from the store. */
+export async function withBodies(articles: readonly ArchiveArticle[], bodies: BodyStore): Promise<StoryWithBody[]> {
+  const html = await inLanes(articles, 64, (a) => bodies.get(a.bodyKey));
+  return articles.map((a, i) => ({ ...a, bodyHtml: html[i]! }));
+}
+
+/** The archive's feeds with their stories' bodies (a few hundred stories at most). */
+export function feedsWithBodies(archive: Archive, bodies: BodyStore): Promise<FeedWithBodies[]> {
+  return Promise.all(archive.feeds.map(async (feed) => ({ ...feed, items: await withBodies(feed.items, bodies) })));
+}
+
 export interface RenderOptions {
+  /** Where the stories' bodies are, as HTML (src/body-store.ts). */
+  bodies: BodyStore;
   articlesPerRun?: number;
   progress?: (stage: string, done: number, total: number) => void;
   /**
@@ -90,7 +105,7 @@ export async function renderSite(
   archive: Archive,
   config: SiteConfig,
   outputDir: string,
-  { articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions = {},
+  { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
 ): Promise<{ pages: number; reused: number; storyPages: StoryPages }> {
   const fingerprints = archive.articles.map((a) => fingerprint(a, config, codeVersion));
   const reusable = await inLanes(archive.articles, 64, async (a, i) => {
@@ -111,7 +126,9 @@ export async function renderSite(
   // render time for 130-300 MB more peak RSS, and it took the 100,000-story build past 4 GB.)
   let pages = 0;
   for (const [i, slice] of slices.entries()) {
-    const globals = i === 0 ? { archive, site: config, articleSlice: slice } : { site: config, articleSlice: slice };
+    // Bodies are read per slice, so only one slice of them is in memory at a time.
+    const articleSlice = await withBodies(slice, bodies);
+    const globals = i === 0 ? { archive, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
     pages += await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
   }

@@ -1,13 +1,21 @@
 // The data every template receives from Eleventy: the archive and the site settings as global
 // data, plus the current pagination item under the template's alias.
 import type { SiteConfig } from "../config.ts";
-import type { Archive } from "../index/archive.ts";
+import type { Archive, ArchiveArticle, Feed } from "../index/archive.ts";
+
+/** A story with its body as HTML (from the body store), as the story page and the feeds use it. */
+export type StoryWithBody = ArchiveArticle & { bodyHtml: string };
+
+/** A feed whose stories carry their bodies. */
+export type FeedWithBodies = Omit<Feed, "items"> & { items: StoryWithBody[] };
 
 export interface TemplateData {
   archive: Archive;
   site: SiteConfig;
-  /** The stories whose pages this render pass writes. */
-  articleSlice: Archive["articles"];
+  /** The stories whose pages this render pass writes, with their bodies. */
+  articleSlice: StoryWithBody[];
+  /** `archive.feeds` with the stories' bodies. */
+  feeds: FeedWithBodies[];
   page: { url: string; outputPath: string | false };
 }
 
@@ -18,7 +26,7 @@ export type PageOf<T> = TemplateData & { item: T };
  * What the story template receives: story runs in a render worker carry the settings and their
  * slice of stories but not the whole archive, and a story page needs nothing else.
  */
-export type StoryPageData = Omit<TemplateData, "archive"> & { item: Archive["articles"][number] };
+export type StoryPageData = Omit<TemplateData, "archive" | "feeds"> & { item: StoryWithBody };
 
 /**
  * Front data of a template that writes one page per item of a global list (`"archive.days"`),

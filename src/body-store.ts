@@ -1,0 +1,42 @@
+// Story bodies as HTML, kept out of memory between ingest and render: at 100,000 stories they are
+// about 1 GB of strings (most scraped text has a curly quote, which makes a JS string two bytes a
+// character), and the render needs only one slice of them at a time. Content-addressed by a digest
+// of the Markdown they were made from: `<cacheDir>/bodies/<key>.html`, or in memory for a build
+// without a cache folder (tests, Eleventy run on its own).
+import path from "node:path";
+import * as io from "./io.ts";
+
+export interface BodyStore {
+  has(key: string): boolean;
+  put(key: string, html: string): Promise<void>;
+  get(key: string): Promise<string>;
+}
+
+export function memoryBodies(): BodyStore {
+  const bodies = new Map<string, string>();
+  return {
+    has: (key) => bodies.has(key),
+    put: async (key, html) => void bodies.set(key, html),
+    get: async (key) => {
+      const html = bodies.get(key);
+      if (html === undefined) throw new Error(`no body ${key} in this build`);
+      return html;
+    },
+  };
+}
+
+/** Bodies as files in `dir`; a key already there is not written again (same key, same HTML). */
+export function folderBodies(dir: string): BodyStore {
+  const file = (key: string): string => path.join(dir, `${key}.html`);
+  return {
+    has: (key) => io.fileStamp(file(key)) !== null,
+    put: async (key, html) => {
+      if (io.fileStamp(file(key)) === null) await io.writeText(file(key), html);
+    },
+    get: async (key) => {
+      const html = await io.readTextIfExists(file(key));
+      if (html === null) throw new Error(`${file(key)} is missing: the cache folder changed during the build; build again`);
+      return html;
+    },
+  };
+}
