@@ -10,6 +10,8 @@ export interface BodyStore {
   has(key: string): boolean;
   put(key: string, html: string): Promise<void>;
   get(key: string): Promise<string>;
+  /** Forgets every body but these (the stories of this build), so the store does not grow forever. */
+  keepOnly(keys: ReadonlySet<string>): Promise<void>;
 }
 
 export function memoryBodies(): BodyStore {
@@ -21,6 +23,9 @@ export function memoryBodies(): BodyStore {
       const html = bodies.get(key);
       if (html === undefined) throw new Error(`no body ${key} in this build`);
       return html;
+    },
+    keepOnly: async (keys) => {
+      for (const key of bodies.keys()) if (!keys.has(key)) bodies.delete(key);
     },
   };
 }
@@ -37,6 +42,11 @@ export function folderBodies(dir: string): BodyStore {
       const html = await io.readTextIfExists(file(key));
       if (html === null) throw new Error(`${file(key)} is missing: the cache folder changed during the build; build again`);
       return html;
+    },
+    keepOnly: async (keys) => {
+      for (const name of await io.listFiles(dir)) {
+        if (!keys.has(name.replace(/\.html$/, ""))) await io.removeFile(path.join(dir, name));
+      }
     },
   };
 }

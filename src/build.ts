@@ -145,6 +145,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
     }
   }
+  await bodies.keepOnly(new Set(bodyKeys.values()));
   return { records, bodyKeys, bodies, read: toRead.length };
 }
 

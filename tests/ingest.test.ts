@@ -122,7 +122,8 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
   const key = first.bodyKeys.get("sample.txt") ?? "";
   assert.match(await again.bodies.get(key), /^<p>.*Baghdad/, "the body's HTML waits in the store");
 
-  writeFileSync(path.join(dir, "third.txt"), readFileSync(sample, "utf8").replace("US Threatens to Close Embassy", "A Third Story"));
+  const third = readFileSync(sample, "utf8").replace("US Threatens to Close Embassy", "A Third Story").replace("The United States is threatening", "A third report says the United States is threatening");
+  writeFileSync(path.join(dir, "third.txt"), third);
   const added = await ingest(dir, options, emptyReport());
   assert.equal(added.read, 1, "one new dump: only it is read");
   assert.deepEqual(added.records.map((r) => r.title).sort(), ["A Third Story in Baghdad", "Second Story About an Embassy in Baghdad", "US Threatens to Close Embassy in Baghdad"]);
@@ -140,6 +141,7 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
 
   rmSync(path.join(dir, "third.txt"));
   assert.equal((await ingest(dir, options, emptyReport())).records.length, 2, "a removed dump leaves the cache too");
+  assert.equal(readdirSync(path.join(cacheDir, "bodies")).length, 1, "and so does its body (the other two stories share one)");
   rmSync(dir, { recursive: true });
 });
 
