@@ -596,17 +596,7 @@ class TopK {
   offer(slot: number, value: number): void {
     const { slots, values } = this;
     if (this.size < this.capacity) {
-      let k = this.size++;
-      // Sift up: the new pair rises while it is worse than its parent.
-      while (k > 0) {
-        const parent = (k - 1) >> 1;
-        if (!worse(value, slot, values[parent] as number, slots[parent] as number)) break;
-        slots[k] = slots[parent] as number;
-        values[k] = values[parent] as number;
-        k = parent;
-      }
-      slots[k] = slot;
-      values[k] = value;
+      this.siftUp(this.size++, slot, value);
     } else if (this.capacity > 0 && worse(values[0] as number, slots[0] as number, value, slot)) {
       this.siftDown(slot, value);
     }
@@ -659,6 +649,13 @@ class TopK {
       values[k] = values[child] as number;
       k = child;
     }
+    this.siftUp(k, slot, value);
+  }
+
+  /** Puts (slot, value) in the hole at `k`, rising while it is worse than its parent. */
+  private siftUp(hole: number, slot: number, value: number): void {
+    const { slots, values } = this;
+    let k = hole;
     while (k > 0) {
       const parent = (k - 1) >> 1;
       if (!worse(value, slot, values[parent] as number, slots[parent] as number)) break;
