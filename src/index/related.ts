@@ -14,7 +14,7 @@
 // serves every story: at 100,000 stories, allocating per story or per term would dominate.
 import { tagKey } from "./entities.ts";
 import { latentCosine, latentVectors, type LatentVectors } from "./latent.ts";
-import { type Rows, transpose } from "./rows.ts";
+import { grow, type Rows, transpose } from "./rows.ts";
 import { Vocabulary } from "./text.ts";
 
 /** What related-story scoring needs of a record. */
@@ -837,15 +837,6 @@ const MAX_DATE_TABLE = 1 << 16;
 
 function dateBoost(days: number, settings: RelatedSettings): number {
   return settings.dateBoost * Math.exp(-days / settings.dateScaleDays);
-}
-
-/** A copy of `array` with room for at least `size` elements, doubling. */
-function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
-  let length = array.length;
-  while (length < size) length *= 2;
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Code-unit order, independent of the machine's locale. */

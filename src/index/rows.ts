@@ -33,3 +33,12 @@ export function transpose(rows: Rows, columns: number): Rows {
   }
   return { offsets, ids, weights };
 }
+
+/** A copy of `array` with room for at least `size` elements, doubling. */
+export function grow<T extends Int32Array | Uint16Array | Float64Array>(array: T, size: number): T {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
+}

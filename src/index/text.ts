@@ -1,5 +1,6 @@
 // Turning story text into index terms for related-story scoring: tokenising, stop words and a light
 // English stemmer. Fast and dependency-free on purpose: it runs over every story on every build.
+import { grow } from "./rows.ts";
 
 /**
  * English function words that say nothing about a story's subject. The core is the classic SMART /
@@ -248,15 +249,6 @@ export class Vocabulary {
     slots[at + 2] = id;
     slots[at + 3] = start;
   }
-}
-
-/** A copy of `array` with room for at least `size` elements, doubling. */
-function grow<T extends Int32Array | Uint16Array>(array: T, size: number): T {
-  let length = array.length;
-  while (length < size) length *= 2;
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Numbers per slot of `Vocabulary.slots`, a power of two. */
