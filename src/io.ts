@@ -1,6 +1,11 @@
 // The one module that touches the file system: listing and reading dumps, reading and writing
 // records, swapping a finished output folder into place. Everything else takes strings and values.
-import { promises as fs, statSync } from "node:fs";
+//
+// Files of a few kB (dumps, records, bodies: a 10,000-story build reads and writes about 40,000)
+// go through the synchronous calls behind the same promise-returning functions: measured here,
+// 10,000 writes cost 393 ms of CPU that way against 1,570 ms through the promise API, CPU the
+// main thread would otherwise take from parsing.
+import { promises as fs, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 
@@ -38,8 +43,8 @@ export async function listRecords(contentDir: string): Promise<string[]> {
   return files.filter((f) => f.endsWith(".md")).map((f) => `${RECORDS_DIR}/${f}`);
 }
 
-export function readBytes(file: string): Promise<Uint8Array> {
-  return fs.readFile(file);
+export async function readBytes(file: string): Promise<Uint8Array> {
+  return readFileSync(file);
 }
 
 export function fileSize(file: string): Promise<number> {
@@ -62,7 +67,7 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   try {
     // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
     // on the multi-megabyte cache files.
-    return (await fs.readFile(file)).toString("utf8");
+    return readFileSync(file).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -73,11 +78,17 @@ let writes = 0;
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a record. */
 export async function writeText(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
   // Unique per call: two writes of the same file may be in flight (two dumps with one body).
   const temp = `${file}.${process.pid}-${++writes}.tmp`;
-  await fs.writeFile(temp, text);
-  await fs.rename(temp, file);
+  try {
+    writeFileSync(temp, text);
+  } catch (error) {
+    // The folder is made only when missing: one failed write is cheaper than a mkdir every time.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temp, text);
+  }
+  renameSync(temp, file);
 }
 
 export function removeFile(file: string): Promise<void> {
