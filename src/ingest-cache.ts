@@ -1,4 +1,4 @@
-// The ingest cache: what each dump gave last time (record, failure, correction, body HTML), kept
+// The ingest cache: what each dump gave last time (record, failure, correction, body key), kept
 // with the dump's and the record's file stamps. While both stamps are unchanged, a build takes the
 // cached result without reading either file, so a rebuild of a large archive parses only the dumps
 // that are new or changed. A changed stamp only means "look again": the dump is then read and its

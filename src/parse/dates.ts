@@ -58,10 +58,10 @@ export function toIso(w: WallClock, zone: string): string {
 // The offset of a wall-clock time in an IANA zone, as `dayjs.tz(local, zone).format("Z")` gives it
 // but without building dayjs objects or formatting dates per call: a profiled ingest spent three
 // quarters of its date work (1.0 s of 1.3 s) in dayjs's timezone plugin, 18 µs a call. The steps
-// are dayjs's own (its `fixOffset`), so every result is the same, including its choices in the
-// hour skipped or repeated by a clock change: the guess it starts from is the zone's offset *now*,
-// so a repeated hour (1:30 AM on the day New York falls back) reads as daylight time in summer and
-// standard time in winter. Compared with dayjs around every clock change of every zone, 1800–2200.
+// are dayjs's own (its `fixOffset`) and gave the same result as dayjs around every clock change of
+// every zone, 1800–2200, with one deliberate difference: dayjs starts from the zone's offset
+// *now*, so a time in a repeated hour read as summer or winter time depending on the day of the
+// build; here it starts from a fixed guess (see `zoneOffset`).
 
 /** One formatter per zone, with dayjs's options: creating one costs far more than formatting. */
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
@@ -91,13 +91,13 @@ const DAY_MS = 86_400_000;
 /**
  * Offsets by zone and UTC day (days since 1970), for days with one whole-minute offset throughout;
  * null for a day with a clock change or an offset in seconds (local mean time before standard
- * time), which go to dayjs. A day counts as constant when its first and last second agree: no zone
+ * time), which are read from the formatter instant by instant. A day counts as constant when its first and last second agree: no zone
  * changes its clock and back within a day (the closest two changes in the tz database, 1800–2200,
  * are 95 hours apart, Africa/Freetown 1939), so equal ends mean no change between them.
  */
 const offsetsByDay = new Map<string, Map<number, number | null>>();
 
-/** The zone's offset at instant `ts` (whole seconds), or null when dayjs must work it out. */
+/** The zone's offset at instant `ts` (whole seconds) from the day table, or null for a day it does not hold. */
 function dayOffset(ts: number, zone: string): number | null {
   let days = offsetsByDay.get(zone);
   if (days === undefined) {
