@@ -33,6 +33,22 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
+/** Two built sites hold the same files with the same bytes. */
+function assertSameSite(actual: string, expected: string): void {
+  const files = allFiles(expected).map((f) => path.relative(expected, f)).sort();
+  assert.deepEqual(allFiles(actual).map((f) => path.relative(actual, f)).sort(), files);
+  for (const f of files) assert.equal(readFileSync(path.join(actual, f), "utf8"), readFileSync(path.join(expected, f), "utf8"), f);
+}
+
+/** A content folder with the sample and story variants, `[headline, day]` each, as b.txt, c.txt, ... */
+function contentFolder(work: string, variants: [string, string][]): string {
+  const content = path.join(work, "content");
+  mkdirSync(content);
+  writeFileSync(path.join(content, "a.txt"), sample);
+  variants.forEach(([title, day], i) => writeFileSync(path.join(content, `${String.fromCharCode(98 + i)}.txt`), variant(title, { day })));
+  return content;
+}
+
 test("a hostile corpus builds: every dump is a story or in the report, and nothing is written outside the output", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-robust-"));
   const content = path.join(work, "content");
@@ -106,11 +122,10 @@ test("a build that fails halfway leaves the previous site as it was", async () =
 test("rendering in slices (as large archives do) writes the same site, byte for byte", async () => {
   const { renderSite } = await import("../src/render/site.ts");
   const work = mkdtempSync(path.join(tmpdir(), "morgue-slices-"));
-  const content = path.join(work, "content");
-  mkdirSync(content);
-  writeFileSync(path.join(content, "a.txt"), sample);
-  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
-  writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-04" }));
+  const content = contentFolder(work, [
+    ["A Second Story Arrives", "2020-10-01"],
+    ["A Third Story From Last Year", "2019-03-04"],
+  ]);
   const whole = path.join(work, "whole");
   const sliced = path.join(work, "sliced");
   const one = await build({ contentDir: content, outputDir: whole, search: false });
@@ -121,20 +136,17 @@ test("rendering in slices (as large archives do) writes the same site, byte for 
     stages: { render: (archive, config, out, options) => renderSite(archive, config, out, { ...options, articlesPerRun: 1 }) },
   });
   assert.equal(many.pages, one.pages);
-  const files = allFiles(whole).map((f) => path.relative(whole, f)).sort();
-  assert.deepEqual(allFiles(sliced).map((f) => path.relative(sliced, f)).sort(), files);
-  for (const f of files) assert.equal(readFileSync(path.join(sliced, f), "utf8"), readFileSync(path.join(whole, f), "utf8"), f);
+  assertSameSite(sliced, whole);
   rmSync(work, { recursive: true, force: true });
 });
 
 test("a rebuild after a new dump reuses unchanged story pages and writes the same site as a build from scratch", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-incremental-"));
-  const content = path.join(work, "content");
-  mkdirSync(content);
-  writeFileSync(path.join(content, "a.txt"), sample);
-  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
-  writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-04" }));
-  writeFileSync(path.join(content, "d.txt"), variant("A Fourth Story, Two Years Back", { day: "2018-06-07" }));
+  const content = contentFolder(work, [
+    ["A Second Story Arrives", "2020-10-01"],
+    ["A Third Story From Last Year", "2019-03-04"],
+    ["A Fourth Story, Two Years Back", "2018-06-07"],
+  ]);
   const site = path.join(work, "site");
   // Without computed related stories a new story changes only its neighbours' pages (in an archive
   // this small, it would be among every story's five most related).
@@ -154,8 +166,6 @@ test("a rebuild after a new dump reuses unchanged story pages and writes the sam
 
   const scratch = path.join(work, "scratch");
   await build({ contentDir: content, outputDir: scratch, search: false, cache: false, config });
-  const files = allFiles(scratch).map((f) => path.relative(scratch, f)).sort();
-  assert.deepEqual(allFiles(site).map((f) => path.relative(site, f)).sort(), files);
-  for (const f of files) assert.equal(readFileSync(path.join(site, f), "utf8"), readFileSync(path.join(scratch, f), "utf8"), f);
+  assertSameSite(site, scratch);
   rmSync(work, { recursive: true, force: true });
 });
