@@ -5,7 +5,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest.ts";
-import { folderBodies, memoryBodies, type BodyStore } from "./body-store.ts";
+import { memoryBodies, packedBodies, type BodyStore } from "./body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest-cache.ts";
 import { ingesterFor } from "./ingest-pool.ts";
 import * as io from "./io.ts";
@@ -72,7 +72,7 @@ export interface Ingested {
 export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<Ingested> {
   const files = await io.listDumps(contentDir);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
-  const bodies = options.cacheDir === undefined ? memoryBodies() : folderBodies(path.join(options.cacheDir, "bodies"));
+  const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
@@ -237,6 +237,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await io.removeDir(staging);
     throw error;
+  } finally {
+    bodies.close();
   }
 
   for (const f of report.failures) log(`not built: ${formatFailure(f)}`);

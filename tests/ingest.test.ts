@@ -141,7 +141,39 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
 
   rmSync(path.join(dir, "third.txt"));
   assert.equal((await ingest(dir, options, emptyReport())).records.length, 2, "a removed dump leaves the cache too");
-  assert.equal(readdirSync(path.join(cacheDir, "bodies")).length, 1, "and so does its body (the other two stories share one)");
+  const stored = JSON.parse(readFileSync(path.join(cacheDir, "bodies", "index.json"), "utf8")) as { bodies: Record<string, unknown> };
+  assert.deepEqual(Object.keys(stored.bodies), [key], "and so does its body (the other two stories share one)");
+  rmSync(dir, { recursive: true });
+});
+
+test("the body store keeps its packs small: bodies of removed stories are dropped and their bytes given back", async () => {
+  const text = readFileSync(sample, "utf8");
+  const story = (n: number): string => text.replace("US Threatens to Close Embassy", `Story Number ${n} About an Embassy`).replace("The United States is threatening", `Report ${n} says the United States is threatening`);
+  const dir = contentWith({});
+  const cacheDir = path.join(dir, ".morgue-cache");
+  const options = { timezone: tz, reuse: true, cacheDir };
+  const packBytes = (): number =>
+    readdirSync(path.join(cacheDir, "bodies"))
+      .filter((name) => name.endsWith(".pack"))
+      .reduce((sum, name) => sum + readFileSync(path.join(cacheDir, "bodies", name)).length, 0);
+  for (let n = 1; n <= 6; n++) writeFileSync(path.join(dir, `story-${n}.txt`), story(n));
+  const first = await ingest(dir, options, emptyReport());
+  const sevenBodies = packBytes();
+  // Round after round, every story but the sample is replaced by a new one.
+  for (let round = 1; round <= 4; round++) {
+    for (let n = 1; n <= 6; n++) writeFileSync(path.join(dir, `story-${n}.txt`), story(n + 10 * round));
+    const again = await ingest(dir, options, emptyReport());
+    assert.equal(again.read, 6);
+    for (const [file, key] of again.bodyKeys) assert.match(await again.bodies.get(key), /Baghdad/, `${file}: its body reads back`);
+    again.bodies.close();
+  }
+  assert.ok(packBytes() <= 2 * sevenBodies, `the packs hold ${packBytes()} bytes for 7 bodies of ${sevenBodies} bytes in all`);
+  const last = await ingest(dir, options, emptyReport());
+  assert.equal(last.read, 0, "and what they hold is still found");
+  assert.equal(first.bodyKeys.get("sample.txt"), last.bodyKeys.get("sample.txt"));
+  assert.match(await last.bodies.get(last.bodyKeys.get("sample.txt") ?? ""), /^<p>.*Baghdad/);
+  last.bodies.close();
+  first.bodies.close();
   rmSync(dir, { recursive: true });
 });
 
@@ -157,6 +189,21 @@ test("a damaged or partly deleted ingest cache costs a re-read, never a wrong st
   const bodiesGone = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
   assert.equal(bodiesGone.read, 1, "a story whose body HTML is missing is read again");
   assert.match(await bodiesGone.bodies.get(bodiesGone.bodyKeys.get("sample.txt") ?? ""), /Baghdad/);
+  bodiesGone.bodies.close();
+  const bodiesDir = path.join(cacheDir, "bodies");
+  for (const pack of readdirSync(bodiesDir).filter((name) => name.endsWith(".pack"))) {
+    const bytes = readFileSync(path.join(bodiesDir, pack));
+    writeFileSync(path.join(bodiesDir, pack), bytes.subarray(0, bytes.length >> 1));
+  }
+  const truncated = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
+  assert.equal(truncated.read, 1, "a body pack cut short: its stories are read again");
+  assert.match(await truncated.bodies.get(truncated.bodyKeys.get("sample.txt") ?? ""), /Baghdad.*<\/p>$/s);
+  truncated.bodies.close();
+  writeFileSync(path.join(bodiesDir, "index.json"), "{ not json");
+  const noIndex = await ingest(dir, { timezone: tz, reuse: true, cacheDir }, emptyReport());
+  assert.equal(noIndex.read, 1, "an unreadable body index: the same");
+  assert.deepEqual(readdirSync(bodiesDir).filter((name) => name.endsWith(".pack")).length, 1, "and the packs it no longer names are removed");
+  noIndex.bodies.close();
   rmSync(dir, { recursive: true });
 });
 

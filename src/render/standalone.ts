@@ -25,7 +25,9 @@ export function loadStandaloneData(): Promise<StandaloneData> {
     const report = emptyReport();
     const ingested = await ingest(site.contentDir, { timezone: site.timezone, reuse: true }, report);
     const archive = index(ingested, report, site);
-    return { site, archive, articles: await withBodies(archive.articles, ingested.bodies), feeds: await feedsWithBodies(archive, ingested.bodies) };
+    const data = { site, archive, articles: await withBodies(archive.articles, ingested.bodies), feeds: await feedsWithBodies(archive, ingested.bodies) };
+    ingested.bodies.close();
+    return data;
   })();
   return pending;
 }
