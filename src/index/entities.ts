@@ -60,6 +60,7 @@ const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
 const SPACES_ON_A_LINE = /^[ \t]+$/;
+const POSSESSIVE_MARK = /^['’]s?$/u;
 
 // The two tests asked of every token, answered without a regular expression when the first
 // letter is ASCII (where \p{Lu} is A-Z and \p{Ll} is a-z): most words of most stories.
@@ -75,6 +76,8 @@ function startsLower(word: string): boolean {
 
 /** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
+/** The longest opener: a longer token, as most are, is none without a look-up. */
+const OPENER_LENGTH = Math.max(...[...OPENERS].map((opener) => opener.length));
 
 /**
  * The people, places and organisations the story is about, most salient first, at most `limit`.
@@ -86,9 +89,10 @@ export function deriveTags(input: { title: string; body: string }, limit: number
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
   const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
   const texts = title === undefined ? [body] : [body, title];
-  const evidence = { confirmed: confirmedWords(texts), lower: lowerCaseWords(texts) };
+  const evidence = evidenceOf(texts);
   // Headline mentions get negative positions: they come before the body.
-  const mentions = [...(title === undefined ? [] : chunk(title, evidence, -1_000_000)), ...chunk(body, evidence, 0)];
+  const bodyMentions = chunk(body, evidence, 0);
+  const mentions = title === undefined ? bodyMentions : chunk(title, evidence, -1_000_000).concat(bodyMentions);
   const entities = resolve(mentions, evidence.lower).filter((entity) => isTag(entity, evidence.lower));
   markHeadline(entities, input.title);
   return rank(entities, body.values.length)
@@ -119,9 +123,25 @@ interface Tokens {
   pos: string[];
   /** Whitespace before each token. */
   spaces: string[];
-  /** Set where a token opens a sentence, line or quote, where capitals prove nothing. */
-  opener: boolean[];
+  /**
+   * What each token is, as `TOKEN` bits: worked out once, since the passes over a text ask about
+   * most tokens several times (as a word, then as the next one). Past the end, undefined: no bit.
+   * A plain array: a typed one this long is allocated outside the heap, at several times the cost.
+   */
+  flags: number[];
 }
+
+/** Bits of `Tokens.flags`. */
+const TOKEN = {
+  /** Opens a sentence, line or quote, where capitals prove nothing. */
+  opener: 1,
+  /** Follows spaces on the same line: words of one name do; hyphen parts have no space at all. */
+  spaced: 2,
+  /** Starts with a capital and has a part of speech a name may have (`NAME_POS`). */
+  capitalised: 4,
+  /** Capitalised and not a date word: may be a word of a name. */
+  nameCapital: 8,
+} as const;
 
 interface Mention {
   /** The name as written, title cut off ("Mike Pompeo"). */
@@ -182,87 +202,85 @@ function tokenize(text: string): Tokens {
   const tagger = nlp();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const opener: boolean[] = new Array<boolean>(values.length).fill(false);
-  for (const span of doc.sentences().out(its.span) as unknown as number[][]) opener[span[0] ?? 0] = true;
+  // One pass over the tokens per property: wink-nlp has no public read of several at once (its
+  // `each` makes an object per token, which costs more than the passes).
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const flags = new Array<number>(values.length).fill(0);
+  for (const span of doc.sentences().out(its.span) as unknown as number[][]) flags[span[0] ?? 0] = TOKEN.opener;
   let open = true;
   for (let i = 0; i < values.length; i++) {
-    if (pos[i] === "SPACE" || (spaces[i] ?? "").includes("\n") || OPENERS.has(values[i] ?? "")) open = true;
-    else if (pos[i] !== "PUNCT") {
-      if (open) opener[i] = true;
+    const value = values[i] ?? "";
+    const space = spaces[i] ?? "";
+    let flag = flags[i] ?? 0;
+    // Most tokens follow one space or none; neither holds a line break or needs the pattern.
+    const plain = space === " " || space === "";
+    if (pos[i] === "SPACE" || (!plain && space.includes("\n")) || (value.length <= OPENER_LENGTH && OPENERS.has(value))) {
+      open = true;
+    } else if (pos[i] !== "PUNCT") {
+      if (open) flag |= TOKEN.opener;
       open = false;
     }
-  }
-  return { values, pos, spaces, opener };
-}
-
-/** Capitalised words seen where capitals are evidence: not at the start of a sentence or quote. */
-function confirmedWords(texts: readonly Tokens[]): Set<string> {
-  const confirmed = new Set<string>();
-  for (const { values, pos, opener } of texts) {
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i] ?? "";
-      if (!opener[i] && startsCapital(value) && NAME_POS.has(pos[i] ?? "")) confirmed.add(stripPossessive(value));
+    if (space === " " || (!plain && SPACES_ON_A_LINE.test(space))) flag |= TOKEN.spaced;
+    if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
+      flag |= DATE_WORDS.has(value.toLowerCase()) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     }
+    flags[i] = flag;
   }
-  return confirmed;
+  return { values, pos, spaces, flags };
 }
 
 /**
- * Words written in lower case somewhere in the story ("people", "police", "daily"), except parts
- * of addresses, which the tagger splits at dots ("www.clymer.co.uk", "pic.twitter.com/...").
+ * What the story says about its words, read in one pass over its texts. Confirmed: capitalised
+ * words seen where capitals are evidence, not at the start of a sentence or quote. Lower: words
+ * written in lower case somewhere ("people", "police", "daily"), except parts of addresses, which
+ * the tagger splits at dots ("www.clymer.co.uk", "pic.twitter.com/...").
  */
-function lowerCaseWords(texts: readonly Tokens[]): Set<string> {
+function evidenceOf(texts: readonly Tokens[]): Evidence {
+  const confirmed = new Set<string>();
   const lower = new Set<string>();
-  for (const { values, spaces } of texts) {
+  for (const { values, spaces, flags } of texts) {
     for (let i = 0; i < values.length; i++) {
       const value = values[i] ?? "";
-      if (!startsLower(value)) continue;
-      const afterDot = spaces[i] === "" && ADDRESS_MARKS.has(values[i - 1] ?? "");
-      const beforeDot =
-        values[i + 1] === "." && spaces[i + 1] === "" && spaces[i + 2] === "" && STARTS_LETTER.test(values[i + 2] ?? "");
-      if (!afterDot && !beforeDot) lower.add(value);
+      if (startsLower(value)) {
+        const afterDot = spaces[i] === "" && ADDRESS_MARKS.has(values[i - 1] ?? "");
+        const beforeDot =
+          values[i + 1] === "." && spaces[i + 1] === "" && spaces[i + 2] === "" && STARTS_LETTER.test(values[i + 2] ?? "");
+        if (!afterDot && !beforeDot) lower.add(value);
+      } else if (((flags[i] ?? 0) & (TOKEN.opener | TOKEN.capitalised)) === TOKEN.capitalised) {
+        confirmed.add(stripPossessive(value));
+      }
     }
   }
-  return lower;
+  return { confirmed, lower };
 }
 
 /** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
 function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Mention[] {
-  const { values, pos, spaces, opener } = tokens;
-  // The loop below asks about most tokens several times (as a word, then as the next one), so
-  // what each token is gets worked out once; past the end every answer is false.
-  const isSpaced = new Uint8Array(values.length);
-  const isCapitalised = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] ?? "";
-    const space = spaces[i] ?? "";
-    // Words of one name are separated by spaces on one line; hyphen parts have no space at all.
-    isSpaced[i] = space === " " || (space !== "" && SPACES_ON_A_LINE.test(space)) ? 1 : 0;
-    isCapitalised[i] = startsCapital(value) && NAME_POS.has(pos[i] ?? "") && !DATE_WORDS.has(value.toLowerCase()) ? 1 : 0;
-  }
-  const spaced = (i: number): boolean => isSpaced[i] === 1;
+  const { values, pos, spaces, flags } = tokens;
+  const spaced = (i: number): boolean => ((flags[i] ?? 0) & TOKEN.spaced) !== 0;
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
-  const capitalised = (i: number): boolean => isCapitalised[i] === 1;
-  /** 0 not yet known, 1 a name word, 2 not. */
-  const isNameWord = new Uint8Array(values.length);
+  const capitalised = (i: number): boolean => ((flags[i] ?? 0) & TOKEN.nameCapital) !== 0;
+  const opener = (i: number): boolean => ((flags[i] ?? 0) & TOKEN.opener) !== 0;
+  /** Whether an opener is a name word, by position, once asked. */
+  const isNameWord = new Map<number, boolean>();
   const nameWord = (i: number): boolean => {
     if (!capitalised(i)) return false;
-    if (!opener[i]) return true;
-    const known = isNameWord[i];
-    if (known !== 0) return known === 1;
+    if (!opener(i)) return true;
+    const known = isNameWord.get(i);
+    if (known !== undefined) return known;
     const word = stripPossessive(values[i] ?? "");
     // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
     // first word of a longer name ("Gordon Brown said ..."; see `nameAfterOpener` for the rest).
     const name = confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
-    isNameWord[i] = name ? 1 : 2;
+    isNameWord.set(i, name);
     return name;
   };
   // "People’s Daily": a possessive inside a name, when the possessor names no one on its own.
   const possessiveInName = (i: number): boolean =>
-    /^['’]s?$/u.test(values[i + 1] ?? "") &&
+    POSSESSIVE_MARK.test(values[i + 1] ?? "") &&
     glued(i + 1) &&
     POSSESSIVE_NAME_HEADS.has((values[i] ?? "").toLowerCase()) &&
     spaced(i + 2) &&
@@ -304,14 +322,12 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     }
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
-    const parts = splitAtTitles(unshout(words)).filter((part) => !isJunk(part));
-    parts.forEach((part, k) =>
-      mentions.push({ written: part.join(" "), order: orderBase + i, attributive, atOpener: k === 0 && opener[i] === true }),
-    );
+    const parts = splitAtTitles(unshout(words));
+    parts.forEach((written, k) => mentions.push({ written, order: orderBase + i, attributive, atOpener: k === 0 && opener(i) }));
     const last = parts[parts.length - 1];
     if (values[j] === "(" && INITIALS.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
       const acronym = values[j + 1] ?? "";
-      mentions.push({ written: acronym, order: orderBase + j + 1, expands: last.join(" "), attributive: false, atOpener: false });
+      mentions.push({ written: acronym, order: orderBase + j + 1, expands: last, attributive: false, atOpener: false });
       j += 3;
     }
     i = j;
@@ -320,8 +336,8 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
 }
 
 function stripPossessive(word: string): string {
-  // Asked of every capitalised word; only one that ends in "s" can be a possessive.
-  return word.endsWith("s") ? word.replace(/['’]s$/u, "") : word;
+  // Asked of every capitalised word: two string tests, no regular expression.
+  return word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
 }
 
 /**
@@ -336,8 +352,11 @@ function unshout(words: readonly string[]): string[] {
   return words.map((word) => word.charAt(0) + word.slice(1).toLowerCase());
 }
 
-/** Cuts titles out of a run of capitalised words; a title counts only when a name follows it. */
-function splitAtTitles(words: readonly string[]): string[][] {
+/**
+ * Cuts titles out of a run of capitalised words; a title counts only when a name follows it. The
+ * names left, as written; see `cleanName`.
+ */
+function splitAtTitles(words: readonly string[]): string[] {
   for (let start = 0; start < words.length; start++) {
     // Only titles that start with this word can match here; they keep their longest-first order.
     for (const title of TITLES_BY_FIRST_WORD.get(words[start] ?? "") ?? []) {
@@ -350,29 +369,35 @@ function splitAtTitles(words: readonly string[]): string[][] {
 }
 
 /**
- * Trims particles off the ends, and reads "Government of Iraq" as Iraq (a generic head before
- * "of" names nothing itself) while "Bank of England" stays whole. Aliases are kept as written.
+ * The names in a run of words, as written (its words joined by spaces). Trims particles off the
+ * ends, and reads "Government of Iraq" as Iraq (a generic head before "of" names nothing itself)
+ * while "Bank of England" stays whole. Aliases are kept as written; junk, made only of generic
+ * words ("News", "The Government") that the alias table does not know, is dropped.
  */
-function cleanName(words: readonly string[]): string[][] {
+function cleanName(words: readonly string[]): string[] {
   let start = 0;
   let end = words.length;
   while (start < end && NAME_PARTICLES.has(words[start] ?? "")) start++;
   while (end > start && NAME_PARTICLES.has(words[end - 1] ?? "")) end--;
   const name = words.slice(start, end);
   if (name.length === 0) return [];
-  if (aliasFor(name.join(" ")) !== undefined) return [name];
-  // "US Department of State": a known name after a known name is two names.
+  // A one-word name stays the tagger's own string, the same one in every story, so the memos of
+  // `memoised` find it at once; a join would copy it (and hash the copy) every time.
+  const written = name.length === 1 ? (name[0] ?? "") : name.join(" ");
+  if (aliasFor(written) !== undefined) return [written];
+  // "US Department of State": a known name after a known name is two names. (A one-word name
+  // is its head, which the test above has just asked about.)
   const [head, ...rest] = name;
-  if (head !== undefined && aliasFor(head) !== undefined && aliasFor(rest.join(" ")) !== undefined) return [[head], rest];
+  if (head !== undefined && rest.length > 0 && aliasFor(head) !== undefined) {
+    const tail = rest.join(" ");
+    if (aliasFor(tail) !== undefined) return [head, tail];
+  }
   const of = name.indexOf("of");
   if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
-  return [name];
-}
-
-/** Junk: made only of generic words ("News", "The Government"), unless the alias table knows it. */
-function isJunk(words: readonly string[]): boolean {
-  if (aliasFor(words.join(" ")) !== undefined) return false;
-  return words.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word));
+  // Junk, dropped here rather than by the caller: the alias table, asked above, knows none of it.
+  return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word))
+    ? []
+    : [written];
 }
 
 /**
@@ -391,9 +416,7 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
       demonymMentions.push(mention);
       continue;
     }
-    const expanded = acronyms.get(mention.written) ?? mention.written;
-    const name = aliasFor(expanded) ?? expanded;
-    const key = compactKey(name);
+    const { name, key } = entityName(acronyms.get(mention.written) ?? mention.written);
     let group = byKey.get(key);
     if (group === undefined) {
       group = { entity: newEntity(name, mention.order), spellings: new Map() };
@@ -406,7 +429,8 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
   const entities = [...byKey.values()].map(({ entity, spellings }) => {
     let best = entity.name;
     for (const [spelling, count] of spellings) if (count > (spellings.get(best) ?? 0)) best = spelling;
-    return { ...entity, name: best };
+    entity.name = best;
+    return entity;
   });
   entities.sort((a, b) => a.first - b.first);
 
@@ -414,14 +438,15 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
   const nameAfterOpener = (entity: Entity): Entity | undefined => nameAfterCommonWord(entity, byCompactKey, lower);
   const merged = [nameAfterOpener, companyStem, longerForm, fullNameForFirstName].reduce(mergeShortForms, entities);
   for (const mention of demonymMentions) {
-    const target = merged.find((entity) => entity.name === demonymOf(mention.written));
+    const country = demonymOf(mention.written);
+    const target = merged.find((entity) => entity.name === country);
     if (target !== undefined) target.demonyms++;
   }
   // A regular demonym of a place in the story ("Romanian" of "Romania") counts for the place.
   const kept: Entity[] = [];
   for (const entity of merged) {
     const place = placeForDemonym(entity.name, merged);
-    const target = merged.find((other) => other.name === place);
+    const target = place === undefined ? undefined : merged.find((other) => other.name === place);
     if (target === undefined) kept.push(entity);
     else target.demonyms += entity.mentions;
   }
@@ -434,11 +459,14 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
  * Ukraine Marie Yovanovitch" (page-text-dev) are a demonym or a name, then a person.
  */
 function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<string>): Mention[] {
-  const written = new Set(mentions.map((mention) => mention.written));
+  /** Every name as written; made when first needed, as many stories have no name to split. */
+  let written: ReadonlySet<string> | undefined;
   const out: Mention[] = [];
   for (const mention of mentions) {
-    const words = mention.written.split(" ");
-    const cut = words.length >= 3 ? headLength(words, written, lower) : 0;
+    // Only names of three words or more are split: most have one or two, told without splitting.
+    const threeWords = mention.written.indexOf(" ", mention.written.indexOf(" ") + 1) >= 0;
+    const words = threeWords ? mention.written.split(" ") : [];
+    const cut = threeWords ? headLength(words, (written ??= new Set(mentions.map((other) => other.written))), lower) : 0;
     if (cut === 0) {
       out.push(mention);
       continue;
@@ -562,6 +590,8 @@ function nameAfterCommonWord(
 
 /** A company's name with a suffix is the company: "SoftBank Group Corp" and "Boeing Co." fold into "SoftBank", "Boeing". */
 function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefined {
+  // Asked of every entity: most names end in no suffix, seen without splitting them.
+  if (!ORG_SUFFIXES.has(full.name.slice(full.name.lastIndexOf(" ") + 1))) return undefined;
   const words = full.name.split(" ");
   let end = words.length;
   while (end > 1 && ORG_SUFFIXES.has(words[end - 1] ?? "")) end--;
@@ -583,20 +613,31 @@ function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefi
  * Names built with "of" are places or bodies: no surnames.
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
-  const words = short.name.split(" ");
+  // Asked of every pair of entities, so the runs are compared as text, not split into words: a
+  // longer name ends with the short one's words exactly when it ends with a space and the short one.
+  const asLastWords = ` ${short.name}`;
+  const asFirstWords = short.name.includes(" ") ? `${short.name} ` : undefined;
   const initials = INITIALS.test(short.name) ? short.name : undefined;
   return mostMentioned(entities, (candidate) => {
     if (candidate === short) return false;
-    const longer = candidate.name.split(" ");
-    const named = longer.filter((word) => !NAME_PARTICLES.has(word));
-    return (
-      (longer.length > words.length &&
-        !longer.includes("of") &&
-        (words.every((word, k) => word === longer[longer.length - words.length + k]) ||
-          (words.length > 1 && short.firstInBody > candidate.firstInBody && words.every((word, k) => word === longer[k])))) ||
-      (initials !== undefined && named.length === initials.length && named.every((word, k) => word.startsWith(initials[k] ?? "")))
-    );
+    const longer = candidate.name;
+    const run =
+      longer.endsWith(asLastWords) ||
+      (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
+    if (run && !` ${longer} `.includes(" of ")) return true;
+    return initials !== undefined && hasInitials(longer, initials);
   });
+}
+
+/** Whether the words of `name` other than particles are one per letter of `initials`, in order. */
+function hasInitials(name: string, initials: string): boolean {
+  let k = 0;
+  for (const word of name.split(" ")) {
+    if (NAME_PARTICLES.has(word)) continue;
+    if (k === initials.length || !word.startsWith(initials[k] ?? "")) return false;
+    k++;
+  }
+  return k === initials.length;
 }
 
 /**
@@ -638,11 +679,13 @@ const demonymOf = memoised((written: string): string | null | undefined => {
  * -> "South Africa").
  */
 function placeForDemonym(written: string, entities: readonly Entity[]): string | undefined {
-  const word = written.replace(/s$/, "");
+  const word = written.endsWith("s") ? written.slice(0, -1) : written;
   for (const entity of entities) {
     const place = entity.name;
-    // Every demonym starts with its place less the last letter: a cheap test before the endings.
-    if (place.length < 4 || place === written || !word.startsWith(place.slice(0, -1))) continue;
+    // Every demonym starts with its place less the last letter: a cheap test before the endings,
+    // cheaper still when the first letters differ, as for most pairs of names.
+    if (place.length < 4 || place === written || word.charCodeAt(0) !== place.charCodeAt(0)) continue;
+    if (!word.startsWith(place.slice(0, -1))) continue;
     const stems = [place, place.replace(/[aeiouy]$/, "")];
     if (stems.some((stem) => DEMONYM_ENDINGS.some((ending) => stem + ending === word))) return place;
   }
@@ -652,10 +695,12 @@ function placeForDemonym(written: string, entities: readonly Entity[]): string |
 /** Marks entities named in the headline, whichever spelling the headline uses. */
 function markHeadline(entities: readonly Entity[], title: string): void {
   const padded = ` ${title.replace(/[^\p{L}\p{N}.'’-]+/gu, " ").replace(/['’]s /g, " ")} `;
+  // Most forms are not in the headline at all, found without building the padded form.
+  const inTitle = (form: string): boolean => padded.includes(form) && padded.includes(` ${form} `);
   for (const entity of entities) {
     if (entity.inHeadline) continue;
-    const forms = [...entity.forms, entity.name, ...(ALIAS_FORMS.get(entity.name) ?? [])];
-    entity.inHeadline = forms.some((form) => padded.includes(` ${form} `));
+    entity.inHeadline =
+      [...entity.forms].some(inTitle) || inTitle(entity.name) || (ALIAS_FORMS.get(entity.name) ?? []).some(inTitle);
   }
 }
 
@@ -686,11 +731,11 @@ function isTitleCase(title: string): boolean {
 
 /** The body's text without Markdown syntax: link text kept, images and markup dropped. */
 function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/[*_`]+/g, "");
+  // Images and links both have "](", which most bodies lack: one quick search spares two patterns.
+  const linked = markdown.includes("](")
+    ? markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, " ").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    : markdown;
+  return linked.replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "").replace(/[*_`]+/g, "");
 }
 
 /** Dots dropped; short all-capital forms keep their case, the rest are compared lower-cased. */
@@ -713,21 +758,24 @@ function looseKey(tag: string): string {
 /** Answers a memo of `memoised` keeps; it is emptied when full, so a long ingest stays within a few megabytes. */
 const MEMO_LIMIT = 50_000;
 
+/** What `memoised` keeps for an answer that is undefined. */
+const NO_ANSWER: unique symbol = Symbol("no answer");
+
 /**
- * `fn` with its answers kept. `aliasFor`, `compactKey` and `demonymOf` are pure and asked about the
- * same words many times per story (and names recur across stories), while each answer costs
- * regular expressions and string copies.
+ * `fn` with its answers kept. `aliasFor`, `compactKey`, `entityName` and `demonymOf` are pure and
+ * asked about the same words many times per story (and names recur across stories), while each
+ * answer costs regular expressions and string copies.
  */
 function memoised<T>(fn: (text: string) => T): (text: string) => T {
-  const memo = new Map<string, { value: T }>();
+  // Answers are kept bare, an undefined one as `NO_ANSWER`: a hit is one look-up, no box to open.
+  const memo = new Map<string, T | typeof NO_ANSWER>();
   return (text) => {
-    let hit = memo.get(text);
-    if (hit === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      hit = { value: fn(text) };
-      memo.set(text, hit);
-    }
-    return hit.value;
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit === NO_ANSWER ? (undefined as T) : hit;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const value = fn(text);
+    memo.set(text, value === undefined ? NO_ANSWER : value);
+    return value;
   };
 }
 
@@ -735,6 +783,12 @@ function memoised<T>(fn: (text: string) => T): (text: string) => T {
 const compactKey = memoised((name: string): string => looseKey(name).replace(/ /g, ""));
 
 const aliasFor = memoised((written: string): string | undefined => ALIAS_BY_EXTRACTION_KEY.get(extractionKey(written)));
+
+/** The name a mention is grouped under (its alias resolved) and that name's `compactKey`. */
+const entityName = memoised((written: string): { name: string; key: string } => {
+  const name = aliasFor(written) ?? written;
+  return { name, key: compactKey(name) };
+});
 
 /** 32-bit FNV-1a in base 36: a short, stable suffix for keys of non-Latin names. */
 function hash(text: string): string {
