@@ -93,9 +93,12 @@ export const storyFile = (dir: string, url: string): string => path.join(dir, ur
  * the archive resolves them into the entry), the site settings and the render code. Nothing else
  * of the archive reaches templates/article.11ty.ts.
  */
-function fingerprint(article: ArchiveArticle, config: SiteConfig, codeVersion: string): string {
-  return createHash("sha256").update(codeVersion).update("\n").update(JSON.stringify(config)).update("\n").update(JSON.stringify(article)).digest("hex").slice(0, 32);
+function fingerprint(article: ArchiveArticle, shared: string): string {
+  return createHash("sha256").update(shared).update(JSON.stringify(article)).digest("hex").slice(0, 32);
 }
+
+/** What every story page's fingerprint starts with: the render code and the settings. */
+const sharedInputs = (config: SiteConfig, codeVersion: string): string => `${codeVersion}\n${JSON.stringify(config)}\n`;
 
 /**
  * Writes every page of the archive to `outputDir` and returns how many files were written (or
@@ -107,7 +110,8 @@ export async function renderSite(
   outputDir: string,
   { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
 ): Promise<{ pages: number; reused: number; storyPages: StoryPages }> {
-  const fingerprints = archive.articles.map((a) => fingerprint(a, config, codeVersion));
+  const shared = sharedInputs(config, codeVersion);
+  const fingerprints = archive.articles.map((a) => fingerprint(a, shared));
   const reusable = await inLanes(archive.articles, 64, async (a, i) => {
     const before = previous?.pages.get(a.url);
     if (!previous || !before || before.fingerprint !== fingerprints[i]) return false;
