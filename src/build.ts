@@ -180,8 +180,19 @@ export function index(ingested: Ingested, report: BuildReport, config: SiteConfi
 
 /** `build = render(index(records(parse(dumps))))`, with timings and a report. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const log = options.log ?? (() => {});
   const config = resolveConfig({ ...options.config, contentDir: options.contentDir, outputDir: options.outputDir });
+  // Runs beside the whole build; awaited before the swap (see `io.removePreviousSite`). A failure
+  // here shows again, with its message, when the swap removes the folder itself.
+  const clearing = io.removePreviousSite(config.outputDir).catch(() => {});
+  try {
+    return await buildWith(options, config, clearing);
+  } finally {
+    await clearing;
+  }
+}
+
+async function buildWith(options: BuildOptions, config: SiteConfig, clearing: Promise<void>): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
   const report = emptyReport();
   const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
   const start = performance.now();
@@ -231,6 +242,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       lap("search");
       log("search: index written");
     }
+    await clearing;
     await io.swapInto(staging, config.outputDir);
     await writeStoryPages(pagesFile, config.outputDir, storyPages);
     lap("swap");

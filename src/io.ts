@@ -150,19 +150,35 @@ export async function makeStagingDir(outputDir: string): Promise<string> {
   return fs.mkdtemp(path.join(parent, `.${path.basename(outputDir)}-building-`));
 }
 
+/** Where `swapInto` leaves the site it replaced: a hidden sibling of the output folder. */
+function previousSiteDir(outputDir: string): string {
+  const target = path.resolve(outputDir);
+  return path.join(path.dirname(target), `.${path.basename(target)}-previous`);
+}
+
 /**
  * Puts a finished build in place of `outputDir`. Until this runs, the previous site stays as it
- * was; a build that fails earlier leaves it untouched (the staging folder is removed).
+ * was; a build that fails earlier leaves it untouched (the staging folder is removed). The site
+ * it replaces is moved aside, not deleted: see `removePreviousSite`.
  */
 export async function swapInto(stagingDir: string, outputDir: string): Promise<void> {
   const target = path.resolve(outputDir);
-  const old = `${target}.old-${process.pid}`;
-  const hadOld = await fs.rename(target, old).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return false;
-    throw error;
+  const previous = previousSiteDir(outputDir);
+  // Normally gone already: the build removes it while it works.
+  await fs.rm(previous, { recursive: true, force: true });
+  await fs.rename(target, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
   });
   await fs.rename(stagingDir, target);
-  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Removes the site the last build replaced. A build starts this first and waits for it before its
+ * swap, so the deletion (one unlink per file: 1.8-3.8 s of a 10,000-story rebuild, measured) runs
+ * on the file-system threads while the build parses and indexes on this one.
+ */
+export function removePreviousSite(outputDir: string): Promise<void> {
+  return fs.rm(previousSiteDir(outputDir), { recursive: true, force: true });
 }
 
 export function removeDir(dir: string): Promise<void> {

@@ -116,6 +116,18 @@ test("a build that fails halfway leaves the previous site as it was", async () =
   assert.equal(readFileSync(path.join(site, "index.html"), "utf8"), before);
   assert.deepEqual(readdirSync(work).sort(), ["content", "site"], "the staging folder is cleaned up");
   assert.ok(existsSync(path.join(site, "2020", "09", "28")));
+
+  // A build that succeeds moves the site it replaces aside; the next build removes it.
+  await build({ contentDir: content, outputDir: site, search: false });
+  assert.deepEqual(readdirSync(work).sort(), [".site-previous", "content", "site"]);
+  assert.equal(readFileSync(path.join(work, ".site-previous", "index.html"), "utf8"), before, "the replaced site is kept until the next build");
+  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Second Story Arrives/);
+  const second = readFileSync(path.join(site, "index.html"), "utf8");
+  rmSync(path.join(content, "second.txt"));
+  await build({ contentDir: content, outputDir: site, search: false });
+  assert.deepEqual(readdirSync(work).sort(), [".site-previous", "content", "site"], "never more than one");
+  assert.equal(readFileSync(path.join(work, ".site-previous", "index.html"), "utf8"), second);
+  assert.equal(readFileSync(path.join(site, "index.html"), "utf8"), before);
   rmSync(work, { recursive: true, force: true });
 });
 
