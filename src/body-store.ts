@@ -24,6 +24,7 @@ export interface BodyStore {
   close(): void;
 }
 
+/** Bodies in memory, for a build without a cache folder (tests, Eleventy run on its own). */
 export function memoryBodies(): BodyStore {
   const bodies = new Map<string, string>();
   return {
