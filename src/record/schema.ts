@@ -16,6 +16,8 @@ export const ImageSchema = z.object({
   alt: z.string(),
   /** The caption printed under the image. */
   caption: z.string(),
+  /** The image's original URL (HTML and WARC dumps); never downloaded by default. */
+  src: z.string().min(1).optional(),
 });
 
 export const RelatedStorySchema = z.object({
@@ -60,6 +62,12 @@ export const ParsedArticleSchema = z.object({
   related: z.array(RelatedStorySchema),
   more: z.array(MoreBlockSchema),
   tags: z.array(z.string().min(1)),
+  /** The kind of each tag that has one (a tag named here must be in `tags`). */
+  tagTypes: z.record(z.string(), z.enum(["person", "place", "organisation"])).optional(),
+  /** The publication the page came from ("BBC News", "The Verge"): title suffix, copyright, masthead, domain. */
+  outlet: z.string().min(1).optional(),
+  /** The page's original URL, when the dump prints or holds it (canonical link, WARC target URI). */
+  url: z.string().url().optional(),
   /** Which parser produced it: a profile name ("voa") or "generic". */
   profile: z.string().min(1),
   provenance: ProvenanceSchema,
