@@ -12,7 +12,8 @@ import * as io from "./io.ts";
 import { inLanes } from "./lanes.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
-import { emptyReport, formatFailure, type BuildReport } from "./report.ts";
+import { emptyReport, formatFailure, type BuildReport, type DumpFailure } from "./report.ts";
+import { UserError } from "./errors.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite, type StoryPages } from "./render/site.ts";
@@ -68,9 +69,24 @@ export interface Ingested {
   read: number;
 }
 
+/** Files the listing could not use go into the report: failures, or notes when nothing was lost. */
+function reportListing(listing: io.Listing, report: BuildReport): void {
+  for (const p of listing.problems) {
+    if (p.note) report.notes.push({ file: p.file, message: `${p.file}: ${p.reason} (${p.hint})` });
+    else report.failures.push({ file: p.file, line: 0, rule: "unreadable", message: p.reason, hint: p.hint });
+  }
+}
+
+/** A dump (or its record) that cannot be read, as a failure naming it; the rest is built. */
+function unreadable(file: string, error: unknown): DumpFailure {
+  return { file, line: 0, rule: "unreadable", message: `cannot be read: ${io.describeError(error)}`, hint: "give the user running the build read permission (chmod a+r), or move it out of the content folder" };
+}
+
 /** Ingest: every dump becomes a record on disk (or a failure in the report). */
-export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport): Promise<Ingested> {
-  const files = await io.listDumps(contentDir);
+export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport, listing?: io.Listing): Promise<Ingested> {
+  listing ??= await io.listDumps(contentDir);
+  reportListing(listing, report);
+  const { files } = listing;
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
@@ -89,7 +105,24 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     await inLanes(toRead, IN_FLIGHT, async (index) => {
       const file = files[index]!;
       const recordFile = recordFileOf(file);
-      const [bytes, existing] = await Promise.all([io.readBytes(path.join(contentDir, file)), io.readTextIfExists(recordFile)]);
+      let bytes: Uint8Array;
+      let existing: string | null;
+      try {
+        bytes = await io.readBytes(path.join(contentDir, file));
+      } catch (error) {
+        results[index] = { record: null, failure: unreadable(file, error), correction: null, note: null, bodyKey: null };
+        options.progress?.("ingest", ++done, files.length);
+        return;
+      }
+      try {
+        existing = await io.readTextIfExists(recordFile);
+      } catch (error) {
+        // A record that cannot be read may be a hand correction: it is neither used nor overwritten.
+        const failure = unreadable(file, error);
+        results[index] = { record: null, failure: { ...failure, message: `its record ${recordPathFor(file)} ${failure.message}` }, correction: null, note: null, bodyKey: null };
+        options.progress?.("ingest", ++done, files.length);
+        return;
+      }
       const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
       if (html) await bodies.put(html.key, html.text);
       const result: CachedResult = { ...decided, bodyKey: html?.key ?? null };
@@ -178,20 +211,102 @@ export function index(ingested: Ingested, report: BuildReport, config: SiteConfi
   });
 }
 
+/** The folders a build reads and writes, with every symbolic link resolved. */
+export interface BuildFolders {
+  content: string;
+  output: string;
+  cache: string;
+}
+
+const inside = (child: string, parent: string): boolean => child !== parent && child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+
+/**
+ * Why these folders cannot be built with, or null. The swap moves the output folder aside and the
+ * next build deletes it, so an output folder that is, holds or lies inside the content folder
+ * would take the dumps with it (or be read as dumps); the cache must survive the swap too.
+ */
+export function folderConflict(real: BuildFolders, given: { content: string; output: string; cache: string }): UserError | null {
+  const hint = "give --output (outputDir) a folder of its own, outside the content folder, such as _site";
+  if (real.output === real.content) return new UserError(given.output, "the output folder is the content folder: building there would replace the dumps", hint);
+  if (inside(real.content, real.output)) return new UserError(given.output, `the output folder holds the content folder ${given.content}: building there would move the dumps away`, hint);
+  if (inside(real.output, real.content)) return new UserError(given.output, `the output folder is inside the content folder ${given.content}: the next build would read its pages as dumps`, hint);
+  if (real.cache === real.output || inside(real.cache, real.output)) return new UserError(given.cache, `the cache folder is inside the output folder ${given.output}: each build replaces that folder`, "set cacheDir to a folder outside the output folder, or leave it unset");
+  if (inside(real.output, real.cache)) return new UserError(given.output, `the output folder is inside the cache folder ${given.cache}`, hint);
+  return null;
+}
+
+/** The locks of one build: the content folder's cache and the output folder, taken in that order. */
+async function lockFolders(folders: BuildFolders): Promise<io.Lock[]> {
+  const locks: io.Lock[] = [];
+  const files = [path.join(folders.cache, "build.lock"), path.join(path.dirname(folders.output), `.${path.basename(folders.output)}.lock`)];
+  for (const file of files) {
+    const lock = await io.acquireLock(file);
+    if ("release" in lock) {
+      locks.push(lock);
+      continue;
+    }
+    await Promise.all(locks.map((l) => l.release()));
+    throw new UserError(
+      file,
+      `another build is running (pid ${lock.pid}${lock.host ? ` on ${lock.host}` : ""}, since ${lock.started})`,
+      "wait for it to finish; if no build is running, delete this lock file",
+    );
+  }
+  return locks;
+}
+
+/** Checks the folders before anything is touched: a refused build changes nothing. */
+async function checkFolders(config: SiteConfig, cacheDir: string): Promise<BuildFolders> {
+  const content = await io.kindOf(config.contentDir);
+  const contentHint = "check --content (or contentDir in the settings); dumps go in this folder";
+  if (content === "missing") throw new UserError(config.contentDir, "the content folder does not exist", contentHint);
+  if (content === "file") throw new UserError(config.contentDir, "the content folder is a file, not a folder", contentHint);
+  if (typeof content === "object") throw new UserError(config.contentDir, `the content folder cannot be read: ${content.error}`, "give the user running the build read permission");
+  const folders = { content: await io.realPath(config.contentDir), output: await io.realPath(config.outputDir), cache: await io.realPath(cacheDir) };
+  const conflict = folderConflict(folders, { content: config.contentDir, output: config.outputDir, cache: cacheDir });
+  if (conflict) throw conflict;
+  if (path.dirname(folders.output) === folders.output) throw new UserError(config.outputDir, "the output folder is the root of the file system", "give --output a folder of its own, such as _site");
+  // Each build replaces the whole output folder: a folder of other files must not be taken for a site.
+  const entries = await io.entriesOf(config.outputDir);
+  if (entries !== null && entries.length > 0 && !entries.includes("catalog.json")) {
+    throw new UserError(config.outputDir, `the output folder holds ${entries.length} file(s) but no site morgue built (no catalog.json); a build would replace them`, "choose a new or empty folder for the site, or move those files away");
+  }
+  return folders;
+}
+
 /** `build = render(index(records(parse(dumps))))`, with timings and a report. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = resolveConfig({ ...options.config, contentDir: options.contentDir, outputDir: options.outputDir });
-  // Runs beside the whole build; awaited before the swap (see `io.removePreviousSite`). A failure
-  // here shows again, with its message, when the swap removes the folder itself.
-  const clearing = io.removePreviousSite(config.outputDir).catch(() => {});
+  const cacheDir = config.cacheDir ?? path.join(config.contentDir, ".morgue-cache");
+  const folders = await checkFolders(config, cacheDir);
+  const locks = await lockFolders(folders);
   try {
-    return await buildWith(options, config, clearing);
+    // With the output folder locked, no other build owns a staging folder: what is left was a killed build's.
+    const stale = await io.removeStaleStagingDirs(config.outputDir);
+    if (stale > 0) options.log?.(`removed ${stale} unfinished site folder(s) left by a build that was stopped`);
+    const listing = await io.listDumps(config.contentDir);
+    if (listing.files.length === 0) {
+      const unread = listing.problems.filter((p) => !p.note).length;
+      throw new UserError(
+        config.contentDir,
+        `the content folder holds no dump${unread > 0 ? ` that can be read (${unread} file(s) or folder(s) cannot: ${listing.problems.map((p) => `${p.file}: ${p.reason}`).join("; ")})` : ""}; the site was left as it was`,
+        "put the dumps (.txt files) in this folder, or check --content (contentDir)",
+      );
+    }
+    // Runs beside the whole build; awaited before the swap (see `io.removePreviousSite`). A failure
+    // here shows again, with its message, when the swap removes the folder itself.
+    const clearing = io.removePreviousSite(config.outputDir).catch(() => {});
+    try {
+      return await buildWith(options, config, cacheDir, listing, clearing);
+    } finally {
+      await clearing;
+    }
   } finally {
-    await clearing;
+    await Promise.all(locks.reverse().map((l) => l.release()));
   }
 }
 
-async function buildWith(options: BuildOptions, config: SiteConfig, clearing: Promise<void>): Promise<BuildResult> {
+async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const report = emptyReport();
   const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
@@ -203,13 +318,12 @@ async function buildWith(options: BuildOptions, config: SiteConfig, clearing: Pr
     t = now;
   };
 
-  const cacheDir = config.cacheDir ?? path.join(config.contentDir, ".morgue-cache");
   const stampFile = path.join(cacheDir, "ingest.json");
   // Records are reusable while the code that made them and the timezone they were read in stay the same.
   const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
   const stamp = await io.readTextIfExists(stampFile);
   const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
-  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report);
+  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report, listing);
   await io.writeText(stampFile, `${stampText}\n`);
   lap("ingest");
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);

@@ -4,7 +4,8 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { build } from "./build.ts";
-import { resolveConfig, type SiteConfig } from "./config.ts";
+import { loadConfig } from "./config.ts";
+import { UserError } from "./errors.ts";
 import { recordFromDump } from "./ingest.ts";
 import * as io from "./io.ts";
 
@@ -47,22 +48,6 @@ Options:
 };
 
 class UsageError extends Error {}
-
-async function loadConfig(file: string | undefined): Promise<SiteConfig> {
-  const configFile = file ?? "morgue.config.json";
-  const text = await io.readTextIfExists(configFile);
-  if (text === null) {
-    if (file) throw new UsageError(`config file ${file} does not exist`);
-    return resolveConfig({});
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${configFile} is not valid JSON: ${(error as Error).message}`);
-  }
-  return resolveConfig(data);
-}
 
 function parseFlags(args: string[], options: ParseArgsConfig["options"]): ReturnType<typeof parseArgs> {
   try {
@@ -119,32 +104,51 @@ async function runParse(args: string[], out: (s: string) => void): Promise<numbe
   if (positionals.length === 0) throw new UsageError("parse needs at least one file or folder");
   const config = await loadConfig(values.config as string | undefined);
   const timezone = (values.timezone as string | undefined) ?? config.timezone;
+  let missing = 0;
+  const print = (file: string, result: ReturnType<typeof recordFromDump>): void => {
+    if (values.json) {
+      out(JSON.stringify("record" in result
+        ? { file, ok: true, record: result.record }
+        : {
+            file,
+            ok: false,
+            error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint },
+            // What could be read all the same (a dump without a date still has a headline and a body).
+            ...(result.partial ? { record: { ...result.partial, date: null, published: null, sourceFile: file } } : {}),
+          }));
+    } else if ("record" in result) {
+      const r = result.record;
+      out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);
+    } else {
+      out(`${file}:${result.failure.line}: ${result.failure.message} (${result.failure.hint})`);
+    }
+  };
+  const cannot = (file: string, rule: string, message: string, hint: string) => ({ failure: { file, line: 0, rule, message, hint } });
   for (const target of positionals) {
-    const files = (await io.isDirectory(target)) ? (await io.listFiles(target)).map((f) => path.join(target, f)) : [target];
+    const kind = await io.kindOf(target);
+    if (kind === "missing") {
+      missing++;
+      print(target, cannot(target, "missing", "no such file or folder", "check the path"));
+      continue;
+    }
+    let files = [target];
+    if (kind === "folder") {
+      const listing = await io.walkFiles(target);
+      for (const p of listing.problems) print(path.join(target, p.file), cannot(path.join(target, p.file), p.note ? "note" : "unreadable", p.reason, p.hint));
+      files = listing.files.map((f) => path.join(target, f));
+    }
     for (const file of files) {
-      const bytes = await io.readBytes(file).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
-      });
-      const result = recordFromDump(file.split(path.sep).join("/"), bytes, timezone);
-      if (values.json) {
-        out(JSON.stringify("record" in result
-          ? { file, ok: true, record: result.record }
-          : {
-              file,
-              ok: false,
-              error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint },
-              // What could be read all the same (a dump without a date still has a headline and a body).
-              ...(result.partial ? { record: { ...result.partial, date: null, published: null, sourceFile: file } } : {}),
-            }));
-      } else if ("record" in result) {
-        const r = result.record;
-        out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);
-      } else {
-        out(`${file}:${result.failure.line}: ${result.failure.message} (${result.failure.hint})`);
+      let bytes: Uint8Array;
+      try {
+        bytes = await io.readBytes(file);
+      } catch (error) {
+        print(file, cannot(file, "unreadable", `cannot be read: ${io.describeError(error)}`, "give your user read permission (chmod a+r)"));
+        continue;
       }
+      print(file, recordFromDump(file.split(path.sep).join("/"), bytes, timezone));
     }
   }
-  return 0;
+  return missing > 0 ? 1 : 0;
 }
 
 /** Runs the CLI with `args` (without node and script); resolves to the exit status. */
@@ -166,6 +170,16 @@ export async function main(args: string[], out: (s: string) => void = (s) => con
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof UserError) {
+      console.error(`morgue: ${error.message}`);
+      return 1;
+    }
+    const errno = error as NodeJS.ErrnoException;
+    if (typeof errno?.code === "string" && typeof errno.path === "string") {
+      // The file system refused something (a read-only or full disk, a folder without permission).
+      console.error(`morgue: ${errno.path}: ${io.describeError(error)} (check the folder's permissions and the free space)`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       console.error(`morgue: ${error.message}\n\n${USAGE[command ?? "main"] ?? USAGE.main}`);
       return 1;

@@ -8,34 +8,116 @@
 // main thread would otherwise take from parsing.
 import { promises as fs, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 
 /** Folder inside the content folder where ingest writes records; never scanned for dumps. */
 export const RECORDS_DIR = "records";
 
-/** Every regular file under `dir`, as sorted `/`-separated paths relative to it; dotfiles skipped. */
-export async function listFiles(dir: string, skip: (relative: string) => boolean = () => false): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(relative: string): Promise<void> {
-    const entries = await fs.readdir(path.join(dir, relative), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw error;
-    });
-    for (const entry of entries) {
+/** A file or folder a listing could not use, and why; the caller reports it. */
+export interface ListingProblem {
+  /** `/`-separated path relative to the listed folder. */
+  file: string;
+  reason: string;
+  hint: string;
+  /** Nothing was lost (a folder reached twice is read once): worth a note, not a failure. */
+  note?: true;
+}
+
+export interface Listing {
+  /** Regular files, sorted, `/`-separated paths relative to the folder. */
+  files: string[];
+  problems: ListingProblem[];
+}
+
+/** A file-system error in a reader's words: "permission denied" rather than EACCES. */
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const words: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ENOENT: "no such file or folder",
+    ENOTDIR: "a part of the path is not a folder",
+    EISDIR: "is a folder",
+    ELOOP: "symbolic link loop",
+    EIO: "input/output error",
+    EMFILE: "too many open files",
+  };
+  return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+const UNREADABLE_HINT = "give the user running the build read permission (chmod a+r), or move it out of the content folder";
+
+/**
+ * Every regular file under `dir`; dotfiles skipped. Symbolic links are followed, to files and to
+ * folders; a link that leads back into a folder being listed (a loop), a folder reached a second
+ * time by another link, a broken link, an unreadable folder and anything that is not a file or a
+ * folder are problems, never dropped without a word.
+ */
+export async function walkFiles(dir: string, skip: (relative: string) => boolean = () => false): Promise<Listing> {
+  const files: string[] = [];
+  const problems: ListingProblem[] = [];
+  const seen = new Map<string, string>();
+  async function walk(relative: string, ancestors: Set<string>): Promise<void> {
+    const full = path.join(dir, relative);
+    let real: string;
+    let entries: import("node:fs").Dirent[];
+    try {
+      real = await fs.realpath(full);
+      entries = await fs.readdir(full, { withFileTypes: true });
+    } catch (error) {
+      if (relative === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return;
+      problems.push({ file: relative || ".", reason: `folder cannot be read: ${describeError(error)}`, hint: UNREADABLE_HINT });
+      return;
+    }
+    const earlier = seen.get(real);
+    if (earlier !== undefined) {
+      const loop = ancestors.has(real);
+      problems.push({
+        file: relative,
+        reason: loop ? `symbolic link loop: leads back to ${earlier || "the content folder"}; not followed` : `same folder as ${earlier}, reached by a symbolic link; read once, as ${earlier}`,
+        hint: loop ? "remove the link, or point it outside the folders it is in" : "remove one of the two ways to the folder if both were not meant",
+        ...(loop ? {} : { note: true as const }),
+      });
+      return;
+    }
+    seen.set(real, relative);
+    const inside = new Set(ancestors).add(real);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith(".")) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (skip(child)) continue;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) out.push(child);
+      let kind: "file" | "folder" | "other" = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
+      if (entry.isSymbolicLink()) {
+        const target = await fs.stat(path.join(dir, child)).catch((error: NodeJS.ErrnoException) => error);
+        if (target instanceof Error) {
+          const broken = target.code === "ENOENT";
+          problems.push({
+            file: child,
+            reason: broken ? `broken symbolic link (to ${await fs.readlink(path.join(dir, child)).catch(() => "?")})` : `symbolic link cannot be followed: ${describeError(target)}`,
+            hint: broken ? "point the link at an existing dump, or remove it" : UNREADABLE_HINT,
+          });
+          continue;
+        }
+        kind = target.isDirectory() ? "folder" : target.isFile() ? "file" : "other";
+      }
+      if (kind === "folder") await walk(child, inside);
+      else if (kind === "file") files.push(child);
+      else problems.push({ file: child, reason: "not a regular file (a device, socket or pipe)", hint: "dumps are regular files; move it out of the content folder" });
     }
   }
-  await walk("");
-  return out.sort();
+  await walk("", new Set());
+  return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }
 
-/** Dumps: every file in the content folder outside `records/`. */
-export function listDumps(contentDir: string): Promise<string[]> {
-  return listFiles(contentDir, (relative) => relative === RECORDS_DIR);
+/** Every regular file under `dir` (see `walkFiles`), for morgue's own folders, where nothing is linked. */
+export async function listFiles(dir: string, skip: (relative: string) => boolean = () => false): Promise<string[]> {
+  return (await walkFiles(dir, skip)).files;
+}
+
+/** Dumps: every file in the content folder outside `records/`, and what could not be listed. */
+export function listDumps(contentDir: string): Promise<Listing> {
+  return walkFiles(contentDir, (relative) => relative === RECORDS_DIR);
 }
 
 /** Records: every `.md` file under `content/records/`, relative to the content folder. */
@@ -144,11 +226,38 @@ export function removeFile(file: string): Promise<void> {
   return fs.rm(file, { force: true });
 }
 
-/** A fresh, empty sibling folder of `outputDir` to build into. */
+const STAGING_MARK = "-building-";
+
+/**
+ * A fresh, empty sibling folder of `outputDir` to build into. Made with `mkdir`, which respects
+ * the umask (`mkdtemp` makes 0700 folders, which a web server running as another user cannot read
+ * once the folder is swapped in).
+ */
 export async function makeStagingDir(outputDir: string): Promise<string> {
-  const parent = path.dirname(path.resolve(outputDir));
-  await fs.mkdir(parent, { recursive: true });
-  return fs.mkdtemp(path.join(parent, `.${path.basename(outputDir)}-building-`));
+  const target = path.resolve(outputDir);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  for (;;) {
+    const dir = path.join(path.dirname(target), `.${path.basename(target)}${STAGING_MARK}${randomBytes(4).toString("hex")}`);
+    try {
+      await fs.mkdir(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/**
+ * Removes the staging folders that builds of `outputDir` killed before their swap left behind.
+ * Only safe while holding the output folder's lock: no other build can be writing one.
+ */
+export async function removeStaleStagingDirs(outputDir: string): Promise<number> {
+  const target = path.resolve(outputDir);
+  const prefix = `.${path.basename(target)}${STAGING_MARK}`;
+  const names = await fs.readdir(path.dirname(target)).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.startsWith(prefix) && /^[0-9a-zA-Z]+$/.test(name.slice(prefix.length)));
+  await Promise.all(stale.map((name) => fs.rm(path.join(path.dirname(target), name), { recursive: true, force: true })));
+  return stale.length;
 }
 
 /** Where `swapInto` leaves the site it replaced: a hidden sibling of the output folder. */
@@ -188,6 +297,130 @@ export function removeDir(dir: string): Promise<void> {
 
 export async function isDirectory(target: string): Promise<boolean> {
   return fs.stat(target).then((s) => s.isDirectory(), () => false);
+}
+
+/** The names in folder `dir`, or null when there is no such folder. */
+export async function entriesOf(dir: string): Promise<string[] | null> {
+  return fs.readdir(dir).catch(() => null);
+}
+
+/** What is at `target`: a folder, a file, nothing, or an error in words (see `describeError`). */
+export async function kindOf(target: string): Promise<"folder" | "file" | "missing" | { error: string }> {
+  try {
+    const s = await fs.stat(target);
+    return s.isDirectory() ? "folder" : "file";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : { error: describeError(error) };
+  }
+}
+
+/**
+ * The absolute path of `target` with every symbolic link resolved, also when it does not exist yet
+ * (its nearest existing ancestor is resolved and the rest appended): two paths name the same place
+ * exactly when their real paths are equal.
+ */
+export async function realPath(target: string): Promise<string> {
+  const absolute = path.resolve(target);
+  const rest: string[] = [];
+  for (let at = absolute; ; at = path.dirname(at)) {
+    try {
+      return path.join(await fs.realpath(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return absolute;
+      rest.push(path.basename(at));
+    }
+  }
+}
+
+/** Who holds a lock: a build's process, its machine and when it started. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+export interface Lock {
+  file: string;
+  release(): Promise<void>;
+}
+
+/** True when a process with this id runs on this machine (a signal 0 reaches it or is refused). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function readHolder(file: string): Promise<{ text: string; holder: LockHolder | null } | null> {
+  const text = await fs.readFile(file, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const holder = JSON.parse(text) as LockHolder;
+    return { text, holder: typeof holder.pid === "number" && typeof holder.host === "string" ? holder : null };
+  } catch {
+    return { text, holder: null };
+  }
+}
+
+/** Creates `file` holding `text` only if it does not exist: written aside, then linked (atomic). */
+async function createExclusive(file: string, text: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  await fs.writeFile(temp, text);
+  try {
+    await fs.link(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return false;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** A takeover that has not finished in this time was killed in the middle: its guard is stale. */
+const TAKEOVER_STALE_MS = 30_000;
+
+/**
+ * Takes the lock `file` for this process, or returns who holds it. A lock whose process is gone
+ * (a killed build) is taken over: under a second, short-lived guard file, so that of two builds
+ * finding the same stale lock only one takes it.
+ */
+export async function acquireLock(file: string): Promise<Lock | LockHolder> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies LockHolder);
+  const lock: Lock = {
+    file,
+    async release() {
+      if ((await fs.readFile(file, "utf8").catch(() => null)) === mine) await fs.rm(file, { force: true });
+    },
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (await createExclusive(file, mine)) return lock;
+    const found = await readHolder(file);
+    if (found === null) continue;
+    const { holder } = found;
+    if (holder && (holder.host !== hostname() || processAlive(holder.pid))) return holder;
+    // The holder is gone (or the file is not a lock morgue wrote): take it over under the guard.
+    const guard = `${file}.takeover`;
+    if (!(await createExclusive(guard, mine))) {
+      const age = Date.now() - ((await fs.stat(guard).catch(() => null))?.mtimeMs ?? Date.now());
+      if (age > TAKEOVER_STALE_MS) await fs.rm(guard, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    try {
+      if ((await readHolder(file))?.text === found.text) {
+        await fs.rm(file, { force: true });
+        if (await createExclusive(file, mine)) return lock;
+      }
+    } finally {
+      await fs.rm(guard, { force: true });
+    }
+  }
+  throw new Error(`could not take the lock ${file}`);
 }
 
 /**

@@ -16,3 +16,9 @@ test("a bad value is refused with the key and the reason", () => {
   assert.throws(() => resolveConfig({ baseUrl: "not a url" }), /baseUrl/);
   assert.throws(() => resolveConfig({ itemsPerPage: 0 }), /itemsPerPage/);
 });
+
+test("regression: an unknown key is refused with a did-you-mean, naming the file given (issue 11)", () => {
+  assert.throws(() => resolveConfig({ titel: "x" }, "other.json"), /^UserError: other\.json: unknown setting "titel" \(did you mean "title"\?\)$/m);
+  assert.throws(() => resolveConfig({ colour: "red" }, "other.json"), /unknown setting "colour" \(known settings: title, /);
+  assert.throws(() => resolveConfig({ itemsPerPage: 0 }, "site.json"), /site\.json: itemsPerPage: /);
+});

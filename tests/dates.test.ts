@@ -40,3 +40,16 @@ test("times around a clock change read the same whether the build runs in summer
   assert.equal(toIso(at(2020, 4, 5, 3, 30), "Pacific/Auckland"), "2020-04-05T03:30:00+12:00");
   assert.equal(toIso(at(2020, 10, 25, 2, 30), "Europe/Berlin"), "2020-10-25T02:30:00+02:00");
 });
+
+test("regression: local mean time before standard zones gives a whole-minute offset, not -04:56.0333 (issue 11)", () => {
+  const at = (year: number, month: number, day: number, hour: number, zone: string): string => toIso({ year, month, day, hour, minute: 35 }, zone);
+  // New York -4:56:02 until noon on 18 November 1883; London -0:01:15 until 1847 (dayjs read it as -1:15).
+  assert.equal(at(1850, 6, 1, 3, "America/New_York"), "1850-06-01T03:35:00-04:56");
+  assert.equal(at(1883, 11, 18, 11, "America/New_York"), "1883-11-18T11:35:00-04:56");
+  assert.equal(at(1883, 11, 18, 13, "America/New_York"), "1883-11-18T13:35:00-05:00");
+  assert.equal(at(1800, 6, 1, 12, "Europe/London"), "1800-06-01T12:35:00-00:01");
+  assert.equal(at(1770, 6, 1, 12, "Asia/Kolkata"), "1770-06-01T12:35:00+05:53");
+  for (const iso of [at(1770, 1, 1, 0, "Europe/Paris"), at(1880, 1, 1, 0, "Europe/Amsterdam"), at(1900, 1, 1, 0, "Asia/Kolkata")]) {
+    assert.match(iso, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  }
+});

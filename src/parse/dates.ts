@@ -23,13 +23,19 @@ export interface WallClock {
   second?: number;
 }
 
+/**
+ * The earliest year read as a date. Digitised newspapers go back to the 1600s (the first English
+ * weeklies); the Gregorian calendar is assumed throughout.
+ */
+export const EARLIEST_YEAR = 1600;
+
 /** True when the parts name a real calendar day and time (no 31 February, no 25:00). */
 export function isValidWallClock(w: WallClock): boolean {
   if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour < 0 || w.hour > 23 || w.minute < 0 || w.minute > 59) {
     return false;
   }
   const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
-  return w.day <= daysInMonth && w.year >= 1800 && w.year <= 2200;
+  return w.day <= daysInMonth && w.year >= EARLIEST_YEAR && w.year <= 2200;
 }
 
 /** 12-hour clock to 24-hour: `to24(12, "AM") === 0`. */
@@ -51,8 +57,21 @@ export function toIso(w: WallClock, zone: string): string {
   const local = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second ?? 0)}`;
   if (/^[+-]\d{2}:\d{2}$/.test(zone)) return `${local}${zone}`;
   if (zone === "UTC" || zone === "Z") return `${local}Z`;
-  const offset = zoneOffset(w, zone) ?? dayjs.tz(local, zone).format("Z");
-  return `${local}${offset}`;
+  return `${local}${zoneOffset(w, zone) ?? roundedOffset(w, local, zone)}`;
+}
+
+/**
+ * The offset of a wall clock in a zone whose offset that day is not in whole minutes (local mean
+ * time before standard zones: New York -04:56:02 until 18 November 1883), rounded to the minute:
+ * ISO 8601 and RFC 3339 offsets have no seconds. The time printed is kept; the instant moves by
+ * under 30 seconds. dayjs finds the instant; its own `utcOffset()` misreads offsets under 16
+ * minutes as hours (London's -00:01:15 became -01:15), so the offset is taken from the instant.
+ */
+function roundedOffset(w: WallClock, local: string, zone: string): string {
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second ?? 0);
+  const minutes = Math.round((wall - dayjs.tz(local, zone).valueOf()) / 60_000);
+  if (minutes === 0) return "+00:00";
+  return `${minutes > 0 ? "+" : "-"}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
 // The offset of a wall-clock time in an IANA zone, as `dayjs.tz(local, zone).format("Z")` gives it

@@ -8,9 +8,14 @@ import { sha256 } from "./identity.ts";
 
 /** Front-matter keys in the order they are written: identity, what a reader sees, then provenance. */
 const FRONT_MATTER_KEYS = [
-  "id", "slug", "title", "date", "published", "updated", "section", "authors", "tags", "language",
-  "images", "related", "more", "profile", "provenance", "sourceFile", "sourceHash",
+  "id", "slug", "title", "date", "published", "updated", "section", "authors", "outlet", "url", "tags", "tagTypes",
+  "language", "images", "related", "more", "profile", "provenance", "sourceFile", "sourceHash",
 ] as const satisfies readonly Exclude<keyof ArticleRecord, "body">[];
+
+// Every field of a record is written: a field missing from the list above fails the type check here.
+type Unwritten = Exclude<keyof ArticleRecord, "body" | (typeof FRONT_MATTER_KEYS)[number]>;
+const everyFieldWritten: [Unwritten] extends [never] ? true : Unwritten = true;
+void everyFieldWritten;
 
 // JSON_SCHEMA: a hand-typed `date: 2020-09-28` stays a string instead of becoming a Date object.
 const yamlEngine = {
@@ -20,7 +25,8 @@ const yamlEngine = {
 
 function frontMatterOf(record: ArticleRecord): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of FRONT_MATTER_KEYS) data[key] = record[key];
+  // Optional fields a record does not have are left out, not written as empty.
+  for (const key of FRONT_MATTER_KEYS) if (record[key] !== undefined) data[key] = record[key];
   return data;
 }
 
@@ -68,15 +74,54 @@ export interface ReadRecord {
   generated: boolean;
 }
 
+/**
+ * The 1-based file line of the first quoted YAML scalar in the front matter that does not close on
+ * the line it opens on, if that is before `limit`; else null. morgue writes every value on one
+ * line, so such a quote is a hand edit's unclosed quote, and js-yaml only stumbles over it lines
+ * later (or at the end). A quote opens a scalar only where a value starts (after "key: ", "- ",
+ * "[", "{" or ","), so the apostrophe of "don't" in a plain value is not one.
+ */
+function unclosedQuoteLine(text: string, limit: number): number | null {
+  let line = 1;
+  let open: { quote: string; line: number } | null = null;
+  let valueStart = true;
+  for (let i = 0; i < text.length && line < limit; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      if (open) return open.line;
+      line++;
+    }
+    if (open) {
+      if (open.quote === '"' && c === "\\") i++;
+      else if (c === open.quote && open.quote === "'" && text[i + 1] === "'") i++;
+      else if (c === open.quote) open = null;
+      continue;
+    }
+    if ((c === '"' || c === "'") && valueStart) open = { quote: c, line };
+    else if (c === "#" && /\s/.test(text[i - 1] ?? "\n")) while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+    if (c === "\n" || c === "[" || c === "{" || c === ",") valueStart = true;
+    else if ((c === ":" || c === "-") && /\s/.test(text[i + 1] ?? "\n")) valueStart = true;
+    else if (!/\s/.test(c)) valueStart = false;
+  }
+  return null;
+}
+
 /** File text -> record. Throws RecordError with the line of the offending key. */
 export function readRecord(text: string): ReadRecord {
   let file: matter.GrayMatterFile<string>;
   try {
     file = matter(text, { engines: { yaml: yamlEngine } });
   } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new RecordError(`the front matter is not valid YAML: ${reason}`, (mark?.line ?? 0) + 2, "fix the YAML syntax by hand");
+    const { reason, mark } = error as { reason?: string; mark?: { line?: number } };
+    // gray-matter hands js-yaml the text after the opening `---` with its line break, so js-yaml's
+    // 0-based line is the file's 1-based one.
+    const reported = (mark?.line ?? 0) + 1;
+    const quote = unclosedQuoteLine(text, reported);
+    throw new RecordError(
+      `the front matter is not valid YAML: ${reason ?? String(error)}${quote ? ` (js-yaml stopped at line ${reported})` : ""}`,
+      quote ?? reported,
+      quote ? "close the quote opened on this line" : "fix the YAML syntax by hand",
+    );
   }
   const { checksum, ...fields } = file.data as Record<string, unknown>;
   const checked = RecordSchema.safeParse({ ...fields, body: file.content.trim() });

@@ -1,8 +1,7 @@
 // Global data for running Eleventy on its own with `.eleventy.ts` (no `renderSite` caller):
 // settings from morgue.config.json, records through the build's ingest, the archive index, and
 // every story with its body (a standalone run renders them all at once).
-import { existsSync, readFileSync } from "node:fs";
-import { resolveConfig, type SiteConfig } from "../config.ts";
+import { loadConfig, type SiteConfig } from "../config.ts";
 import { emptyReport } from "../report.ts";
 import type { Archive } from "../index/archive.ts";
 import { index, ingest } from "../build.ts";
@@ -21,7 +20,7 @@ let pending: Promise<StandaloneData> | null = null;
 /** Reads the content folder once per process, the way `build()` does before it renders. */
 export function loadStandaloneData(): Promise<StandaloneData> {
   pending ??= (async () => {
-    const site = resolveConfig(existsSync("morgue.config.json") ? JSON.parse(readFileSync("morgue.config.json", "utf8")) : {});
+    const site = await loadConfig();
     const report = emptyReport();
     const ingested = await ingest(site.contentDir, { timezone: site.timezone, reuse: true }, report);
     const archive = index(ingested, report, site);

@@ -11,6 +11,7 @@ import { measurePage, type Line } from "./lines.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
 import { findHeadline } from "./title.ts";
+import { EARLIEST_YEAR } from "../dates.ts";
 
 /** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
 const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
@@ -21,7 +22,7 @@ function dayFromFileName(fileName: string): string | null {
   const [, y = "", mo = "", d = ""] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   const valid = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
-  return valid && Number(y) >= 1800 ? `${y}-${mo}-${d}` : null;
+  return valid && Number(y) >= EARLIEST_YEAR ? `${y}-${mo}-${d}` : null;
 }
 
 /** Language from the longer lines only: menus are short, and names in them are no language. */
