@@ -266,6 +266,7 @@ async function checkFolders(config: SiteConfig, cacheDir: string): Promise<Build
   const conflict = folderConflict(folders, { content: config.contentDir, output: config.outputDir, cache: cacheDir });
   if (conflict) throw conflict;
   if (path.dirname(folders.output) === folders.output) throw new UserError(config.outputDir, "the output folder is the root of the file system", "give --output a folder of its own, such as _site");
+  if ((await io.kindOf(config.outputDir)) === "file") throw new UserError(config.outputDir, "the output folder is a file; a build would replace it", "give --output (outputDir) a folder of its own, such as _site");
   // Each build replaces the whole output folder: a folder of other files must not be taken for a site.
   const entries = await io.entriesOf(config.outputDir);
   if (entries !== null && entries.length > 0 && !entries.includes("catalog.json")) {

@@ -126,6 +126,10 @@ test("an output folder of other files is not replaced", () => {
   assert.equal(run.status, 1);
   assert.match(run.stderr, /no site morgue built/);
   assert.equal(readFileSync(path.join(docs, "notes.md"), "utf8"), "mine");
+  const file = build(content, path.join(docs, "notes.md"));
+  assert.equal(file.status, 1);
+  assert.match(file.stderr, /notes\.md: the output folder is a file/);
+  assert.equal(readFileSync(path.join(docs, "notes.md"), "utf8"), "mine");
   rmSync(dir, { recursive: true });
 });
 
