@@ -1,6 +1,8 @@
-// `npm run bench -- --articles N`: generates N dumps, builds them cold, rebuilds after one new
-// dump (incremental), indexes search on its own, and, when Hugo is installed, builds the same
-// stories with Hugo (plain, and with 5 related a page) in the same run. Prints numbers, asserts none.
+// `npm run bench -- --articles N`: generates N dumps, builds them cold (without and with search),
+// then runs the everyday build (`npm run build`, search on) after 1 and after 100 new dumps, after
+// one hand-edited record, after one deleted dump and with nothing changed; rebuilds with --no-cache,
+// indexes search on its own, and, when Hugo is installed, builds the same stories with Hugo (plain,
+// and with 5 related a page) in the same run, with the ratios. Prints numbers, asserts none.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,7 +61,7 @@ const row = (label: string, m: { wallMs: number; maxRssMb: number }, extra = "")
 console.log(`morgue bench: ${n} articles in ${work}`);
 let t = Date.now();
 mkdirSync(content, { recursive: true });
-const dumps = generateDumps(n + 1);
+const dumps = generateDumps(n + 101);
 for (const d of dumps.slice(0, n)) writeFileSync(path.join(content, d.name), d.text);
 console.log(`generated ${n} dumps in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
 console.log(`${"step".padEnd(34)} ${"wall".padStart(10)} ${"peak RSS".padStart(10)}`);
@@ -78,21 +80,39 @@ if (values["cold-only"]) {
   process.exit(0);
 }
 
-const extra = dumps[n]!;
-writeFileSync(path.join(content, extra.name), extra.text);
-const warm = child("build", content, site);
-const tw = warm.timings as Record<string, number>;
-row("morgue rebuild, 1 new dump", warm, `${stages(tw)}; ${warm.reusedPages} story pages reused; ${(warm.wallMs / cold.wallMs).toFixed(2)}x cold`);
+// The everyday builds, each as `npm run build` runs them (search on), one after the other.
+const everyday: [string, Measured][] = [];
+const rebuild = (label: string): Measured => {
+  const m = child("build", content, site, "--search");
+  const tr = m.timings as Record<string, number>;
+  row(label, m, `${stages(tr)}, search ${tr.search} ms; ${m.reusedPages} story pages reused; ${(m.wallMs / cold.wallMs).toFixed(2)}x cold`);
+  everyday.push([label, m]);
+  return m;
+};
+const coldSearch = child("build", content, site, "--search", "--no-cache");
+row("morgue cold build with search", coldSearch, `search ${(coldSearch.timings as Record<string, number>).search} ms`);
+writeFileSync(path.join(content, dumps[n]!.name), dumps[n]!.text);
+rebuild("npm run build, 1 new dump");
+for (const d of dumps.slice(n + 1, n + 101)) writeFileSync(path.join(content, d.name), d.text);
+rebuild("npm run build, 100 new dumps");
+// A hand correction: the first record's headline edited, as an archivist would.
+const records = path.join(content, "records");
+const firstRecord = path.join(records, readdirSync(records).filter((f) => f.endsWith(".md")).sort()[0]!);
+writeFileSync(firstRecord, readFileSync(firstRecord, "utf8").replace(/^title: (.*)$/m, "title: $1 (corrected)"));
+rebuild("npm run build, 1 record edited");
+rmSync(path.join(content, dumps[n]!.name));
+rebuild("npm run build, 1 dump deleted");
+const unchanged = rebuild("npm run build, nothing changed");
 
 const nocache = child("build", content, site, "--no-cache");
 const tn = nocache.timings as Record<string, number>;
 row("morgue rebuild --no-cache", nocache, `${stages(tn)}; peak MB by stage: ${peaks(nocache)}`);
 
 const search = child("search", site);
-row("pagefind search index", search, "(Pagefind runs as its own process: RSS here is node's only)");
+row("pagefind search index, whole site", search, "(Pagefind runs as its own process: RSS here is node's only)");
 
+const hugoRuns: Record<number, { wallMs: number; maxRssMb: number }> = {};
 if (values.hugo && spawnSync("hugo", ["version"]).status === 0) {
-  const records = path.join(content, "records");
   const stories = readdirSync(records).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(path.join(records, f), "utf8"));
   for (const related of [0, 5]) {
     const dir = path.join(work, `hugo-${related}`);
@@ -102,8 +122,14 @@ if (values.hugo && spawnSync("hugo", ["version"]).status === 0) {
     }
     const hugo = timed("hugo", ["--quiet", "--destination", "public"], dir);
     const pages = spawnSync("find", ["public", "-name", "*.html"], { cwd: dir, encoding: "utf8" }).stdout.trim().split("\n").length;
-    row(`hugo ${related ? `with ${related} related` : "without related"}`, hugo, `${pages} pages; morgue/hugo time ${(cold.wallMs / hugo.wallMs).toFixed(2)}, RSS ${(cold.maxRssMb / hugo.maxRssMb).toFixed(2)}`);
+    row(`hugo ${related ? `with ${related} related` : "without related"}`, hugo, `${pages} pages; morgue cold/hugo time ${(cold.wallMs / hugo.wallMs).toFixed(2)}, RSS ${(cold.maxRssMb / hugo.maxRssMb).toFixed(2)}`);
+    hugoRuns[related] = hugo;
   }
+  const [bare, withRelated] = [hugoRuns[0]!, hugoRuns[5]!];
+  console.log("\nratios (same run):");
+  console.log(`  cold build, no search / hugo with related: ${(cold.wallMs / withRelated.wallMs).toFixed(2)}x (goal <= 0.8)`);
+  for (const [label, m] of everyday) console.log(`  ${label} / hugo bare: ${(m.wallMs / bare.wallMs).toFixed(2)}x (${(m.wallMs / 1000).toFixed(2)} s)`);
+  console.log(`  nothing changed: ${(unchanged.wallMs / 1000).toFixed(2)} s (goal <= 1.5 s)`);
 } else {
   console.log("hugo: not installed (apt-get install hugo) or --no-hugo; no comparison");
 }
