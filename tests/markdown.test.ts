@@ -26,3 +26,32 @@ test("escaped paragraphs render back to exactly their text", () => {
     assert.equal(decode(html), text);
   }
 });
+
+test("plain paragraphs skip remark and give the same bytes as remark: dev corpora and generated text (issue 16)", async () => {
+  const fc = (await import("fast-check")).default;
+  const { readdirSync, readFileSync, existsSync } = await import("node:fs");
+  const path = await import("node:path");
+  const { renderMarkdownWithRemark } = await import("../src/render/markdown.ts");
+  const same = (markdown: string): void => assert.equal(String(renderMarkdown(markdown)), String(renderMarkdownWithRemark(markdown)), JSON.stringify(markdown));
+  // Every line of the dev corpora's page text, as a generated body would hold it.
+  const corpora = path.join(import.meta.dirname, "..", "..", "shared", "corpora");
+  let lines = 0;
+  for (const corpus of ["page-text-dev", "meta-dev"]) {
+    const dumps = path.join(corpora, corpus, "dumps");
+    if (!existsSync(dumps)) continue;
+    for (const file of readdirSync(dumps).sort()) {
+      const text = readFileSync(path.join(dumps, file), "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+      same(text.map(escapeMarkdown).join("\n\n"));
+      lines += text.length;
+    }
+  }
+  same(readFileSync(path.join(import.meta.dirname, "..", "content", "000_232c69b19052f130.txt"), "utf8").split("\n").filter((l) => l.trim()).map((l) => escapeMarkdown(l.trim())).join("\n\n"));
+  // Hand-written Markdown (links, emphasis, lists, entities, breaks) and random text rich in syntax.
+  for (const md of ["A [link](https://x.org) and *em*", "1. one\n2. two", "Tom &amp; Jerry", "line  \nbreak", "    code", "\\q not an escape", "end\\", "a\u0000b", "x\ud800y", ""]) same(md);
+  const alphabet = fc.constantFrom(..."ab 1.#>-+=|*_`[]()<>&;!\\~\t\n\u00a0é😀".split(""), "&amp;", "&#35;", "\n\n", "1. ", "http://x.y");
+  fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join("")), (text) => {
+    same(text);
+    same(text.split("\n").map((l) => escapeMarkdown(l.trim())).filter(Boolean).join("\n\n"));
+  }), { numRuns: 3000 });
+  assert.ok(lines === 0 || lines > 1000, `read ${lines} corpus lines`);
+});
