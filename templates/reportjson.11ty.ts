@@ -1,5 +1,6 @@
 // /report.json: the build report for scripts.
 import type { TemplateData } from "../src/render/types.ts";
+import { siteUrl } from "../src/render/format.ts";
 
 export default class ReportJson {
   data() {
@@ -19,7 +20,7 @@ export default class ReportJson {
           section: m.section,
           date: m.date,
           source: m.source,
-          namedBy: m.namedBy.map((a) => a.url),
+          namedBy: m.namedBy.map((a) => siteUrl(a.url, d.site.baseUrl)),
         })),
       },
       null,

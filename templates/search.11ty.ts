@@ -3,6 +3,7 @@
 import type { TemplateData } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
+import { siteUrl } from "../src/render/format.ts";
 
 export default class Search {
   data() {
@@ -15,7 +16,7 @@ export default class Search {
 <script src="/pagefind/pagefind-ui.js" defer></script>
 <script src="/assets/search.js" defer></script>`;
     const content = html`<h1>Search the archive</h1>
-<div id="search" class="search-ui"></div>
+<div id="search" class="search-ui" data-base-url="${siteUrl("/", d.site.baseUrl)}"></div>
 <noscript><p>Search needs JavaScript. Every story can also be reached from the <a href="/archive/">archive by date</a>, the <a href="/section/">sections</a> and the <a href="/tag/">tags</a>.</p></noscript>`;
     return layout({ site: d.site, url: "/search/", title: "Search", head, content });
   }

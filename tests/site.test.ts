@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { buildArchive } from "../src/index/archive.ts";
 import { resolveConfig } from "../src/config.ts";
-import { buildFixtureSite, emptyReport, listFiles, makeRecord, readText, type BuiltSite } from "./helpers/site.ts";
+import { SITE_CONFIG, brokenLinks, buildFixtureSite, emptyReport, listFiles, makeRecord, readText, type BuiltSite } from "./helpers/site.ts";
 import { assertWellFormedXml, jsonLdBlocks, linksIn, textOf } from "./helpers/markup.ts";
 
 const EMBASSY = "2020/09/28/us-threatens-to-close-embassy-in-baghdad/";
@@ -130,18 +130,7 @@ describe("fixture build", () => {
   });
 
   test("every internal link and asset in every HTML page resolves to a file", async () => {
-    const broken: string[] = [];
-    for (const file of files.filter((f) => f.endsWith(".html"))) {
-      const base = new URL(`https://archive.example.org/${file.replace(/index\.html$/, "")}`);
-      for (const link of linksIn(await readText(site.outputDir, file))) {
-        const url = new URL(link, base);
-        if (url.origin !== base.origin) continue;
-        const target = decodeURIComponent(url.pathname).slice(1);
-        const resolved = target === "" || target.endsWith("/") ? `${target}index.html` : target;
-        if (!files.includes(resolved)) broken.push(`${file} -> ${link}`);
-      }
-    }
-    assert.deepEqual(broken, []);
+    assert.deepEqual(await brokenLinks(site.outputDir, files, SITE_CONFIG.baseUrl), []);
   });
 
   test("feeds and sitemap are well-formed, JSON feeds parse, URLs are absolute", async () => {
@@ -239,6 +228,41 @@ describe("fixture build", () => {
     assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020"/);
     assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section">Middle East<\/a>/);
     assert.ok(files.some((f) => f.startsWith("pagefind/index/")));
+  });
+});
+
+describe("sub-path hosting", () => {
+  const BASE = "https://example.org/archive/";
+  let sub: BuiltSite;
+  let subFiles: string[];
+  before(async () => {
+    sub = await buildFixtureSite({ search: true, config: { baseUrl: BASE } });
+    subFiles = await listFiles(sub.outputDir);
+  });
+  after(() => sub.cleanup());
+
+  test("sub-path baseUrl: every link, asset and form on every page resolves under /archive/", async () => {
+    assert.deepEqual(await brokenLinks(sub.outputDir, subFiles, BASE), []);
+    const home = await readText(sub.outputDir, "index.html");
+    assert.match(home, /<link rel="stylesheet" href="\/archive\/assets\/site\.css">/);
+    assert.match(home, /<link rel="canonical" href="https:\/\/example\.org\/archive\/">/);
+    assert.match(await readText(sub.outputDir, "404.html"), /<a href="\/archive\/search\/">/, "the 404 page links absolutely, whatever folder it is shown for");
+  });
+
+  test("sub-path baseUrl: feeds, sitemap, robots.txt, catalog and search keep /archive/", async () => {
+    const atom = await readText(sub.outputDir, "feed.xml");
+    const entryLinks = [...atom.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1] ?? "");
+    assert.ok(entryLinks.length >= 5);
+    for (const link of entryLinks) assert.ok(link.startsWith(BASE), link);
+    const json = JSON.parse(await readText(sub.outputDir, "feed.json")) as { feed_url: string; items: { url: string }[] };
+    assert.equal(json.feed_url, `${BASE}feed.json`);
+    for (const item of json.items) assert.match(item.url, /^https:\/\/example\.org\/archive\/\d{4}\//);
+    const locs = [...(await readText(sub.outputDir, "sitemap.xml")).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? "");
+    for (const loc of locs) assert.ok(loc.startsWith(BASE) && subFiles.includes(`${loc.slice(BASE.length)}index.html`), loc);
+    assert.equal(await readText(sub.outputDir, "robots.txt"), `User-agent: *\nDisallow: /archive/report/\n\nSitemap: ${BASE}sitemap.xml\n`);
+    const catalog = JSON.parse(await readText(sub.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    for (const a of catalog.articles) assert.ok(subFiles.includes(`${a.url.replace(/^\/archive\//, "")}index.html`), a.url);
+    assert.match(await readText(sub.outputDir, "search/index.html"), /data-base-url="\/archive\/"/);
   });
 });
 

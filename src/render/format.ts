@@ -41,9 +41,31 @@ export function periodLabel(key: string): string {
   return longDate(key);
 }
 
-/** An absolute URL on the site for a root-relative path. */
+/**
+ * The URL a page prints for a site path: the archive's own URLs are site paths (`/2020/`), and a
+ * site hosted under a sub-path (`baseUrl` `https://example.org/archive/`) is served at
+ * `/archive/2020/`. Every URL the site prints goes through here.
+ */
+export function siteUrl(path: string, baseUrl: string): string {
+  return new URL(baseUrl).pathname + path.replace(/^\//, "");
+}
+
+/** An absolute URL on the site for a site path. */
 export function absoluteUrl(path: string, baseUrl: string): string {
-  return new URL(path.replace(/^\//, ""), baseUrl).toString();
+  return new URL(siteUrl(path, baseUrl), baseUrl).toString();
+}
+
+/** Root-relative `href`, `src` and `action` values (never `//host` ones) in markup this program wrote. */
+const SITE_PATH_ATTRIBUTE = /(\s(?:href|src|action)=")\/(?!\/)/g;
+
+/**
+ * A page's markup with every root-relative link mapped through `siteUrl`. Templates write site
+ * paths; the layout applies this once per page, so no template can forget the base path.
+ * Escaped text cannot match: `html` turns a quote in scraped text into `&quot;`.
+ */
+export function withSiteUrls(markup: string, baseUrl: string): string {
+  const base = siteUrl("/", baseUrl);
+  return base === "/" ? markup : markup.replace(SITE_PATH_ATTRIBUTE, `$1${base}`);
 }
 
 /** "1 story", "3 stories". */

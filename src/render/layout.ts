@@ -2,7 +2,7 @@
 // footer with the report and feed links. Pages pass their content and metadata in.
 import type { SiteConfig } from "../config.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { absoluteUrl } from "./format.ts";
+import { absoluteUrl, withSiteUrls } from "./format.ts";
 
 export interface PageOptions {
   site: SiteConfig;
@@ -26,7 +26,7 @@ export function layout(o: PageOptions): string {
   const description = o.description || site.description;
   const canonical = absoluteUrl(o.url, site.baseUrl);
   const feeds = [{ title: site.title, atomUrl: "/feed.xml", jsonUrl: "/feed.json" }, ...(o.feeds ?? [])];
-  return html`<!doctype html>
+  return withSiteUrls(html`<!doctype html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">
@@ -84,5 +84,5 @@ ${o.content}
 </footer>
 </body>
 </html>
-`.value;
+`.value, site.baseUrl);
 }

@@ -4,7 +4,9 @@ window.addEventListener("DOMContentLoaded", () => {
     document.getElementById("search").textContent = "The search index has not been built for this copy of the archive.";
     return;
   }
-  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, resetStyles: false });
+  // Pagefind finds its files beside its script; result URLs are site paths, put under the base path.
+  const baseUrl = document.getElementById("search").dataset.baseUrl;
+  const ui = new PagefindUI({ element: "#search", baseUrl, showSubResults: false, showImages: false, resetStyles: false });
   const q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);
 });

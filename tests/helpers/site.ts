@@ -9,6 +9,7 @@ import { build, type BuildResult } from "../../src/build.ts";
 import { emptyReport } from "../../src/report.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import { slugify, storyId } from "../../src/record/identity.ts";
+import { linksIn } from "./markup.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/site/", import.meta.url));
 
@@ -22,14 +23,14 @@ export interface BuiltSite {
   cleanup(): Promise<void>;
 }
 
-/** Copies the fixture dumps to a temp content folder (ingest writes records there) and builds. */
-export async function buildFixtureSite(options: { search?: boolean } = {}): Promise<BuiltSite> {
+/** Copies the fixture dumps to a temp content folder (ingest writes records there) and builds; `config` is merged over SITE_CONFIG. */
+export async function buildFixtureSite(options: { search?: boolean; config?: Record<string, unknown> } = {}): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), "morgue-site-"));
   const contentDir = path.join(root, "content");
   const outputDir = path.join(root, "_site");
   await cp(FIXTURES, contentDir, { recursive: true });
   const start = performance.now();
-  const result = await build({ contentDir, outputDir, config: SITE_CONFIG, search: options.search ?? true });
+  const result = await build({ contentDir, outputDir, config: { ...SITE_CONFIG, ...options.config }, search: options.search ?? true });
   const ms = Math.round(performance.now() - start);
   return { root, outputDir, result, ms, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
@@ -44,6 +45,28 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 export const readText = (outputDir: string, file: string): Promise<string> => readFile(path.join(outputDir, file), "utf8");
+
+/**
+ * Every `href`/`src`/`action` on every HTML page of a site served at `baseUrl` that does not
+ * resolve to one of its `files` (`/x/` means `x/index.html`), as "page -> link".
+ */
+export async function brokenLinks(outputDir: string, files: readonly string[], baseUrl: string): Promise<string[]> {
+  const base = new URL(baseUrl);
+  const have = new Set(files);
+  const broken: string[] = [];
+  for (const file of files.filter((f) => f.endsWith(".html"))) {
+    const pageUrl = new URL(file.replace(/index\.html$/, ""), base);
+    for (const link of linksIn(await readText(outputDir, file))) {
+      const url = new URL(link, pageUrl);
+      if (url.origin !== base.origin) continue;
+      const pathname = decodeURIComponent(url.pathname);
+      const target = pathname.startsWith(base.pathname) ? pathname.slice(base.pathname.length) : null;
+      const resolved = target === null ? null : target === "" || target.endsWith("/") ? `${target}index.html` : target;
+      if (resolved === null || !have.has(resolved)) broken.push(`${file} -> ${link}`);
+    }
+  }
+  return broken;
+}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
