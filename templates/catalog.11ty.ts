@@ -15,6 +15,8 @@ export default class Catalog {
       title: a.title,
       published: a.published ?? a.date,
       section: a.section,
+      ...(a.outlet ? { outlet: a.outlet } : {}),
+      ...(a.originalUrl ? { originalUrl: a.originalUrl } : {}),
       tags: a.tags.map((t) => t.name),
       related: a.related.map((r) => url(r.article.url)),
       links: a.links.map((l) => ({ title: l.title, url: l.article ? url(l.article.url) : null })),

@@ -61,9 +61,9 @@ describe("fixture build", () => {
     const html = await page(EMBASSY);
     assert.equal(textOf(html, /<h1[^>]*>/), "US Threatens to Close Embassy in Baghdad");
     assert.match(html, /<p class="byline"[^>]*>By <span class="author">VOA News<\/span><\/p>/);
-    assert.match(html, /<time datetime="2020-09-28T03:35:00-04:00">September 28, 2020, 3:35 AM<\/time>/);
-    assert.match(html, /<a href="\/section\/[a-z-]+\/" data-pagefind-filter="section">USA<\/a>/);
-    assert.match(html, /<a href="\/tag\/iraq\/">Iraq<\/a>/);
+    assert.match(html, /<time datetime="2020-09-28T03:35:00-04:00">September 28, 2020, 3:35 AM EDT<\/time>/);
+    assert.match(html, /<a href="\/section\/us\/" data-pagefind-filter="section" data-pagefind-meta="section">USA<\/a>/);
+    assert.match(html, /<a href="\/tag\/iraq\/" data-pagefind-filter="tag">Iraq<\/a>/);
     assert.match(html, /<figure class="image">[\s\S]*<figcaption>Iraqi security forces stand guard in front of the U\.S\. embassy/);
     assert.match(html, /<p>The United States is threatening to close its embassy in Baghdad/);
   });
@@ -109,7 +109,7 @@ describe("fixture build", () => {
   test("date archives: years, months with a calendar, archive index with counts", async () => {
     const month = await page("/2020/09/");
     assert.match(month, /<table class="calendar">/);
-    assert.match(month, /<td class="has-stories"><a href="\/2020\/09\/23\/"[^>]*>23<\/a><\/td>/);
+    assert.match(month, /<td class="has-stories"><a href="\/2020\/09\/23\/" aria-label="23: 1 story">23<span class="n">1<\/span><\/a><\/td>/);
     assert.match(month, /<td>24<\/td>/);
     const archive = await page("/archive/");
     assert.match(archive, /<a href="\/2020\/">2020<\/a> <span class="count">3 stories<\/span>/);
@@ -220,13 +220,14 @@ describe("fixture build", () => {
     assert.deepEqual(scripts, ['<script type="application/ld+json">']);
   });
 
-  test("the search page loads Pagefind's UI; story pages carry section and year filters", async () => {
+  test("the search page loads its script; story pages carry section, year and tag filters and a date sort", async () => {
     const search = await page("/search/");
-    assert.match(search, /<script src="\/pagefind\/pagefind-ui\.js" defer><\/script>/);
+    assert.match(search, /<script src="\/assets\/search\.js" type="module"><\/script>/);
+    assert.equal((search.match(/role="search"/g) ?? []).length, 1, "one search box on the search page");
     const html = await page(WAIVER);
     assert.match(html, /data-pagefind-body/);
-    assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020"/);
-    assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section">Middle East<\/a>/);
+    assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020" data-pagefind-meta="date:September 23, 2020" data-pagefind-sort="date:2020-09-23T18:13:00-04:00">/);
+    assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section" data-pagefind-meta="section">Middle East<\/a>/);
     assert.ok(files.some((f) => f.startsWith("pagefind/index/")));
   });
 });

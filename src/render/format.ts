@@ -25,13 +25,24 @@ export function longDate(iso: string): string {
   return `${monthName(month)} ${Number(day)}, ${year}`;
 }
 
-/** "September 28, 2020, 3:35 AM" for `2020-09-28T03:35:00-04:00`: the time as the story showed it. */
-export function longDateTime(iso: string): string {
+/** "3:35 AM EDT" for `2020-09-28T03:35:00-04:00` and zone "EDT": the clock time the story showed, with its zone. */
+export function clockTime(iso: string, zone: string | null): string {
   const match = /T(\d{2}):(\d{2})/.exec(iso);
-  if (!match) return longDate(iso);
+  if (!match) return "";
   const hours = Number(match[1]);
   const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${longDate(iso)}, ${h12}:${match[2]} ${hours < 12 ? "AM" : "PM"}`;
+  return `${h12}:${match[2]} ${hours < 12 ? "AM" : "PM"}${zone ? ` ${zone}` : ""}`;
+}
+
+/** "September 28, 2020, 3:35 AM EDT": the date and time as the story showed them, with the zone. */
+export function longDateTime(iso: string, zone: string | null): string {
+  const time = clockTime(iso, zone);
+  return time ? `${longDate(iso)}, ${time}` : longDate(iso);
+}
+
+/** "Sep" for "09". */
+export function shortMonth(month: string): string {
+  return monthName(month).slice(0, 3);
 }
 
 /** A period key (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as words. */
