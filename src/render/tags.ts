@@ -14,7 +14,7 @@ export function letterNav(letters: readonly TagLetter[], current: string | null)
 
 /** The filter box, hidden until tags.js shows it. */
 export function tagFilter(site: SiteConfig): SafeHtml {
-  return html`<form class="tag-filter" role="search" hidden data-index="${siteUrl("/tag/index.json", site.baseUrl)}">
+  return html`<form class="tag-filter" hidden data-index="${siteUrl("/tag/index.json", site.baseUrl)}">
 <label for="tag-filter-input">Find a tag</label>
 <input id="tag-filter-input" type="search" autocomplete="off" spellcheck="false" placeholder="Type part of a name">
 <p class="meta" id="tag-filter-status" aria-live="polite"></p>

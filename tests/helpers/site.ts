@@ -76,14 +76,20 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".txt": "text/plain",
   ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
 };
 
-/** A static file server on 127.0.0.1 (a free port): `/x/` serves `/x/index.html`, misses get 404.html. */
-export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A static file server on 127.0.0.1 (a free port): `/x/` serves `/x/index.html`, misses get
+ * 404.html. With `prefix` ("/archive/") the site is served under that path only, as on a host
+ * where the site is one folder.
+ */
+export async function serve(dir: string, prefix = "/"): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir)) {
+    const requested = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const pathname = requested.startsWith(prefix) ? `/${requested.slice(prefix.length)}` : null;
+    const file = pathname === null ? "" : path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+    if (pathname !== null && !file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
