@@ -25,6 +25,7 @@ export default class Report {
       ["review-undated", "Undated", "The page printed no date; the day comes from the file name.", q.undated],
     ];
     const content = html`<h1>Build report</h1>
+<p>${plural(d.archive.articles.length, "story", "stories")} built; ${plural(r.failures.length, "dump", "dumps")} could not be used; ${plural(r.corrections.length, "hand correction", "hand corrections")} kept; ${plural(r.missingRelated.length, "related story", "related stories")} named but not in the archive. Also as <a href="/report.json">JSON</a>.</p>
 <nav class="report-nav" aria-label="On this page"><ul>
 <li><a href="#review-h">Review queue</a></li><li><a href="#failures-h">Not built</a></li><li><a href="#corrections-h">Hand corrections</a></li><li><a href="#missing-h">Missing related</a></li><li><a href="#duplicates-h">Duplicates</a></li>
 </ul></nav>
@@ -44,12 +45,12 @@ ${q.repeatedHeadlines.slice(0, REVIEW_SHOWN).map((group) => storyList(group))}
 </details>
 ${queue.every(([, , , s]) => s.length === 0) && q.repeatedHeadlines.length === 0 ? html`<p>Nothing to review.</p>` : ""}
 </section>
-<p>${plural(d.archive.articles.length, "story", "stories")} built; ${plural(r.failures.length, "dump", "dumps")} could not be used; ${plural(r.corrections.length, "hand correction", "hand corrections")} kept; ${plural(r.missingRelated.length, "related story", "related stories")} named but not in the archive. Also as <a href="/report.json">JSON</a>.</p>
+
 <section aria-labelledby="failures-h">
 <h2 id="failures-h">Dumps that did not become stories</h2>
 ${r.failures.length
   ? html`<table class="report-table"><thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Problem</th><th scope="col">What to do</th></tr></thead>
-<tbody>${r.failures.map((f) => html`<tr><td><code>${f.file}</code>${f.title ? html`<br>${f.title}` : ""}</td><td>${f.line || "–"}</td><td>${f.message} <span class="meta">(${f.rule})</span></td><td>${f.hint}</td></tr>\n`)}</tbody></table>`
+<tbody>${r.failures.map((f) => html`<tr><td><code>${f.file}</code>${f.title ? html`<br>${f.title}` : ""}</td><td>${f.line ? `line ${f.line}` : "whole file"}</td><td>${f.message} <span class="meta">(${f.rule})</span></td><td>${f.hint}</td></tr>\n`)}</tbody></table>`
   : html`<p>None.</p>`}
 </section>
 <section aria-labelledby="corrections-h">

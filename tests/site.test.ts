@@ -129,6 +129,40 @@ describe("fixture build", () => {
     assert.equal(new Set(tagDirs.map((d) => d.toLowerCase())).size, tagDirs.length);
   });
 
+  test("the sample's figure prints its caption once; 'More ...' items are linked or marked not in the archive", async () => {
+    const html = await page(EMBASSY);
+    assert.doesNotMatch(html, /image-description/, "the cut alt text repeats the caption");
+    const more = textOf(html, /<section class="more"[^>]*>/) ?? "";
+    assert.match(more, /US Judge Halts Government Ban on TikTok Not in the archive/);
+    assert.match(html, new RegExp(`<section class="more"[\\s\\S]*<a href="/${WILDFIRES}">`));
+  });
+
+  test("every page has the favicon; the search page has one search box", async () => {
+    assert.ok(files.includes("assets/favicon.svg"));
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      assert.match(await readText(site.outputDir, file), /<link rel="icon" href="\/assets\/favicon\.svg" type="image\/svg\+xml">/, file);
+    }
+  });
+
+  test("tag index lists tags on two stories or more; letter pages list every tag; tag pages chart their months", async () => {
+    const index = await page("/tag/");
+    const catalog = JSON.parse(await readText(site.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    const counts = new Map<string, number>();
+    for (const a of catalog.articles) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const single = [...counts].find(([, n]) => n === 1)?.[0] ?? "";
+    assert.ok(single);
+    assert.ok(!textOf(index, /<section aria-labelledby="top-all">/)?.includes(single), `${single} is on one story`);
+    const letterFile = files.find((f) => f.startsWith("tags/") && f.endsWith("index.html") && f.includes(`/${single[0]?.toLowerCase()}/`));
+    assert.ok(letterFile, `a letter page for ${single}`);
+    assert.ok((await readText(site.outputDir, letterFile)).includes(`>${single}</a>`));
+    const iraq = await page("/tag/iraq/");
+    assert.match(iraq, /<svg class="bars"[^>]*aria-label="Stories per month tagged Iraq"/);
+    assert.match(iraq, /stories from September 23, 2020 to January 20, 2021/);
+    assert.match(iraq, /<h2 id="with-h">Often together with<\/h2>/);
+    const tagJson = JSON.parse(await readText(site.outputDir, "tag/index.json")) as [string, string, number][];
+    assert.equal(tagJson.length, counts.size);
+  });
+
   test("every internal link and asset in every HTML page resolves to a file", async () => {
     assert.deepEqual(await brokenLinks(site.outputDir, files, SITE_CONFIG.baseUrl), []);
   });
@@ -321,6 +355,111 @@ describe("buildArchive", () => {
     assert.equal(other?.links[1]?.article, null);
     assert.equal(archive.report.missingRelated[0]?.title, "Gone Story");
     assert.deepEqual(archive.articles[0]?.linkedFrom.map((l) => l.url), [other?.url]);
+  });
+
+  test("times print with their zone and lists read in clock order (12:48 PM GMT+8 was listed between 7:05 and 8:02 AM)", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "Morning", date: "2020-09-28", published: "2020-09-28T07:05:00-04:00" }),
+        makeRecord({ title: "Asia noon", date: "2020-09-28", published: "2020-09-28T12:48:00+08:00" }),
+        makeRecord({ title: "Later morning", date: "2020-09-28", published: "2020-09-28T08:02:00-04:00" }),
+        makeRecord({ title: "Winter", date: "2020-12-01", published: "2020-12-01T09:00:00-05:00" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.days[0]?.articles.map((a) => [a.title, a.zone]), [
+      ["Morning", "EDT"],
+      ["Later morning", "EDT"],
+      ["Asia noon", "GMT+8"],
+    ]);
+    assert.equal(archive.articles.at(-1)?.zone, "EST");
+  });
+
+  test("section names: case, dots and aliases fold to one section; every script gets a readable slug", () => {
+    const archive = buildArchive(
+      ["U.S.", "US", "USA", "us", "Новости", "国际"].map((section, i) => makeRecord({ title: `Story ${i}`, date: `2020-01-0${i + 1}`, section })),
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.sections.map((s) => [s.url, s.count]), [
+      ["/section/guo-ji/", 1],
+      ["/section/novosti/", 1],
+      ["/section/us/", 4],
+    ]);
+    assert.deepEqual(archive.sectionIndex.main.map((s) => s.key), ["us"]);
+    assert.deepEqual(archive.sectionIndex.small.map((s) => s.key), ["novosti", "guo-ji"], "by size, then name");
+  });
+
+  test("tag index: most-covered first by type, single-story tags only on their letter page", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "One", date: "2020-01-01", tags: ["Mike Pompeo", "Baghdad", "Москва"], tagTypes: { "Mike Pompeo": "person", Baghdad: "place", Москва: "place" } }),
+        makeRecord({ title: "Two", date: "2020-02-01", tags: ["Mike Pompeo", "Baghdad"], tagTypes: { "Mike Pompeo": "person", Baghdad: "place" } }),
+        makeRecord({ title: "Three", date: "2020-02-02", tags: ["Mike Pompeo"], section: "Middle East" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.tagIndex.top.map((g) => [g.type, g.tags.map((t) => t.name)]), [
+      ["person", ["Mike Pompeo"]],
+      ["place", ["Baghdad"]],
+    ]);
+    assert.deepEqual(archive.tagIndex.letters.map((l) => [l.label, l.url, l.tags.map((t) => t.name)]), [
+      ["B", "/tags/b/", ["Baghdad"]],
+      ["M", "/tags/m/", ["Mike Pompeo"]],
+      ["Cyrillic", "/tags/cyrillic/", ["Москва"]],
+    ]);
+    const pompeo = archive.listPages.find((p) => p.term.name === "Mike Pompeo");
+    assert.deepEqual(pompeo?.profile.months, [
+      { key: "2020-01", count: 1 },
+      { key: "2020-02", count: 2 },
+    ]);
+    assert.equal(pompeo?.profile.first, "2020-01-01");
+    assert.equal(pompeo?.profile.last, "2020-02-02");
+    assert.deepEqual(pompeo?.profile.tags.map((t) => [t.name, t.count]), [["Baghdad", 2], ["Москва", 1]]);
+    assert.deepEqual(pompeo?.profile.sections.map((t) => [t.name, t.count]), [["World", 2], ["Middle East", 1]]);
+    assert.deepEqual(pompeo?.profile.years, [{ year: "2020", count: 3, url: "/tag/mike-pompeo/" }]);
+  });
+
+  test("review queue: default section, untagged, outlier dates, repeated headlines, undated", () => {
+    const archive = buildArchive(
+      [
+        ...Array.from({ length: 8 }, (_, i) => makeRecord({ title: `Normal ${i}`, date: `2005-03-0${i + 1}`, tags: ["Iraq"] })),
+        makeRecord({ title: "Misread", date: "1850-06-01", tags: ["Iraq"] }),
+        makeRecord({ title: "No section", date: "2005-04-01", tags: ["Iraq"], provenance: { section: "default" } }),
+        makeRecord({ title: "From the file name", date: "2005-04-02", tags: ["Iraq"], provenance: { date: "file name 2005-04-02-x.txt" } }),
+        makeRecord({ title: "Normal 1", date: "2005-05-01" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    const { review } = archive.report;
+    assert.deepEqual(review.defaultSection.map((a) => a.title), ["No section"]);
+    assert.deepEqual(review.untagged.map((a) => a.title), ["Normal 1"]);
+    assert.deepEqual(review.outlierDates.map((a) => a.date), ["1850-06-01"]);
+    assert.deepEqual(review.repeatedHeadlines.map((g) => g.map((a) => a.date)), [["2005-03-02", "2005-05-01"]]);
+    assert.deepEqual(review.undated.map((a) => a.title), ["From the file name"]);
+  });
+
+  test("year pages lead each month with the stories on its most-told subjects", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "Quiet", date: "2020-01-01" }),
+        ...Array.from({ length: 3 }, (_, i) => makeRecord({ title: `Election ${i}`, date: `2020-01-0${i + 2}`, tags: ["Election", "Senate"] })),
+        ...Array.from({ length: 3 }, (_, i) => makeRecord({ title: `Filler ${i}`, date: `2020-01-1${i}` })),
+      ],
+      emptyReport(),
+      resolveConfig({}),
+      noBody,
+    );
+    const top = archive.months[0]?.top.map((a) => a.title) ?? [];
+    assert.deepEqual(top.slice(0, 3), ["Election 0", "Election 1", "Election 2"]);
+    assert.equal(top.length, 5);
   });
 
   test("tags differing in case and punctuation are one tag page, paginated", () => {

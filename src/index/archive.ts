@@ -125,7 +125,7 @@ export interface MonthGroup {
   url: string;
   count: number;
   days: DayGroup[];
-  /** The month's leading stories (see `leadingStories`), in archive order. */
+  /** The month's leading stories (see `leadingStories`), the most leading first. */
   top: ArticleLink[];
   prev: PeriodRef | null;
   next: PeriodRef | null;
@@ -439,11 +439,13 @@ function topTerms(counts: Map<string, number>, ref: (key: string) => TermRef, li
 }
 
 /**
- * Years that hold the archive: each with at least 1% of the stories. A story dated more than two
- * years from every such year is an outlier (a misread date: 1850 in a 2005 archive).
+ * Years that hold the archive: each with two stories or more and at least 1% of them. A story
+ * dated more than two years from every such year is an outlier (a misread date: 1850 in a 2005
+ * archive).
  */
 function outlierYears(years: readonly YearGroup[], total: number): Set<string> {
-  const main = years.filter((y) => y.count * 100 >= total).map((y) => Number(y.year));
+  const main = years.filter((y) => y.count >= 2 && y.count * 100 >= total).map((y) => Number(y.year));
+  if (main.length === 0) return new Set();
   return new Set(years.filter((y) => main.every((m) => Math.abs(Number(y.year) - m) > 2)).map((y) => y.year));
 }
 
@@ -452,7 +454,7 @@ const TAG_TYPES: readonly TagType[] = ["person", "place", "organisation"];
 /**
  * A month's leading stories: those on the month's most-told subjects (the sum, over a story's
  * tags, of the month's other stories with that tag), then those other stories name as related;
- * ties in archive order. Without tags or links, the month's first stories.
+ * most first, ties in archive order. Without tags or links, the month's first stories.
  */
 function leadingStories(stories: readonly ArchiveArticle[], limit: number): ArchiveArticle[] {
   const counts = new Map<string, number>();
@@ -460,10 +462,7 @@ function leadingStories(stories: readonly ArchiveArticle[], limit: number): Arch
   const score = (a: ArchiveArticle): number => a.tags.reduce((sum, t) => sum + (counts.get(t.key) ?? 1) - 1, 0) + 2 * a.linkedFrom.length;
   const scored = stories.map((a, i) => ({ a, i, score: score(a) }));
   scored.sort((x, y) => y.score - x.score || x.i - y.i);
-  return scored
-    .slice(0, limit)
-    .sort((x, y) => x.i - y.i)
-    .map((x) => x.a);
+  return scored.slice(0, limit).map((x) => x.a);
 }
 
 /** The month of a `YYYY-MM-DD` day. */
