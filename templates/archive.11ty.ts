@@ -1,7 +1,9 @@
-// /archive/: every year and month with its number of stories.
+// /archive/: the whole archive as a heatmap of months, then every year and month with its count
+// (the heatmap's text equivalent, and the way in without a pointer).
 import type { TemplateData } from "../src/render/types.ts";
 import { html } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
+import { yearHeatmap } from "../src/render/charts.ts";
 import { monthName, plural } from "../src/render/format.ts";
 
 export default class ArchiveIndex {
@@ -13,6 +15,7 @@ export default class ArchiveIndex {
     const years = [...d.archive.years].reverse();
     const content = html`<h1>Archive</h1>
 <p>${plural(d.archive.articles.length, "story", "stories")} in ${plural(years.length, "year", "years")}.</p>
+${yearHeatmap(d.archive.years, "Stories per month, darker for more")}
 ${years.map(
   (y) => html`<section class="archive-year" aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}"><a href="${y.url}">${y.year}</a> <span class="count">${plural(y.count, "story", "stories")}</span></h2>

@@ -9,10 +9,23 @@ import { longDate, longDateTime, monthName } from "../src/render/format.ts";
 
 type Data = StoryPageData;
 
-/** Alt text is often the caption cut short with "…"; show it only when it adds something. */
+/** Lowercase words without punctuation ("U.S." -> "us"), for comparing alt text and caption. */
+const words = (text: string): string[] => text.toLowerCase().replace(/\./g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Share of an alt text's words, the last (cut) one left out, that its caption holds, above which
+ * the alt only repeats the caption. The sample's alt and caption ("...the US embassy in the capital
+ * Baghdad, on January 1, 2020. Pictures on the wall…" against "...the U.S. embassy ... Baghdad,
+ * Jan. 1, 2020.") share 17 of 21 words; an alt that describes the picture shares few.
+ */
+const ALT_REPEATS_CAPTION = 0.6;
+
+/** Alt text is often the caption again, reworded and cut short with "…"; show it only when it adds something. */
 function figure(alt: string, caption: string): SafeHtml {
-  const stem = alt.replace(/…$/, "").trim();
-  const redundant = stem === "" || caption.startsWith(stem) || stem === caption;
+  const altWords = words(alt.replace(/…$/, "")).slice(0, alt.trim().endsWith("…") ? -1 : undefined);
+  const captionWords = new Set(words(caption));
+  const shared = altWords.filter((w) => captionWords.has(w)).length;
+  const redundant = altWords.length === 0 || (caption !== "" && shared >= ALT_REPEATS_CAPTION * altWords.length);
   return html`<figure class="image">
 ${redundant ? "" : html`<p class="image-description"><span class="visually-hidden">Image: </span>${alt}</p>\n`}<figcaption>${caption || alt}</figcaption>
 </figure>`;
@@ -53,17 +66,17 @@ ${breadcrumbs([
       { url: a.dayUrl, label: String(Number(day)) },
       { url: a.url, label: a.title },
     ])}
-<article class="story" data-pagefind-body data-pagefind-filter="year:${a.year}" data-pagefind-meta="date:${longDate(a.date)}">
+<article class="story" data-pagefind-body data-pagefind-filter="year:${a.year}" data-pagefind-meta="date:${longDate(a.date)}" data-pagefind-sort="date:${a.published ?? a.date}">
 <header class="story-header">
-<p class="kicker" data-pagefind-ignore><a href="${a.sectionUrl}" data-pagefind-filter="section">${a.section}</a></p>
-<h1 data-pagefind-meta="title">${a.title}</h1>
-${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}<p class="dateline" data-pagefind-ignore>${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated)}</time>` : ""}</p>
+<p class="kicker" data-pagefind-ignore><a href="${a.sectionUrl}" data-pagefind-filter="section" data-pagefind-meta="section">${a.section}</a></p>
+<h1 data-pagefind-meta="title" data-pagefind-ignore>${a.title}</h1>
+${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}${a.outlet || a.originalUrl ? html`<p class="source" data-pagefind-ignore>${a.outlet ? html`<span class="outlet" data-pagefind-meta="outlet">${a.outlet}</span>` : ""}${a.outlet && a.originalUrl ? " · " : ""}${a.originalUrl ? html`<a href="${a.originalUrl}" rel="nofollow noopener">Original page</a>` : ""}</p>\n` : ""}<p class="dateline" data-pagefind-ignore>${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated, a.updatedZone)}</time>` : ""}</p>
 </header>
 ${a.images.map((img) => figure(img.alt, img.caption))}
 <div class="story-body">
 ${safe(a.bodyHtml)}
 </div>
-${a.tags.length ? html`<footer class="story-tags"><h2 class="visually-hidden">Tags</h2>${termLinks(a.tags, "Tags")}</footer>` : ""}
+${a.tags.length ? html`<footer class="story-tags" data-pagefind-ignore><h2 class="visually-hidden">Tags</h2>${termLinks(a.tags, "Tags", "tag")}</footer>` : ""}
 </article>
 <aside class="story-aside" data-pagefind-ignore="all">
 ${a.links.length ? html`<section class="related-dump" aria-labelledby="related-dump-h">
@@ -84,7 +97,7 @@ ${a.more.map(
 <ul class="link-list">${block.items.map((item) =>
     item.article
       ? html`<li><a href="${item.article.url}">${item.title}</a>${item.section ? html` <span class="meta">${item.section}</span>` : ""}</li>`
-      : html`<li><span class="title">${item.title}</span>${item.section ? html` <span class="meta">${item.section}</span>` : ""}</li>`,
+      : html`<li class="not-in-archive"><span class="title">${item.title}</span> <span class="meta"><span class="badge">Not in the archive</span>${item.section ? ` · ${item.section}` : ""}</span></li>`,
   )}</ul>
 </section>`,
 )}

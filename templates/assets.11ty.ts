@@ -1,8 +1,8 @@
-// The static assets next to this file (stylesheet, search starter), written under /assets/.
+// The static assets next to this file (stylesheet, search and tag filter scripts, icon), written under /assets/.
 // Read as text so the template format list stays "11ty.ts" only.
 import { readFileSync } from "node:fs";
 
-const FILES = ["site.css", "search.js"];
+const FILES = ["site.css", "search.js", "tags.js", "favicon.svg"];
 
 interface Data {
   item: string;

@@ -1,6 +1,6 @@
 // /robots.txt: everything may be crawled except the build report; the sitemap lists the pages.
 import type { TemplateData } from "../src/render/types.ts";
-import { absoluteUrl } from "../src/render/format.ts";
+import { absoluteUrl, siteUrl } from "../src/render/format.ts";
 
 export default class Robots {
   data() {
@@ -8,6 +8,6 @@ export default class Robots {
   }
 
   render(d: TemplateData): string {
-    return `User-agent: *\nDisallow: /report/\n\nSitemap: ${absoluteUrl("/sitemap.xml", d.site.baseUrl)}\n`;
+    return `User-agent: *\nDisallow: ${siteUrl("/report/", d.site.baseUrl)}\n\nSitemap: ${absoluteUrl("/sitemap.xml", d.site.baseUrl)}\n`;
   }
 }

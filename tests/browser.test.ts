@@ -1,20 +1,54 @@
 // The built fixture site in a real browser (Chromium through playwright-core): navigation by
-// links, search through Pagefind, axe-core accessibility checks, screenshots.
+// links, search through Pagefind (also under a sub-path), every page kind at phone and desktop
+// width in light and dark with axe-core, the tag pages of a 10,000-story archive against a size
+// budget, and screenshots of every page kind kept in .scratch/shots/ to look at.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildFixtureSite, serve, type BuiltSite } from "./helpers/site.ts";
+import { fileURLToPath } from "node:url";
+import { buildFixtureSite, emptyReport, makeRecord, serve, type BuiltSite } from "./helpers/site.ts";
+import { buildArchive, type Archive } from "../src/index/archive.ts";
+import { resolveConfig } from "../src/config.ts";
+import type { TemplateData } from "../src/render/types.ts";
+import TagIndex from "../templates/tags.11ty.ts";
+import List from "../templates/list.11ty.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install -y chromium)`;
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-/** Screenshots are also kept here to look at by hand. */
-const SHOTS = "/tmp/morgue-shots";
+/** Screenshots are also kept here to look at by hand (gitignored). */
+const SHOTS = fileURLToPath(new URL("../.scratch/shots/", import.meta.url));
+const WIDTHS = [375, 1280] as const;
+
+/** Every kind of page the fixture site has. */
+const PAGE_KINDS: Record<string, string> = {
+  home: "/",
+  archive: "/archive/",
+  year: "/2020/",
+  month: "/2020/09/",
+  day: "/2020/09/28/",
+  article: "/2020/09/28/us-threatens-to-close-embassy-in-baghdad/",
+  sections: "/section/",
+  section: "/section/us/",
+  tags: "/tag/",
+  tag: "/tag/iraq/",
+  "tag-letter": "/tags/i/",
+  search: "/search/?q=embassy",
+  report: "/report/",
+  "not-found": "/404.html",
+};
+
+/**
+ * Size budget of the tag index and the busiest tag's first page on a 10,000-story archive with
+ * about 20,000 tags (the README states it): HTML bytes, and page height in CSS pixels at 375 px.
+ * Measured: 6.9 KB and 2,200 px, 28.6 KB and 6,450 px.
+ */
+const TAG_BUDGET = { indexBytes: 20_000, indexHeight: 4_000, tagBytes: 60_000, tagHeight: 9_000 };
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
@@ -56,7 +90,7 @@ describe("site in a browser", { skip }, () => {
 
   async function screenshot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await cp(path.join(shots, `${name}.png`), path.join(SHOTS, `${name}.png`));
   }
 
   test("home -> month -> article -> related story, by clicking links", async () => {
@@ -80,35 +114,164 @@ describe("site in a browser", { skip }, () => {
     await page.getByRole("searchbox", { name: "Search the archive" }).fill("retardant");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\/\?q=retardant/);
-    const result = page.locator(".pagefind-ui__result-link").first();
+    const result = page.locator("#search-results .story-link").first();
     await result.waitFor({ timeout: 10_000 });
     assert.match((await result.textContent()) ?? "", /PG&E Shuts Power/);
-    const filters = (await page.locator(".pagefind-ui__filter-panel").textContent()) ?? "";
+    const filters = (await page.locator(".search-options").textContent()) ?? "";
     assert.match(filters, /Section/);
     assert.match(filters, /Year/);
-    const excerpt = (await page.locator(".pagefind-ui__result-excerpt").first().textContent()) ?? "";
-    assert.doesNotMatch(excerpt, /By Associated Press|2020-09-28/, "byline and dateline stay out of excerpts");
+    assert.match(filters, /Tag/);
+    const excerpt = (await page.locator("#search-results .summary").first().textContent()) ?? "";
+    assert.doesNotMatch(excerpt, /By Associated Press|2020-09-28|PG&E Shuts Power to 11,000/, "byline, dateline and headline stay out of excerpts");
     await screenshot("search");
   });
 
-  test("axe finds no violations on home, article, month and tag pages, light and dark", async () => {
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const url of ["/", "/2020/09/28/us-threatens-to-close-embassy-in-baghdad/", "/2020/09/", "/tag/iraq/"]) await axe(url);
+  test("every page kind at 375 and 1280 px, light and dark: no sideways scroll, axe clean, no failed request", async () => {
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400 && !r.url().endsWith("/404.html")) failed.push(`${r.status()} ${r.url()}`);
+    });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [kind, url] of Object.entries(PAGE_KINDS)) {
+          await axe(url);
+          if (kind === "search") await page.locator("#search-results li").first().waitFor({ timeout: 10_000 });
+          const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+          assert.equal(overflow, 0, `${url} scrolls sideways at ${width} px`);
+          if (scheme === "light" || kind === "article") await screenshot(`${kind}-${width}${scheme === "dark" ? "-dark" : ""}`);
+        }
+      }
     }
-    await page.goto(`${server.url}/2020/09/28/us-threatens-to-close-embassy-in-baghdad/`);
-    await screenshot("article-dark");
     await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    assert.deepEqual(failed, [], "every asset, the favicon included, loads");
   });
 
-  test("pages read on a phone-sized screen without sideways scrolling", async () => {
+  test("the phone header is compact", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const url of ["/", "/2020/09/28/us-threatens-to-close-embassy-in-baghdad/", "/2020/09/"]) {
-      await page.goto(`${server.url}${url}`);
-      const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-      assert.equal(overflow, 0, `${url} scrolls sideways`);
-    }
-    await screenshot("article-phone");
+    await page.goto(`${server.url}/`);
+    const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(height <= 90, `header is ${height} px tall on a phone`);
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  test("the tag filter box appears with JavaScript and finds a tag", async () => {
+    await page.goto(`${server.url}/tag/`);
+    await page.getByLabel("Find a tag").fill("ira");
+    await page.locator("#tag-filter-results a", { hasText: "Iraq" }).waitFor({ timeout: 5_000 });
+    await page.locator("#tag-filter-results a", { hasText: "Iraq" }).click();
+    assert.equal(new URL(page.url()).pathname, "/tag/iraq/");
+  });
+
+  test("search results show section and date, sort by date and filter by year", async () => {
+    await page.goto(`${server.url}/search/?q=iraq&sort=old`);
+    const metas = page.locator("#search-results .meta");
+    await metas.first().waitFor({ timeout: 10_000 });
+    const texts = await metas.allTextContents();
+    assert.ok(texts.length >= 2);
+    for (const text of texts) assert.match(text, /^[^·]+ · [A-Z][a-z]+ \d{1,2}, \d{4}/, "section · date");
+    const years = texts.map((t) => Number(/\d{4}/.exec(t)?.[0]));
+    assert.deepEqual(years, [...years].sort((a, b) => a - b), "oldest first");
+    await page.goto(`${server.url}/search/?q=iraq&year=2021`);
+    await metas.first().waitFor({ timeout: 10_000 });
+    for (const text of await metas.allTextContents()) assert.match(text, /2021/);
+  });
+});
+
+describe("site under a sub-path in a browser", { skip }, () => {
+  const BASE = "https://example.org/archive/";
+  let site: BuiltSite;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    site = await buildFixtureSite({ search: true, config: { baseUrl: BASE } });
+    server = await serve(site.outputDir, "/archive/");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.cleanup();
+  });
+
+  test("sub-path baseUrl: styles load and a search result opens its story under /archive/", async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${server.url}/archive/search/?q=retardant`);
+    const result = page.locator("#search-results .story-link").first();
+    await result.waitFor({ timeout: 10_000 });
+    await result.click();
+    assert.match(new URL(page.url()).pathname, /^\/archive\/2020\/09\/28\/pg-and-e/);
+    assert.equal(await page.evaluate("getComputedStyle(document.body).margin"), "0px", "site.css applies");
+    assert.deepEqual(failed, []);
+  });
+});
+
+/** A 10,000-story archive with a realistic tag spread: a few hundred recurring names, many one-story ones. */
+function bigArchive(stories: number): Archive {
+  let seed = 7;
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const sections = ["World", "US", "Business", "Technology", "Science", "Health", "Sport", "Arts", "Europe", "Africa", "Asia", "Opinion"];
+  const records = Array.from({ length: stories }, (_, i) => {
+    const day = new Date(Date.UTC(2004, 0, 1) + Math.floor(rand() * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
+    // Zipf-like: name k is drawn with weight 1/k from 600 recurring names, plus two names of this story only.
+    const common = Array.from({ length: 4 }, () => `Name ${Math.floor(Math.exp(rand() * Math.log(600)))}`);
+    return makeRecord({
+      title: `Story ${i} about ${common[0]}`,
+      date: day,
+      section: sections[i % sections.length] as string,
+      tags: [...new Set([...common, `Single ${i}a`, `Other ${i}b`])],
+    });
+  });
+  return buildArchive(records, emptyReport(), resolveConfig({ itemsPerPage: 50 }), () => "");
+}
+
+describe("tag pages of a 10,000-story archive in a browser", { skip }, () => {
+  test("the tag index and the busiest tag page stay within the size budget (bytes and height at 375 px)", async () => {
+    const archive = bigArchive(10_000);
+    const site = resolveConfig({});
+    const data = { archive, site, articleSlice: [], feeds: [], page: { url: "/", outputPath: false } } as TemplateData;
+    const busiest = archive.listPages.find((p) => p.kind === "tag" && p.term.key === archive.busiestTags[0]?.key);
+    assert.ok(busiest);
+    const index = new TagIndex().render(data);
+    const tagPage = new List().render({ ...data, item: busiest });
+    const dir = await mkdtemp(path.join(tmpdir(), "morgue-10k-"));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    try {
+      await mkdir(path.join(dir, "tag", "t"), { recursive: true });
+      await cp(fileURLToPath(new URL("../templates/assets/", import.meta.url)), path.join(dir, "assets"), { recursive: true });
+      await writeFile(path.join(dir, "tag", "index.html"), index);
+      await writeFile(path.join(dir, "tag", "t", "index.html"), tagPage);
+      const server = await serve(dir);
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      const height = async (url: string): Promise<number> => {
+        await page.goto(`${server.url}${url}`);
+        assert.equal(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"), 0, `${url} scrolls sideways`);
+        return Number(await page.evaluate("document.documentElement.scrollHeight"));
+      };
+      const measured = {
+        tags: archive.tags.length,
+        indexBytes: Buffer.byteLength(index),
+        indexHeight: await height("/tag/"),
+        tagBytes: Buffer.byteLength(tagPage),
+        tagHeight: await height("/tag/t/"),
+      };
+      await server.close();
+      console.log(`# 10k tag pages: ${JSON.stringify(measured)}`);
+      assert.ok(measured.tags > 15_000, `${measured.tags} tags`);
+      assert.ok(measured.indexBytes <= TAG_BUDGET.indexBytes, `tag index ${measured.indexBytes} bytes`);
+      assert.ok(measured.indexHeight <= TAG_BUDGET.indexHeight, `tag index ${measured.indexHeight} px`);
+      assert.ok(measured.tagBytes <= TAG_BUDGET.tagBytes, `tag page ${measured.tagBytes} bytes`);
+      assert.ok(measured.tagHeight <= TAG_BUDGET.tagHeight, `tag page ${measured.tagHeight} px`);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { buildArchive } from "../src/index/archive.ts";
 import { resolveConfig } from "../src/config.ts";
-import { buildFixtureSite, emptyReport, listFiles, makeRecord, readText, type BuiltSite } from "./helpers/site.ts";
+import { SITE_CONFIG, brokenLinks, buildFixtureSite, emptyReport, listFiles, makeRecord, readText, type BuiltSite } from "./helpers/site.ts";
 import { assertWellFormedXml, jsonLdBlocks, linksIn, textOf } from "./helpers/markup.ts";
 
 const EMBASSY = "2020/09/28/us-threatens-to-close-embassy-in-baghdad/";
@@ -61,9 +61,9 @@ describe("fixture build", () => {
     const html = await page(EMBASSY);
     assert.equal(textOf(html, /<h1[^>]*>/), "US Threatens to Close Embassy in Baghdad");
     assert.match(html, /<p class="byline"[^>]*>By <span class="author">VOA News<\/span><\/p>/);
-    assert.match(html, /<time datetime="2020-09-28T03:35:00-04:00">September 28, 2020, 3:35 AM<\/time>/);
-    assert.match(html, /<a href="\/section\/[a-z-]+\/" data-pagefind-filter="section">USA<\/a>/);
-    assert.match(html, /<a href="\/tag\/iraq\/">Iraq<\/a>/);
+    assert.match(html, /<time datetime="2020-09-28T03:35:00-04:00">September 28, 2020, 3:35 AM EDT<\/time>/);
+    assert.match(html, /<a href="\/section\/us\/" data-pagefind-filter="section" data-pagefind-meta="section">USA<\/a>/);
+    assert.match(html, /<a href="\/tag\/iraq\/" data-pagefind-filter="tag">Iraq<\/a>/);
     assert.match(html, /<figure class="image">[\s\S]*<figcaption>Iraqi security forces stand guard in front of the U\.S\. embassy/);
     assert.match(html, /<p>The United States is threatening to close its embassy in Baghdad/);
   });
@@ -109,7 +109,7 @@ describe("fixture build", () => {
   test("date archives: years, months with a calendar, archive index with counts", async () => {
     const month = await page("/2020/09/");
     assert.match(month, /<table class="calendar">/);
-    assert.match(month, /<td class="has-stories"><a href="\/2020\/09\/23\/"[^>]*>23<\/a><\/td>/);
+    assert.match(month, /<td class="has-stories"><a href="\/2020\/09\/23\/">23<span class="n"><span class="visually-hidden">: <\/span>1<span class="visually-hidden"> story<\/span><\/span><\/a><\/td>/);
     assert.match(month, /<td>24<\/td>/);
     const archive = await page("/archive/");
     assert.match(archive, /<a href="\/2020\/">2020<\/a> <span class="count">3 stories<\/span>/);
@@ -129,19 +129,42 @@ describe("fixture build", () => {
     assert.equal(new Set(tagDirs.map((d) => d.toLowerCase())).size, tagDirs.length);
   });
 
-  test("every internal link and asset in every HTML page resolves to a file", async () => {
-    const broken: string[] = [];
+  test("the sample's figure prints its caption once; 'More ...' items are linked or marked not in the archive", async () => {
+    const html = await page(EMBASSY);
+    assert.doesNotMatch(html, /image-description/, "the cut alt text repeats the caption");
+    const more = textOf(html, /<section class="more"[^>]*>/) ?? "";
+    assert.match(more, /US Judge Halts Government Ban on TikTok Not in the archive/);
+    assert.match(html, new RegExp(`<section class="more"[\\s\\S]*<a href="/${WILDFIRES}">`));
+  });
+
+  test("every page has the favicon; the search page has one search box", async () => {
+    assert.ok(files.includes("assets/favicon.svg"));
     for (const file of files.filter((f) => f.endsWith(".html"))) {
-      const base = new URL(`https://archive.example.org/${file.replace(/index\.html$/, "")}`);
-      for (const link of linksIn(await readText(site.outputDir, file))) {
-        const url = new URL(link, base);
-        if (url.origin !== base.origin) continue;
-        const target = decodeURIComponent(url.pathname).slice(1);
-        const resolved = target === "" || target.endsWith("/") ? `${target}index.html` : target;
-        if (!files.includes(resolved)) broken.push(`${file} -> ${link}`);
-      }
+      assert.match(await readText(site.outputDir, file), /<link rel="icon" href="\/assets\/favicon\.svg" type="image\/svg\+xml">/, file);
     }
-    assert.deepEqual(broken, []);
+  });
+
+  test("tag index lists tags on two stories or more; letter pages list every tag; tag pages chart their months", async () => {
+    const index = await page("/tag/");
+    const catalog = JSON.parse(await readText(site.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    const counts = new Map<string, number>();
+    for (const a of catalog.articles) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const single = [...counts].find(([, n]) => n === 1)?.[0] ?? "";
+    assert.ok(single);
+    assert.ok(!textOf(index, /<section aria-labelledby="top-all">/)?.includes(single), `${single} is on one story`);
+    const letterFile = files.find((f) => f.startsWith("tags/") && f.endsWith("index.html") && f.includes(`/${single[0]?.toLowerCase()}/`));
+    assert.ok(letterFile, `a letter page for ${single}`);
+    assert.ok((await readText(site.outputDir, letterFile)).includes(`>${single}</a>`));
+    const iraq = await page("/tag/iraq/");
+    assert.match(iraq, /<svg class="bars"[^>]*aria-label="Stories per month tagged Iraq"/);
+    assert.match(iraq, /stories from September 23, 2020 to January 20, 2021/);
+    assert.match(iraq, /<h2 id="with-h">Often together with<\/h2>/);
+    const tagJson = JSON.parse(await readText(site.outputDir, "tag/index.json")) as [string, string, number][];
+    assert.equal(tagJson.length, counts.size);
+  });
+
+  test("every internal link and asset in every HTML page resolves to a file", async () => {
+    assert.deepEqual(await brokenLinks(site.outputDir, files, SITE_CONFIG.baseUrl), []);
   });
 
   test("feeds and sitemap are well-formed, JSON feeds parse, URLs are absolute", async () => {
@@ -231,14 +254,50 @@ describe("fixture build", () => {
     assert.deepEqual(scripts, ['<script type="application/ld+json">']);
   });
 
-  test("the search page loads Pagefind's UI; story pages carry section and year filters", async () => {
+  test("the search page loads its script; story pages carry section, year and tag filters and a date sort", async () => {
     const search = await page("/search/");
-    assert.match(search, /<script src="\/pagefind\/pagefind-ui\.js" defer><\/script>/);
+    assert.match(search, /<script src="\/assets\/search\.js" type="module"><\/script>/);
+    assert.equal((search.match(/role="search"/g) ?? []).length, 1, "one search box on the search page");
     const html = await page(WAIVER);
     assert.match(html, /data-pagefind-body/);
-    assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020"/);
-    assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section">Middle East<\/a>/);
+    assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020" data-pagefind-meta="date:September 23, 2020" data-pagefind-sort="date:2020-09-23T18:13:00-04:00">/);
+    assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section" data-pagefind-meta="section">Middle East<\/a>/);
     assert.ok(files.some((f) => f.startsWith("pagefind/index/")));
+  });
+});
+
+describe("sub-path hosting", () => {
+  const BASE = "https://example.org/archive/";
+  let sub: BuiltSite;
+  let subFiles: string[];
+  before(async () => {
+    sub = await buildFixtureSite({ search: true, config: { baseUrl: BASE } });
+    subFiles = await listFiles(sub.outputDir);
+  });
+  after(() => sub.cleanup());
+
+  test("sub-path baseUrl: every link, asset and form on every page resolves under /archive/", async () => {
+    assert.deepEqual(await brokenLinks(sub.outputDir, subFiles, BASE), []);
+    const home = await readText(sub.outputDir, "index.html");
+    assert.match(home, /<link rel="stylesheet" href="\/archive\/assets\/site\.css">/);
+    assert.match(home, /<link rel="canonical" href="https:\/\/example\.org\/archive\/">/);
+    assert.match(await readText(sub.outputDir, "404.html"), /<a href="\/archive\/search\/">/, "the 404 page links absolutely, whatever folder it is shown for");
+  });
+
+  test("sub-path baseUrl: feeds, sitemap, robots.txt, catalog and search keep /archive/", async () => {
+    const atom = await readText(sub.outputDir, "feed.xml");
+    const entryLinks = [...atom.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1] ?? "");
+    assert.ok(entryLinks.length >= 5);
+    for (const link of entryLinks) assert.ok(link.startsWith(BASE), link);
+    const json = JSON.parse(await readText(sub.outputDir, "feed.json")) as { feed_url: string; items: { url: string }[] };
+    assert.equal(json.feed_url, `${BASE}feed.json`);
+    for (const item of json.items) assert.match(item.url, /^https:\/\/example\.org\/archive\/\d{4}\//);
+    const locs = [...(await readText(sub.outputDir, "sitemap.xml")).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? "");
+    for (const loc of locs) assert.ok(loc.startsWith(BASE) && subFiles.includes(`${loc.slice(BASE.length)}index.html`), loc);
+    assert.equal(await readText(sub.outputDir, "robots.txt"), `User-agent: *\nDisallow: /archive/report/\n\nSitemap: ${BASE}sitemap.xml\n`);
+    const catalog = JSON.parse(await readText(sub.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
+    for (const a of catalog.articles) assert.ok(subFiles.includes(`${a.url.replace(/^\/archive\//, "")}index.html`), a.url);
+    assert.match(await readText(sub.outputDir, "search/index.html"), /data-base-url="\/archive\/"/);
   });
 });
 
@@ -296,6 +355,111 @@ describe("buildArchive", () => {
     assert.equal(other?.links[1]?.article, null);
     assert.equal(archive.report.missingRelated[0]?.title, "Gone Story");
     assert.deepEqual(archive.articles[0]?.linkedFrom.map((l) => l.url), [other?.url]);
+  });
+
+  test("times print with their zone and lists read in clock order (12:48 PM GMT+8 was listed between 7:05 and 8:02 AM)", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "Morning", date: "2020-09-28", published: "2020-09-28T07:05:00-04:00" }),
+        makeRecord({ title: "Asia noon", date: "2020-09-28", published: "2020-09-28T12:48:00+08:00" }),
+        makeRecord({ title: "Later morning", date: "2020-09-28", published: "2020-09-28T08:02:00-04:00" }),
+        makeRecord({ title: "Winter", date: "2020-12-01", published: "2020-12-01T09:00:00-05:00" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.days[0]?.articles.map((a) => [a.title, a.zone]), [
+      ["Morning", "EDT"],
+      ["Later morning", "EDT"],
+      ["Asia noon", "GMT+8"],
+    ]);
+    assert.equal(archive.articles.at(-1)?.zone, "EST");
+  });
+
+  test("section names: case, dots and aliases fold to one section; every script gets a readable slug", () => {
+    const archive = buildArchive(
+      ["U.S.", "US", "USA", "us", "Новости", "国际"].map((section, i) => makeRecord({ title: `Story ${i}`, date: `2020-01-0${i + 1}`, section })),
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.sections.map((s) => [s.url, s.count]), [
+      ["/section/guo-ji/", 1],
+      ["/section/novosti/", 1],
+      ["/section/us/", 4],
+    ]);
+    assert.deepEqual(archive.sectionIndex.main.map((s) => s.key), ["us"]);
+    assert.deepEqual(archive.sectionIndex.small.map((s) => s.key), ["novosti", "guo-ji"], "by size, then name");
+  });
+
+  test("tag index: most-covered first by type, single-story tags only on their letter page", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "One", date: "2020-01-01", tags: ["Mike Pompeo", "Baghdad", "Москва"], tagTypes: { "Mike Pompeo": "person", Baghdad: "place", Москва: "place" } }),
+        makeRecord({ title: "Two", date: "2020-02-01", tags: ["Mike Pompeo", "Baghdad"], tagTypes: { "Mike Pompeo": "person", Baghdad: "place" } }),
+        makeRecord({ title: "Three", date: "2020-02-02", tags: ["Mike Pompeo"], section: "Middle East" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.tagIndex.top.map((g) => [g.type, g.tags.map((t) => t.name)]), [
+      ["person", ["Mike Pompeo"]],
+      ["place", ["Baghdad"]],
+    ]);
+    assert.deepEqual(archive.tagIndex.letters.map((l) => [l.label, l.url, l.tags.map((t) => t.name)]), [
+      ["B", "/tags/b/", ["Baghdad"]],
+      ["M", "/tags/m/", ["Mike Pompeo"]],
+      ["Cyrillic", "/tags/cyrillic/", ["Москва"]],
+    ]);
+    const pompeo = archive.listPages.find((p) => p.term.name === "Mike Pompeo");
+    assert.deepEqual(pompeo?.profile.months, [
+      { key: "2020-01", count: 1 },
+      { key: "2020-02", count: 2 },
+    ]);
+    assert.equal(pompeo?.profile.first, "2020-01-01");
+    assert.equal(pompeo?.profile.last, "2020-02-02");
+    assert.deepEqual(pompeo?.profile.tags.map((t) => [t.name, t.count]), [["Baghdad", 2], ["Москва", 1]]);
+    assert.deepEqual(pompeo?.profile.sections.map((t) => [t.name, t.count]), [["World", 2], ["Middle East", 1]]);
+    assert.deepEqual(pompeo?.profile.years, [{ year: "2020", count: 3, url: "/tag/mike-pompeo/" }]);
+  });
+
+  test("review queue: default section, untagged, outlier dates, repeated headlines, undated", () => {
+    const archive = buildArchive(
+      [
+        ...Array.from({ length: 8 }, (_, i) => makeRecord({ title: `Normal ${i}`, date: `2005-03-0${i + 1}`, tags: ["Iraq"] })),
+        makeRecord({ title: "Misread", date: "1850-06-01", tags: ["Iraq"] }),
+        makeRecord({ title: "No section", date: "2005-04-01", tags: ["Iraq"], provenance: { section: "default" } }),
+        makeRecord({ title: "From the file name", date: "2005-04-02", tags: ["Iraq"], provenance: { date: "file name 2005-04-02-x.txt" } }),
+        makeRecord({ title: "Normal 1", date: "2005-05-01" }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    const { review } = archive.report;
+    assert.deepEqual(review.defaultSection.map((a) => a.title), ["No section"]);
+    assert.deepEqual(review.untagged.map((a) => a.title), ["Normal 1"]);
+    assert.deepEqual(review.outlierDates.map((a) => a.date), ["1850-06-01"]);
+    assert.deepEqual(review.repeatedHeadlines.map((g) => g.map((a) => a.date)), [["2005-03-02", "2005-05-01"]]);
+    assert.deepEqual(review.undated.map((a) => a.title), ["From the file name"]);
+  });
+
+  test("year pages lead each month with the stories on its most-told subjects", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "Quiet", date: "2020-01-01" }),
+        ...Array.from({ length: 3 }, (_, i) => makeRecord({ title: `Election ${i}`, date: `2020-01-0${i + 2}`, tags: ["Election", "Senate"] })),
+        ...Array.from({ length: 3 }, (_, i) => makeRecord({ title: `Filler ${i}`, date: `2020-01-1${i}` })),
+      ],
+      emptyReport(),
+      resolveConfig({}),
+      noBody,
+    );
+    const top = archive.months[0]?.top.map((a) => a.title) ?? [];
+    assert.deepEqual(top.slice(0, 3), ["Election 0", "Election 1", "Election 2"]);
+    assert.equal(top.length, 5);
   });
 
   test("tags differing in case and punctuation are one tag page, paginated", () => {

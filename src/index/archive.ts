@@ -7,6 +7,7 @@ import type { SiteConfig } from "../config.ts";
 import { tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
+import { transliterate } from "transliteration";
 
 /** A light reference to a story, used wherever one page points at another. */
 export interface ArticleLink {
@@ -16,9 +17,20 @@ export interface ArticleLink {
   /** Archive day, `YYYY-MM-DD`. */
   date: string;
   published: string | null;
+  /** The zone `published` is in, as readers know it: "EDT" when it is the site zone's, else "GMT+1". */
+  zone: string | null;
   section: string;
   sectionUrl: string;
+  /** Plain text for lists, `<meta name=description>` and feeds: the first paragraph, shortened. */
+  description: string;
+  /** The publication the story came from, when the dump names it. */
+  outlet: string | null;
+  /** Minutes to read the body at 230 words a minute, at least 1. */
+  readingMinutes: number;
 }
+
+/** What a tag names, when the tagger said (records' `tagTypes`). */
+export type TagType = "person" | "place" | "organisation";
 
 /** A section or tag as listed: display name, URL key, page URL and number of stories. */
 export interface Term {
@@ -26,6 +38,8 @@ export interface Term {
   key: string;
   url: string;
   count: number;
+  /** Tags only: the type most of its stories give it, if any. */
+  type?: TagType | null;
 }
 
 export type TermRef = Omit<Term, "count">;
@@ -58,13 +72,15 @@ export interface MoreList {
 export interface ArchiveArticle extends ArticleLink {
   slug: string;
   updated: string | null;
+  /** The zone of `updated`, as for `zone`. */
+  updatedZone: string | null;
+  /** The page's original address, when the dump holds it. */
+  originalUrl: string | null;
   authors: string[];
   language: string | null;
   images: Image[];
   /** Key of the body as HTML in the build's body store (src/body-store.ts): a digest of the Markdown. */
   bodyKey: string;
-  /** Plain text for `<meta name=description>` and feeds: the first paragraph, shortened. */
-  description: string;
   tags: TermRef[];
   links: DumpLink[];
   /** The dump's resolved related stories first, computed ones fill up to `relatedLimit`. */
@@ -109,6 +125,8 @@ export interface MonthGroup {
   url: string;
   count: number;
   days: DayGroup[];
+  /** The month's leading stories (see `leadingStories`), the most leading first. */
+  top: ArticleLink[];
   prev: PeriodRef | null;
   next: PeriodRef | null;
 }
@@ -132,6 +150,57 @@ export interface ListPage {
   pageCount: number;
   pageUrls: string[];
   items: ArticleLink[];
+  /** The same for every page of a term. */
+  profile: TermProfile;
+}
+
+/** Stories in one month (`YYYY-MM`). */
+export interface MonthCount {
+  key: string;
+  count: number;
+}
+
+/** What a section or tag page shows beside its list: coverage over time, company, spread. */
+export interface TermProfile {
+  /** First and last archive day. */
+  first: string;
+  last: string;
+  /** Months with stories, oldest first. */
+  months: MonthCount[];
+  /** Years with stories, newest first, each with the listing page holding its newest story. */
+  years: { year: string; count: number; url: string }[];
+  /** For a tag, the tags most often on the same stories; for a section, its most frequent tags. */
+  tags: Term[];
+  /** Tags only: the sections of its stories, most first. */
+  sections: Term[];
+}
+
+/** The tags whose first character is one letter (Latin), digit or script, on a page of their own. */
+export interface TagLetter {
+  /** "A", "0–9", "Cyrillic". */
+  label: string;
+  url: string;
+  /** By name. */
+  tags: Term[];
+}
+
+/** /tag/: the most-covered tags (by type when tags carry one), then every letter. */
+export interface TagIndex {
+  top: { type: TagType | null; tags: Term[] }[];
+  letters: TagLetter[];
+}
+
+/** Stories an archivist should look at (the review queue on /report/). */
+export interface ReviewQueue {
+  /** The parser found no section and used its default. */
+  defaultSection: ArticleLink[];
+  untagged: ArticleLink[];
+  /** Dated years away from the years that hold the archive (see `outlierYears`). */
+  outlierDates: ArticleLink[];
+  /** One headline on different days: repeats, corrections or a headline reused by mistake. */
+  repeatedHeadlines: ArticleLink[][];
+  /** The page printed no date: the day came from the file name. */
+  undated: ArticleLink[];
 }
 
 /** A feed (Atom and JSON) for the whole site or one section. */
@@ -159,6 +228,7 @@ export interface ArchiveReport {
   duplicates: DuplicateStory[];
   notes: BuildNote[];
   missingRelated: MissingStory[];
+  review: ReviewQueue;
 }
 
 export interface Archive {
@@ -169,28 +239,96 @@ export interface Archive {
   years: YearGroup[];
   months: MonthGroup[];
   days: DayGroup[];
+  /** Alphabetical by key. */
   sections: Term[];
+  /** Sections by size, most stories first; `small` holds those under `SMALL_SECTION` stories (empty when every section is). */
+  sectionIndex: { main: Term[]; small: Term[] };
   /** Alphabetical by key. */
   tags: Term[];
+  tagIndex: TagIndex;
+  /** Tags with the most stories, most first. */
+  busiestTags: Term[];
+  /** The newest story's month and day in the years before it, newest year first. */
+  onThisDay: { date: string; years: { year: string; stories: ArticleLink[] }[] };
   listPages: ListPage[];
   feeds: Feed[];
   report: ArchiveReport;
 }
 
-const pad = (n: number): string => String(n).padStart(2, "0");
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function publishedMs(published: string | null): number {
-  return published === null ? Number.NEGATIVE_INFINITY : Date.parse(published);
+/** A record with the keys archive order sorts by, worked out once. */
+interface Sortable {
+  record: ArticleRecord;
+  /** `HHMMSS` of the wall-clock time the story showed; "" when untimed. */
+  clock: string;
+  ms: number;
 }
 
-/** Archive order: day, then time published (untimed first), then id. */
-function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
+function sortable(record: ArticleRecord): Sortable {
+  const time = record.published === null ? null : /T(\d\d):(\d\d)(?::(\d\d))?/.exec(record.published);
+  return {
+    record,
+    clock: time ? `${time[1]}${time[2]}${time[3] ?? "00"}` : "",
+    ms: record.published === null ? Number.NEGATIVE_INFINITY : Date.parse(record.published),
+  };
+}
+
+/**
+ * Archive order: day, then the time as printed (untimed first), then the instant, then id. Lists
+ * print each story's own clock time with its zone, so within a day they read in clock order
+ * ("7:05 AM EDT", "8:02 AM EDT", "12:48 PM GMT+8") even where the instants are in another order.
+ */
+function compareSortable(a: Sortable, b: Sortable): number {
   return (
-    compareStrings(a.date, b.date) ||
-    publishedMs(a.published) - publishedMs(b.published) ||
-    compareStrings(a.id, b.id)
+    compareStrings(a.record.date, b.record.date) ||
+    compareStrings(a.clock, b.clock) ||
+    a.ms - b.ms ||
+    compareStrings(a.record.id, b.record.id)
   );
+}
+
+/** "GMT-4", "GMT+5:30", "GMT" for the offset of an ISO date-time, as `Intl` writes offsets. */
+function offsetName(iso: string): string | null {
+  const m = /(?:Z|([+-])(\d\d):(\d\d))$/.exec(iso);
+  if (!m) return null;
+  const hours = Number(m[2] ?? 0);
+  const minutes = m[3] ?? "00";
+  if (hours === 0 && minutes === "00") return "GMT";
+  return `GMT${m[1]}${hours}${minutes === "00" ? "" : `:${minutes}`}`;
+}
+
+/**
+ * Names the zone of ISO date-times for print: the site zone's own abbreviation ("EDT", "EST")
+ * where the offset is the site zone's at that instant, else the offset ("GMT+1"). Memoised per
+ * hour and offset: a 10,000-story archive asks a few thousand distinct questions.
+ */
+function zoneNamer(timezone: string): (iso: string | null) => string | null {
+  const short = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "short" });
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "shortOffset" });
+  const part = (format: Intl.DateTimeFormat, date: Date): string => format.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const memo = new Map<string, string | null>();
+  return (iso) => {
+    if (iso === null) return null;
+    const own = offsetName(iso);
+    if (own === null) return null;
+    const key = `${iso.slice(0, 13)}${own}`;
+    let name = memo.get(key);
+    if (name === undefined) {
+      const date = new Date(iso);
+      name = Number.isNaN(date.getTime()) || part(offset, date) !== own ? own : part(short, date);
+      memo.set(key, name);
+    }
+    return name;
+  };
+}
+
+/** Words a minute for reading time (a common adult silent-reading rate for non-fiction). */
+const WORDS_PER_MINUTE = 230;
+
+function readingMinutes(markdown: string): number {
+  const words = markdown.match(/\S+/g)?.length ?? 0;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
 function dayDistance(a: string, b: string): number {
@@ -219,21 +357,141 @@ class NameTally {
     names.set(name, (names.get(name) ?? 0) + 1);
     this.counts.set(key, names);
   }
-  name(key: string): string {
+  /** The most used name of `key`, or null when none was added. */
+  top(key: string): string | null {
     const names = [...(this.counts.get(key) ?? new Map<string, number>())];
     names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
-    return names[0]?.[0] ?? key;
+    return names[0]?.[0] ?? null;
+  }
+  name(key: string): string {
+    return this.top(key) ?? key;
   }
 }
 
-/** Sections are the outlet's own labels, not entities: no alias merging ("USA" stays /section/usa/). */
-function sectionKey(section: string): string {
-  return slugify(section, `section-${sha256(section).slice(0, 8)}`);
+/**
+ * Section labels that name one section, by URL key. Sections are the outlet's own labels, not
+ * entities: only spellings of one label are merged here. VOA's sample prints "USA"; other outlets
+ * print "U.S." or "US" (the page-text dev corpus) and "United States".
+ */
+const SECTION_ALIASES = new Map([
+  ["usa", "us"],
+  ["united-states", "us"],
+]);
+
+/**
+ * The URL key of a section label: case, accents and abbreviation dots folded ("U.S." = "US"),
+ * any script transliterated to readable ASCII ("Новости" -> "novosti"), then the alias table.
+ */
+export function sectionKey(section: string): string {
+  const folded = transliterate(section.normalize("NFKC")).replace(/\b([A-Za-z])\./g, "$1");
+  const key = slugify(folded, `section-${sha256(section).slice(0, 8)}`);
+  return SECTION_ALIASES.get(key) ?? key;
 }
 
-function paginate(kind: ListPage["kind"], term: Term, items: ArticleLink[], size: number): ListPage[] {
+/** Sections with fewer stories are listed together after the others (when some are bigger). */
+export const SMALL_SECTION = 3;
+
+/** Non-Latin scripts with a tag page of their own (Unicode script property, display name). */
+const TAG_SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Cyrillic}/u, "Cyrillic"],
+  [/\p{Script=Greek}/u, "Greek"],
+  [/\p{Script=Arabic}/u, "Arabic"],
+  [/\p{Script=Hebrew}/u, "Hebrew"],
+  [/\p{Script=Devanagari}/u, "Devanagari"],
+  [/\p{Script=Han}/u, "Chinese characters"],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, "Japanese kana"],
+  [/\p{Script=Hangul}/u, "Korean"],
+];
+
+/** Without accents and case, for sorting and grouping names. */
+const fold = (name: string): string => name.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+
+/** The letter page of a tag name: its first Latin letter, "0–9" for digits and symbols, or its script. */
+function letterOf(name: string): { label: string; key: string } {
+  const first = [...fold(name)].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? "";
+  if (/[a-z]/.test(first)) return { label: first.toUpperCase(), key: first };
+  const script = /\p{L}/u.test(first) ? TAG_SCRIPTS.find(([pattern]) => pattern.test(first)) : undefined;
+  if (script) return { label: script[1], key: slugify(script[1], "script") };
+  return /\p{L}/u.test(first) ? { label: "Other scripts", key: "other" } : { label: "0–9", key: "0-9" };
+}
+
+/** Latin letters first (A-Z), then digits, then scripts by name. */
+function compareLetters(a: TagLetter, b: TagLetter): number {
+  const rank = (l: TagLetter): number => (l.label.length === 1 ? 0 : l.label === "0–9" ? 1 : 2);
+  return rank(a) - rank(b) || compareStrings(a.label, b.label);
+}
+
+/** Tags on the tag index per group; everything else is on the letter pages. */
+const TOP_TAGS = 24;
+/** Co-occurring tags shown on a tag or section page. */
+const PROFILE_TAGS = 12;
+/** Leading stories per month on year pages. */
+const MONTH_TOP = 5;
+
+const byCount = (a: Term, b: Term): number => b.count - a.count || compareStrings(fold(a.name), fold(b.name)) || compareStrings(a.key, b.key);
+
+/** The `limit` biggest of `counts` (key -> count) as terms, most first. */
+function topTerms(counts: Map<string, number>, ref: (key: string) => TermRef, limit: number): Term[] {
+  return [...counts]
+    .map(([key, count]) => ({ ...ref(key), count }))
+    .sort(byCount)
+    .slice(0, limit);
+}
+
+/**
+ * Years that hold the archive: each with two stories or more and at least 1% of them. A story
+ * dated more than two years from every such year is an outlier (a misread date: 1850 in a 2005
+ * archive).
+ */
+function outlierYears(years: readonly YearGroup[], total: number): Set<string> {
+  const main = years.filter((y) => y.count >= 2 && y.count * 100 >= total).map((y) => Number(y.year));
+  if (main.length === 0) return new Set();
+  return new Set(years.filter((y) => main.every((m) => Math.abs(Number(y.year) - m) > 2)).map((y) => y.year));
+}
+
+const TAG_TYPES: readonly TagType[] = ["person", "place", "organisation"];
+
+/**
+ * A month's leading stories: those on the month's most-told subjects (the sum, over a story's
+ * tags, of the month's other stories with that tag), then those other stories name as related;
+ * most first, ties in archive order. Without tags or links, the month's first stories.
+ */
+function leadingStories(stories: readonly ArchiveArticle[], limit: number): ArchiveArticle[] {
+  const counts = new Map<string, number>();
+  for (const a of stories) for (const t of a.tags) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+  const score = (a: ArchiveArticle): number => a.tags.reduce((sum, t) => sum + (counts.get(t.key) ?? 1) - 1, 0) + 2 * a.linkedFrom.length;
+  const scored = stories.map((a, i) => ({ a, i, score: score(a) }));
+  scored.sort((x, y) => y.score - x.score || x.i - y.i);
+  return scored.slice(0, limit).map((x) => x.a);
+}
+
+/** The month of a `YYYY-MM-DD` day. */
+const monthOf = (date: string): string => date.slice(0, 7);
+
+/** The listing pages of a term: `items` newest first, `size` a page. */
+function paginate(
+  kind: ListPage["kind"],
+  term: Term,
+  items: ArticleLink[],
+  size: number,
+  company: { tags: Term[]; sections: Term[] },
+): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const pageUrls = Array.from({ length: pageCount }, (_, i) => (i === 0 ? term.url : `${term.url}page/${i + 1}/`));
+  const months: MonthCount[] = [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const key = monthOf((items[i] as ArticleLink).date);
+    const last = months.at(-1);
+    if (last?.key === key) last.count++;
+    else months.push({ key, count: 1 });
+  }
+  const years: TermProfile["years"] = [];
+  items.forEach((a, i) => {
+    const last = years.at(-1);
+    if (last?.year === a.date.slice(0, 4)) last.count++;
+    else years.push({ year: a.date.slice(0, 4), count: 1, url: pageUrls[Math.floor(i / size)] as string });
+  });
+  const profile: TermProfile = { first: items.at(-1)?.date ?? "", last: items[0]?.date ?? "", months, years, ...company };
   return pageUrls.map((url, i) => ({
     kind,
     term,
@@ -242,6 +500,7 @@ function paginate(kind: ListPage["kind"], term: Term, items: ArticleLink[], size
     pageCount,
     pageUrls,
     items: items.slice(i * size, (i + 1) * size),
+    profile,
   }));
 }
 
@@ -269,16 +528,20 @@ export function buildArchive(
   /** Key of the record's body as HTML in the body store; made once per story at ingest. */
   bodyKey: (record: ArticleRecord) => string,
 ): Archive {
-  const sorted = [...records].sort(compareRecords);
+  const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
+  const zone = zoneNamer(config.timezone);
 
   // Names: sections and tags are merged by key; the most used spelling is shown.
   const sectionNames = new NameTally();
   const tagNames = new NameTally();
+  const tagTypes = new NameTally();
   for (const r of sorted) {
     sectionNames.add(sectionKey(r.section), r.section);
     for (const t of r.tags) {
       const key = tagKey(t);
       if (key) tagNames.add(key, t);
+      const type = r.tagTypes?.[t];
+      if (key && type) tagTypes.add(key, type);
     }
   }
   const sectionRef = (section: string): TermRef => {
@@ -304,15 +567,20 @@ export function buildArchive(
       title: r.title,
       date: r.date,
       published: r.published,
+      zone: zone(r.published),
       section: section.name,
       sectionUrl: section.url,
+      description: describe(r.body),
+      outlet: r.outlet ?? null,
+      readingMinutes: readingMinutes(r.body),
       slug: r.slug,
       updated: r.updated,
+      updatedZone: zone(r.updated),
+      originalUrl: r.url ?? null,
       authors: r.authors,
       language: r.language,
       images: r.images,
       bodyKey: bodyKey(r),
-      description: describe(r.body),
       tags: tagKeys.map(tagRef),
       links: [],
       related: [],
@@ -330,7 +598,8 @@ export function buildArchive(
 
   const linkOf = new Map<string, ArticleLink>();
   for (const a of articles) {
-    linkOf.set(a.id, { id: a.id, url: a.url, title: a.title, date: a.date, published: a.published, section: a.section, sectionUrl: a.sectionUrl });
+    const { id, url, title, date, published, zone, section, sectionUrl, description, outlet, readingMinutes } = a;
+    linkOf.set(id, { id, url, title, date, published, zone, section, sectionUrl, description, outlet, readingMinutes });
   }
   const link = (a: ArchiveArticle): ArticleLink => linkOf.get(a.id) as ArticleLink;
 
@@ -433,6 +702,7 @@ export function buildArchive(
   const days: DayGroup[] = [];
   const months: MonthGroup[] = [];
   const years: YearGroup[] = [];
+  const monthStories: ArchiveArticle[][] = [];
   for (const a of articles) {
     const [year = "", month = "", day = ""] = a.date.split("-");
     let y = years.at(-1);
@@ -442,8 +712,9 @@ export function buildArchive(
     }
     let m = months.at(-1);
     if (!m || m.key !== `${year}-${month}`) {
-      m = { year, month, key: `${year}-${month}`, url: `/${year}/${month}/`, count: 0, days: [], prev: null, next: null };
+      m = { year, month, key: `${year}-${month}`, url: `/${year}/${month}/`, count: 0, days: [], top: [], prev: null, next: null };
       months.push(m);
+      monthStories.push([]);
       y.months.push(m);
     }
     let d = days.at(-1);
@@ -456,39 +727,89 @@ export function buildArchive(
     m.count++;
     d.count++;
     d.articles.push(link(a));
+    monthStories.at(-1)?.push(a);
   }
   chain(years, (g) => g.year);
   chain(months, (g) => g.key);
   chain(days, (g) => g.date);
+  months.forEach((m, i) => {
+    m.top = leadingStories(monthStories[i] ?? [], MONTH_TOP).map(link);
+  });
 
   // Sections and tags: newest first, paginated.
   const newestFirst = [...articles].reverse();
-  const sectionLists = new Map<string, ArticleLink[]>();
-  const tagLists = new Map<string, ArticleLink[]>();
+  const sectionLists = new Map<string, ArchiveArticle[]>();
+  const tagLists = new Map<string, ArchiveArticle[]>();
   for (const a of newestFirst) {
     const inSection = sectionLists.get(a.sectionUrl) ?? [];
-    inSection.push(link(a));
+    inSection.push(a);
     sectionLists.set(a.sectionUrl, inSection);
     for (const t of a.tags) {
       const list = tagLists.get(t.key) ?? [];
-      list.push(link(a));
+      list.push(a);
       tagLists.set(t.key, list);
     }
   }
+  const sectionOf = (url: string): TermRef => {
+    const key = url.split("/")[2] ?? "";
+    return { key, name: sectionNames.name(key), url };
+  };
   const sections: Term[] = [...sectionLists]
-    .map(([url, list]) => {
-      const key = url.split("/")[2] ?? "";
-      return { key, name: sectionNames.name(key), url, count: list.length };
-    })
+    .map(([url, list]) => ({ ...sectionOf(url), count: list.length }))
     .sort((x, y) => compareStrings(x.key, y.key));
   const tags: Term[] = [...tagLists]
-    .map(([key, list]) => ({ ...tagRef(key), count: list.length }))
+    .map(([key, list]) => {
+      return { ...tagRef(key), count: list.length, type: tagTypes.top(key) as TagType | null };
+    })
     .sort((x, y) => compareStrings(x.key, y.key));
+  const tagTerm = new Map(tags.map((t) => [t.key, t]));
+  const sectionTerm = new Map(sections.map((t) => [t.url, t]));
+  const tagRefOf = (key: string): Term => tagTerm.get(key) as Term;
+  /** How often each tag is on `stories`, leaving out `except`. */
+  const tagCounts = (stories: readonly ArchiveArticle[], except: string | null): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const a of stories) for (const t of a.tags) if (t.key !== except) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+    return counts;
+  };
   const size = config.itemsPerPage;
   const listPages = [
-    ...sections.flatMap((s) => paginate("section", s, sectionLists.get(s.url) ?? [], size)),
-    ...tags.flatMap((t) => paginate("tag", t, tagLists.get(t.key) ?? [], size)),
+    ...sections.flatMap((s) => {
+      const list = sectionLists.get(s.url) ?? [];
+      const company = { tags: topTerms(tagCounts(list, null), tagRefOf, PROFILE_TAGS), sections: [] };
+      return paginate("section", s, list.map(link), size, company);
+    }),
+    ...tags.flatMap((t) => {
+      const list = tagLists.get(t.key) ?? [];
+      const inSections = new Map<string, number>();
+      for (const a of list) inSections.set(a.sectionUrl, (inSections.get(a.sectionUrl) ?? 0) + 1);
+      const company = {
+        tags: topTerms(tagCounts(list, t.key), tagRefOf, PROFILE_TAGS),
+        sections: topTerms(inSections, (url) => sectionTerm.get(url) as Term, Number.POSITIVE_INFINITY),
+      };
+      return paginate("tag", t, list.map(link), size, company);
+    }),
   ];
+
+  const bySize = [...sections].sort(byCount);
+  const main = bySize.filter((s) => s.count >= SMALL_SECTION);
+  const sectionIndex = main.length ? { main, small: bySize.filter((s) => s.count < SMALL_SECTION) } : { main: bySize, small: [] };
+
+  const busiest = [...tags].sort(byCount);
+  const covered = busiest.filter((t) => t.count > 1);
+  const typed = covered.some((t) => t.type);
+  const top: TagIndex["top"] = typed
+    ? ([...TAG_TYPES, null] as const)
+        .map((type) => ({ type, tags: covered.filter((t) => (t.type ?? null) === type).slice(0, TOP_TAGS) }))
+        .filter((group) => group.tags.length > 0)
+    : [{ type: null, tags: covered.slice(0, TOP_TAGS * 2) }];
+  const letters = new Map<string, TagLetter>();
+  for (const t of tags) {
+    const { label, key } = letterOf(t.name);
+    const letter = letters.get(key) ?? { label, url: `/tags/${key}/`, tags: [] };
+    letter.tags.push(t);
+    letters.set(key, letter);
+  }
+  for (const letter of letters.values()) letter.tags.sort((a, b) => compareStrings(fold(a.name), fold(b.name)) || compareStrings(a.key, b.key));
 
   const latest = newestFirst.slice(0, config.feedSize);
   const feeds: Feed[] = [
@@ -498,13 +819,36 @@ export function buildArchive(
       pageUrl: s.url,
       atomUrl: `${s.url}feed.xml`,
       jsonUrl: `${s.url}feed.json`,
-      items: newestFirst.filter((a) => a.sectionUrl === s.url).slice(0, config.feedSize),
+      items: (sectionLists.get(s.url) ?? []).slice(0, config.feedSize),
     })),
   ];
+
+  // On this day: the newest story's month and day (not the build's clock: output stays reproducible).
+  const today = articles.at(-1)?.date.slice(5) ?? "";
+  const onThisDay = {
+    date: articles.at(-1)?.date ?? "",
+    years: [...days]
+      .reverse()
+      .filter((d) => d.date.slice(5) === today && d.year !== articles.at(-1)?.year)
+      .map((d) => ({ year: d.year, stories: d.articles.slice(0, MONTH_TOP) })),
+  };
 
   const missingRelated = [...missing.values()].sort(
     (x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.title, y.title),
   );
+
+  const outliers = outlierYears(years, articles.length);
+  const review: ReviewQueue = {
+    // "default" and "file name ..." are what the generic parser writes in provenance (src/parse/generic/index.ts).
+    defaultSection: sorted.flatMap((r, i) => (r.provenance.section === "default" ? [link(articles[i] as ArchiveArticle)] : [])),
+    untagged: articles.filter((a) => a.tags.length === 0).map(link),
+    outlierDates: articles.filter((a) => outliers.has(a.year)).map(link),
+    repeatedHeadlines: [...byHeadline]
+      .filter(([, list]) => list.length > 1)
+      .sort((x, y) => compareStrings(x[0], y[0]))
+      .map(([, list]) => list.map(link)),
+    undated: sorted.flatMap((r, i) => (r.provenance.date?.startsWith("file name") ? [link(articles[i] as ArchiveArticle)] : [])),
+  };
 
   return {
     articles,
@@ -513,7 +857,11 @@ export function buildArchive(
     months,
     days,
     sections,
+    sectionIndex,
     tags,
+    tagIndex: { top, letters: [...letters.values()].sort(compareLetters) },
+    busiestTags: busiest.slice(0, TOP_TAGS),
+    onThisDay,
     listPages,
     feeds,
     report: {
@@ -522,6 +870,7 @@ export function buildArchive(
       duplicates: [...report.duplicates],
       notes: [...report.notes],
       missingRelated,
+      review,
     },
   };
 }

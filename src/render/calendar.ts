@@ -1,7 +1,8 @@
-// A month as a calendar table (weeks from Monday), days with stories linked to their day page.
+// A month as a calendar table (weeks from Monday), days with stories linked to their day page
+// with their count.
 import type { MonthGroup } from "../index/archive.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { WEEKDAYS, monthLabel, plural } from "./format.ts";
+import { WEEKDAYS, monthLabel } from "./format.ts";
 
 export function calendar(month: MonthGroup): SafeHtml {
   const year = Number(month.year);
@@ -22,7 +23,7 @@ ${weeks.map(
     if (day === null) return html`<td></td>`;
     const group = byDay.get(day);
     return group
-      ? html`<td class="has-stories"><a href="${group.url}" title="${plural(group.count, "story", "stories")}">${day}</a></td>`
+      ? html`<td class="has-stories"><a href="${group.url}">${day}<span class="n"><span class="visually-hidden">: </span>${group.count}<span class="visually-hidden"> ${group.count === 1 ? "story" : "stories"}</span></span></a></td>`
       : html`<td>${day}</td>`;
   })}</tr>\n`,
 )}</tbody>

@@ -1,36 +1,62 @@
 // Pieces several pages share: story lists, term lists, pagination and period navigation.
 import type { ArticleLink, ListPage, PeriodRef, Term, TermRef } from "../index/archive.ts";
-import { html, type SafeHtml } from "./html.ts";
-import { longDate, longDateTime, periodLabel, plural } from "./format.ts";
+import { html, SafeHtml, type HtmlValue } from "./html.ts";
+import { clockTime, longDate, longDateTime, periodLabel, plural } from "./format.ts";
 
-/** `<time>` for a story: its published date-time when known, else its archive day. */
-export function storyTime(a: { date: string; published: string | null }): SafeHtml {
+/** A story as lists show it. */
+type Listed = Pick<ArticleLink, "date" | "published" | "zone">;
+
+/** `<time>` for a story: its published date-time with zone when known, else its archive day. */
+export function storyTime(a: Listed): SafeHtml {
   return a.published
-    ? html`<time datetime="${a.published}">${longDateTime(a.published)}</time>`
+    ? html`<time datetime="${a.published}">${longDateTime(a.published, a.zone)}</time>`
     : html`<time datetime="${a.date}">${longDate(a.date)}</time>`;
 }
 
-/** A list of stories with section and date. `showSection: false` on a section's own page. */
-export function storyList(items: readonly ArticleLink[], options: { showSection?: boolean } = {}): SafeHtml {
-  const showSection = options.showSection ?? true;
-  return html`<ol class="story-list">
-${items.map(
-  (a) => html`<li><a class="story-link" href="${a.url}">${a.title}</a>
-<span class="meta">${showSection ? html`<a href="${a.sectionUrl}">${a.section}</a> · ` : ""}${storyTime(a)}</span></li>
-`,
-)}</ol>`;
+/** `<time>` with the clock time only ("3:35 AM EDT"), for lists of one day; the day when untimed. */
+function clockOnly(a: Listed): SafeHtml {
+  return a.published ? html`<time datetime="${a.published}">${clockTime(a.published, a.zone)}</time>` : html``;
 }
 
-/** Inline list of tag links. */
-export function termLinks(terms: readonly TermRef[], label: string): SafeHtml {
+export interface StoryListOptions {
+  /** Off on a section's own page. */
+  showSection?: boolean;
+  /** Each story's one-line summary, outlet and reading time (home, section, tag and day pages). */
+  summaries?: boolean;
+  /** Lists of one day print times without the date. */
+  timesOnly?: boolean;
+  /** Smaller type and rules, for lists inside a grid (year pages). */
+  compact?: boolean;
+}
+
+/** A list of stories with section, time and, with `summaries`, a one-line summary, outlet and reading time. */
+export function storyList(items: readonly ArticleLink[], options: StoryListOptions = {}): SafeHtml {
+  const { showSection = true, summaries = false, timesOnly = false, compact = false } = options;
+  return html`<ol class="story-list${compact ? " compact" : ""}">
+${items.map((a) => {
+  const parts: HtmlValue[] = [
+    showSection ? html`<a href="${a.sectionUrl}">${a.section}</a>` : null,
+    timesOnly ? clockOnly(a) : storyTime(a),
+    summaries && a.outlet ? a.outlet : null,
+    summaries ? `${a.readingMinutes} min read` : null,
+  ].filter((p) => p !== null && !(p instanceof SafeHtml && p.value === ""));
+  return html`<li><a class="story-link" href="${a.url}">${a.title}</a>
+${summaries && a.description ? html`<p class="summary">${a.description}</p>
+` : ""}<span class="meta">${parts.map((p, i) => html`${i ? " · " : ""}${p}`)}</span></li>
+`;
+})}</ol>`;
+}
+
+/** Inline list of tag links; with `filter`, each is also a search filter of that name. */
+export function termLinks(terms: readonly TermRef[], label: string, filter?: string): SafeHtml {
   if (terms.length === 0) return html``;
-  return html`<ul class="terms" aria-label="${label}">${terms.map((t) => html`<li><a href="${t.url}">${t.name}</a></li>`)}</ul>`;
+  return html`<ul class="terms" aria-label="${label}">${terms.map((t) => html`<li><a href="${t.url}"${filter ? html` data-pagefind-filter="${filter}"` : ""}>${t.name}</a></li>`)}</ul>`;
 }
 
-/** Sections or tags with their story counts. */
-export function termIndex(terms: readonly Term[]): SafeHtml {
-  return html`<ul class="term-index">
-${terms.map((t) => html`<li><a href="${t.url}">${t.name}</a> <span class="count">${plural(t.count, "story", "stories")}</span></li>\n`)}</ul>`;
+/** Sections or tags with their story counts; `compact` prints the bare number (long lists). */
+export function termIndex(terms: readonly Term[], options: { compact?: boolean } = {}): SafeHtml {
+  return html`<ul class="term-index${options.compact ? " compact" : ""}">
+${terms.map((t) => html`<li><a href="${t.url}">${t.name}</a> <span class="count">${options.compact ? t.count : plural(t.count, "story", "stories")}</span></li>\n`)}</ul>`;
 }
 
 /** "Page 2 of 5" navigation for section and tag listings. */
@@ -50,12 +76,17 @@ ${next ? html`<a rel="next" href="${next}">Older</a>` : ""}
 }
 
 /** Previous/next links between periods (years, months, days) that have stories. */
-export function periodNav(prev: PeriodRef | null, next: PeriodRef | null, label: string): SafeHtml {
+function periodNav(prev: PeriodRef | null, next: PeriodRef | null, label: string, bottom: boolean): SafeHtml {
   if (!prev && !next) return html``;
-  return html`<nav class="period-nav" aria-label="${label}">
+  return html`<nav class="period-nav${bottom ? "" : " top"}" aria-label="${label}">
 ${prev ? html`<a rel="prev" href="${prev.url}">← ${periodLabel(prev.key)}</a>` : html`<span></span>`}
 ${next ? html`<a rel="next" href="${next.url}">${periodLabel(next.key)} →</a>` : html`<span></span>`}
 </nav>`;
+}
+
+/** The same previous/next links for the top and the bottom of a date page (landmarks named apart). */
+export function periodNavs(prev: PeriodRef | null, next: PeriodRef | null, label: string): { top: SafeHtml; bottom: SafeHtml } {
+  return { top: periodNav(prev, next, label, false), bottom: periodNav(prev, next, `${label}, end of page`, true) };
 }
 
 /** Breadcrumb trail for date archive and article pages. */

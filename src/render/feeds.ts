@@ -2,13 +2,13 @@
 // (the newest one dates the feed), never from the build clock, so output is reproducible.
 import type { SiteConfig } from "../config.ts";
 import type { FeedWithBodies, StoryWithBody } from "./types.ts";
-import { absoluteUrl, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { escapeHtml } from "./html.ts";
-import { xmlSafe } from "./format.ts";
+import { absoluteUrl, xmlSafe } from "./format.ts";
 
 const isoOf = (a: StoryWithBody): string => a.published ?? `${a.date}T00:00:00Z`;
 const rfc3339 = (iso: string): string => (dateToRfc3339 as (d: Date) => string)(new Date(iso));
-const abs = (path: string, site: SiteConfig): string => (absoluteUrl as (u: string, b: string) => string)(path, site.baseUrl);
+const abs = (path: string, site: SiteConfig): string => absoluteUrl(path, site.baseUrl);
 const text = (s: string): string => escapeHtml(xmlSafe(s));
 
 /** The feed's `updated`: the newest story's update or publication time; a fixed epoch when empty. */

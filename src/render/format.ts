@@ -25,13 +25,24 @@ export function longDate(iso: string): string {
   return `${monthName(month)} ${Number(day)}, ${year}`;
 }
 
-/** "September 28, 2020, 3:35 AM" for `2020-09-28T03:35:00-04:00`: the time as the story showed it. */
-export function longDateTime(iso: string): string {
+/** "3:35 AM EDT" for `2020-09-28T03:35:00-04:00` and zone "EDT": the clock time the story showed, with its zone. */
+export function clockTime(iso: string, zone: string | null): string {
   const match = /T(\d{2}):(\d{2})/.exec(iso);
-  if (!match) return longDate(iso);
+  if (!match) return "";
   const hours = Number(match[1]);
   const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${longDate(iso)}, ${h12}:${match[2]} ${hours < 12 ? "AM" : "PM"}`;
+  return `${h12}:${match[2]} ${hours < 12 ? "AM" : "PM"}${zone ? ` ${zone}` : ""}`;
+}
+
+/** "September 28, 2020, 3:35 AM EDT": the date and time as the story showed them, with the zone. */
+export function longDateTime(iso: string, zone: string | null): string {
+  const time = clockTime(iso, zone);
+  return time ? `${longDate(iso)}, ${time}` : longDate(iso);
+}
+
+/** "Sep" for "09". */
+export function shortMonth(month: string): string {
+  return monthName(month).slice(0, 3);
 }
 
 /** A period key (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as words. */
@@ -41,9 +52,31 @@ export function periodLabel(key: string): string {
   return longDate(key);
 }
 
-/** An absolute URL on the site for a root-relative path. */
+/**
+ * The URL a page prints for a site path: the archive's own URLs are site paths (`/2020/`), and a
+ * site hosted under a sub-path (`baseUrl` `https://example.org/archive/`) is served at
+ * `/archive/2020/`. Every URL the site prints goes through here.
+ */
+export function siteUrl(path: string, baseUrl: string): string {
+  return new URL(baseUrl).pathname + path.replace(/^\//, "");
+}
+
+/** An absolute URL on the site for a site path. */
 export function absoluteUrl(path: string, baseUrl: string): string {
-  return new URL(path.replace(/^\//, ""), baseUrl).toString();
+  return new URL(siteUrl(path, baseUrl), baseUrl).toString();
+}
+
+/** Root-relative `href`, `src` and `action` values (never `//host` ones) in markup this program wrote. */
+const SITE_PATH_ATTRIBUTE = /(\s(?:href|src|action)=")\/(?!\/)/g;
+
+/**
+ * A page's markup with every root-relative link mapped through `siteUrl`. Templates write site
+ * paths; the layout applies this once per page, so no template can forget the base path.
+ * Escaped text cannot match: `html` turns a quote in scraped text into `&quot;`.
+ */
+export function withSiteUrls(markup: string, baseUrl: string): string {
+  const base = siteUrl("/", baseUrl);
+  return base === "/" ? markup : markup.replace(SITE_PATH_ATTRIBUTE, `$1${base}`);
 }
 
 /** "1 story", "3 stories". */

@@ -2,7 +2,7 @@
 // footer with the report and feed links. Pages pass their content and metadata in.
 import type { SiteConfig } from "../config.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { absoluteUrl } from "./format.ts";
+import { absoluteUrl, withSiteUrls } from "./format.ts";
 
 export interface PageOptions {
   site: SiteConfig;
@@ -17,6 +17,8 @@ export interface PageOptions {
   feeds?: { title: string; atomUrl: string; jsonUrl: string }[];
   /** `noindex` pages (404, report) stay out of search engines. */
   noindex?: boolean;
+  /** The header's search box; off on the search page, which has its own. */
+  searchBox?: boolean;
   content: SafeHtml;
 }
 
@@ -26,7 +28,7 @@ export function layout(o: PageOptions): string {
   const description = o.description || site.description;
   const canonical = absoluteUrl(o.url, site.baseUrl);
   const feeds = [{ title: site.title, atomUrl: "/feed.xml", jsonUrl: "/feed.json" }, ...(o.feeds ?? [])];
-  return html`<!doctype html>
+  return withSiteUrls(html`<!doctype html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">
@@ -36,6 +38,7 @@ export function layout(o: PageOptions): string {
 <link rel="canonical" href="${canonical}">
 ${o.noindex ? html`<meta name="robots" content="noindex">\n` : ""}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${feeds.map(
   (f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title} (Atom)" href="${f.atomUrl}">
 <link rel="alternate" type="application/feed+json" title="${f.title} (JSON Feed)" href="${f.jsonUrl}">
@@ -60,12 +63,12 @@ ${o.head ?? html`<meta property="og:type" content="website">`}
 <li><a href="/search/">Search</a></li>
 </ul>
 </nav>
-<form class="search-box" role="search" action="/search/" method="get">
+${o.searchBox === false ? "" : html`<form class="search-box" role="search" action="/search/" method="get">
 <label for="site-search" class="visually-hidden">Search the archive</label>
 <input id="site-search" type="search" name="q" placeholder="Search the archive">
 <button type="submit">Search</button>
 </form>
-</div>
+`}</div>
 </header>
 <main id="main" class="wrap">
 ${o.content}
@@ -84,5 +87,5 @@ ${o.content}
 </footer>
 </body>
 </html>
-`.value;
+`.value, site.baseUrl);
 }

@@ -1,10 +1,93 @@
-// Starts Pagefind's UI and runs the query given as ?q= (from the search box on every page).
-window.addEventListener("DOMContentLoaded", () => {
-  if (typeof PagefindUI === "undefined") {
-    document.getElementById("search").textContent = "The search index has not been built for this copy of the archive.";
+// The search page over Pagefind's JavaScript API: reads the form (words, sort, section, year,
+// tag) from the address, lists results with section, date and outlet, and keeps the address in
+// step with the form so a search can be shared. Pagefind's files and the result URLs sit under
+// the site's base path (data-base-url).
+const form = document.querySelector(".search-page");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const base = form.dataset.baseUrl;
+const PAGE = 20;
+
+let pagefind;
+try {
+  pagefind = await import(`${base}pagefind/pagefind.js`);
+  await pagefind.options({ baseUrl: base });
+} catch {
+  status.textContent = "The search index has not been built for this copy of the archive.";
+}
+
+const params = () => new URLSearchParams(new FormData(form));
+
+function setForm(query) {
+  for (const [name, value] of query) {
+    const field = form.elements.namedItem(name);
+    if (field) field.value = value;
+  }
+}
+
+async function fillFilters() {
+  const filters = await pagefind.filters();
+  for (const select of form.querySelectorAll("select[data-filter]")) {
+    const values = Object.entries(filters[select.dataset.filter] ?? {});
+    values.sort(select.dataset.filter === "year" ? (a, b) => b[0].localeCompare(a[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [value, count] of values) select.add(new Option(`${value} (${count})`, value));
+  }
+}
+
+function item(data) {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.className = "story-link";
+  a.href = data.url;
+  a.textContent = data.meta.title ?? data.url;
+  const excerpt = document.createElement("p");
+  excerpt.className = "summary";
+  // Pagefind's excerpt is the page's own text with the matched words in <mark>, already escaped.
+  excerpt.innerHTML = data.excerpt;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  meta.textContent = [data.meta.section, data.meta.date, data.meta.outlet].filter(Boolean).join(" · ");
+  li.append(a, excerpt, meta);
+  return li;
+}
+
+let pending = [];
+async function showMore() {
+  const batch = pending.splice(0, PAGE);
+  const rows = await Promise.all(batch.map((r) => r.data()));
+  list.append(...rows.map(item));
+  more.hidden = pending.length === 0;
+}
+
+async function run() {
+  const query = params();
+  const words = (query.get("q") ?? "").trim();
+  const filters = {};
+  for (const name of ["section", "year", "tag"]) if (query.get(name)) filters[name] = query.get(name);
+  const sort = query.get("sort") === "new" ? { date: "desc" } : query.get("sort") === "old" ? { date: "asc" } : undefined;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!words && Object.keys(filters).length === 0) {
+    status.textContent = "";
     return;
   }
-  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, resetStyles: false });
-  const q = new URLSearchParams(window.location.search).get("q");
-  if (q) ui.triggerSearch(q);
-});
+  const search = await pagefind.search(words || null, { filters, ...(sort ? { sort } : {}) });
+  pending = search.results;
+  status.textContent = `${search.results.length} ${search.results.length === 1 ? "story" : "stories"}${words ? ` for “${words}”` : ""}`;
+  await showMore();
+}
+
+if (pagefind) {
+  setForm(new URLSearchParams(location.search));
+  await fillFilters();
+  setForm(new URLSearchParams(location.search));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    history.replaceState(null, "", `?${params()}`);
+    run();
+  });
+  for (const select of form.querySelectorAll("select")) select.addEventListener("change", () => form.requestSubmit());
+  more.addEventListener("click", showMore);
+  await run();
+}

@@ -1,9 +1,9 @@
 // Small readers for built output in tests: link extraction, entity decoding and an XML
 // well-formedness check (no XML parser is a dependency, and feeds only need this much).
 
-/** Every `href`/`src` value in an HTML document, entity-decoded. */
+/** Every `href`/`src`/`action` value in an HTML document, entity-decoded. */
 export function linksIn(markup: string): string[] {
-  return [...markup.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ""));
+  return [...markup.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ""));
 }
 
 export function decodeEntities(text: string): string {
