@@ -3,6 +3,7 @@
 // standalone (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the
 // config builds them itself from the records in the content folder.
 import { loadStandaloneData } from "./src/render/standalone.ts";
+import { pagedItems } from "./src/render/types.ts";
 
 interface EleventyUserConfig {
   globalData: Record<string, unknown>;
@@ -23,6 +24,7 @@ export default function (eleventyConfig: EleventyUserConfig) {
   // (which a returned `dir` would override).
   if ("site" in eleventyConfig.globalData) return {};
   eleventyConfig.addGlobalData("archive", async () => (await loadStandaloneData()).archive);
+  eleventyConfig.addGlobalData("pages", async () => pagedItems((await loadStandaloneData()).archive));
   eleventyConfig.addGlobalData("site", async () => (await loadStandaloneData()).site);
   eleventyConfig.addGlobalData("articleSlice", async () => (await loadStandaloneData()).articles);
   eleventyConfig.addGlobalData("feeds", async () => (await loadStandaloneData()).feeds);

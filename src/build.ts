@@ -16,7 +16,7 @@ import { emptyReport, formatFailure, type BuildReport, type DumpFailure } from "
 import { UserError } from "./errors.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderSite, type StoryPages } from "./render/site.ts";
+import { renderSite, type BuiltPages } from "./render/site.ts";
 import { buildSearchIndex } from "./render/search.ts";
 
 export interface BuildOptions {
@@ -38,7 +38,7 @@ export interface BuildOptions {
 export interface BuildResult {
   stories: number;
   pages: number;
-  /** Story pages taken unchanged from the last build instead of being rendered. */
+  /** Pages (stories, days, months, years, section and tag pages) taken unchanged from the last build instead of being rendered. */
   reusedPages: number;
   report: BuildReport;
   /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
@@ -182,8 +182,8 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   return { records, bodyKeys, bodies, read: toRead.length };
 }
 
-/** The story pages of the site in `siteDir` as the last build left them; null when it was another folder. */
-async function readStoryPages(file: string, siteDir: string): Promise<{ siteDir: string; pages: StoryPages } | null> {
+/** The fingerprinted pages of the site in `siteDir` as the last build left them; null when it was another folder. */
+async function readBuiltPages(file: string, siteDir: string): Promise<{ siteDir: string; pages: BuiltPages } | null> {
   const text = await io.readTextIfExists(file);
   try {
     const saved = text === null ? null : (JSON.parse(text) as { site: string; pages: [string, string, string][] });
@@ -194,7 +194,7 @@ async function readStoryPages(file: string, siteDir: string): Promise<{ siteDir:
   }
 }
 
-function writeStoryPages(file: string, siteDir: string, pages: StoryPages): Promise<void> {
+function writeBuiltPages(file: string, siteDir: string, pages: BuiltPages): Promise<void> {
   const rows = [...pages].map(([url, p]) => [url, p.fingerprint, p.stamp]);
   return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), pages: rows })}\n`);
 }
@@ -338,20 +338,20 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: st
   lap("index");
 
   const pagesFile = path.join(cacheDir, "pages.json");
-  const previous = (options.cache ?? true) ? await readStoryPages(pagesFile, config.outputDir) : null;
+  const previous = (options.cache ?? true) ? await readBuiltPages(pagesFile, config.outputDir) : null;
   const staging = await io.makeStagingDir(config.outputDir);
   let pages: number;
   let reused: number;
-  let storyPages: StoryPages;
+  let builtPages: BuiltPages;
   try {
-    ({ pages, reused, storyPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
+    ({ pages, reused, builtPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
       progress: options.progress,
       bodies,
       previous,
       codeVersion: await io.codeVersion("render"),
     }));
     lap("render");
-    log(`render: ${pages} pages (${reused} story pages unchanged since the last build)`);
+    log(`render: ${pages} pages (${reused} unchanged since the last build)`);
     if (options.search ?? true) {
       await (options.stages?.search ?? buildSearchIndex)(staging);
       lap("search");
@@ -359,7 +359,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: st
     }
     await clearing;
     await io.swapInto(staging, config.outputDir);
-    await writeStoryPages(pagesFile, config.outputDir, storyPages);
+    await writeBuiltPages(pagesFile, config.outputDir, builtPages);
     lap("swap");
   } catch (error) {
     await io.removeDir(staging);

@@ -10,7 +10,7 @@ type Data = PageOf<DayGroup>;
 
 export default class Day {
   data() {
-    return pagePerItem("archive.days");
+    return pagePerItem("pages.days");
   }
 
   render(d: Data): string {

@@ -29,14 +29,14 @@ ${pr.sections.length > 1 ? html`<section aria-labelledby="in-h"><h2 id="in-h">In
 
 export default class List {
   data() {
-    return pagePerItem("archive.listPages");
+    return pagePerItem("pages.listPages");
   }
 
   render(d: Data): string {
     const p = d.item;
     const kind = p.kind === "section" ? "Section" : "Tag";
     const pageSuffix = p.pageCount > 1 ? ` (page ${p.pageNumber} of ${p.pageCount})` : "";
-    const feed = p.kind === "section" ? d.archive.feeds.find((f) => f.pageUrl === p.term.url) : undefined;
+    const { feed } = p;
     const range = p.profile.first === p.profile.last ? `on ${longDate(p.profile.first)}` : `from ${longDate(p.profile.first)} to ${longDate(p.profile.last)}`;
     const years = p.profile.years;
     const content = html`<p class="kicker"><a href="${p.kind === "section" ? "/section/" : "/tag/"}">${kind}s</a></p>

@@ -11,7 +11,7 @@ type Data = PageOf<MonthGroup>;
 
 export default class Month {
   data() {
-    return pagePerItem("archive.months");
+    return pagePerItem("pages.months");
   }
 
   render(d: Data): string {

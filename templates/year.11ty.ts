@@ -11,7 +11,7 @@ type Data = PageOf<YearGroup>;
 
 export default class Year {
   data() {
-    return pagePerItem("archive.years");
+    return pagePerItem("pages.years");
   }
 
   render(d: Data): string {

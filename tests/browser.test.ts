@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { buildFixtureSite, emptyReport, makeRecord, serve, type BuiltSite } from "./helpers/site.ts";
 import { buildArchive, type Archive } from "../src/index/archive.ts";
 import { resolveConfig } from "../src/config.ts";
-import type { TemplateData } from "../src/render/types.ts";
+import { pagedItems, type TemplateData } from "../src/render/types.ts";
 import TagIndex from "../templates/tags.11ty.ts";
 import List from "../templates/list.11ty.ts";
 
@@ -236,7 +236,7 @@ describe("tag pages of a 10,000-story archive in a browser", { skip }, () => {
   test("the tag index and the busiest tag page stay within the size budget (bytes and height at 375 px)", async () => {
     const archive = bigArchive(10_000);
     const site = resolveConfig({});
-    const data = { archive, site, articleSlice: [], feeds: [], page: { url: "/", outputPath: false } } as TemplateData;
+    const data = { archive, pages: pagedItems(archive), site, articleSlice: [], feeds: [], page: { url: "/", outputPath: false } } as TemplateData;
     const busiest = archive.listPages.find((p) => p.kind === "tag" && p.term.key === archive.busiestTags[0]?.key);
     assert.ok(busiest);
     const index = new TagIndex().render(data);

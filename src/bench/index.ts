@@ -85,7 +85,7 @@ const everyday: [string, Measured][] = [];
 const rebuild = (label: string): Measured => {
   const m = child("build", content, site, "--search");
   const tr = m.timings as Record<string, number>;
-  row(label, m, `${stages(tr)}, search ${tr.search} ms; ${m.reusedPages} story pages reused; ${(m.wallMs / cold.wallMs).toFixed(2)}x cold`);
+  row(label, m, `${stages(tr)}, search ${tr.search} ms; ${m.reusedPages} pages reused; ${(m.wallMs / cold.wallMs).toFixed(2)}x cold`);
   everyday.push([label, m]);
   return m;
 };

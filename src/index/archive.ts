@@ -152,6 +152,8 @@ export interface ListPage {
   items: ArticleLink[];
   /** The same for every page of a term. */
   profile: TermProfile;
+  /** The section's own feeds (tags have none). */
+  feed: FeedRef | null;
 }
 
 /** Stories in one month (`YYYY-MM`). */
@@ -204,14 +206,25 @@ export interface ReviewQueue {
 }
 
 /** A feed (Atom and JSON) for the whole site or one section. */
-export interface Feed {
+/** Where a feed is and what it is called. */
+export interface FeedRef {
   title: string;
-  /** The HTML page the feed mirrors. */
-  pageUrl: string;
   atomUrl: string;
   jsonUrl: string;
+}
+
+export interface Feed extends FeedRef {
+  /** The HTML page the feed mirrors. */
+  pageUrl: string;
   items: ArchiveArticle[];
 }
+
+/** A section's Atom and JSON feeds, beside its page. */
+const sectionFeed = (section: Term, config: SiteConfig): FeedRef => ({
+  title: `${section.name} — ${config.title}`,
+  atomUrl: `${section.url}feed.xml`,
+  jsonUrl: `${section.url}feed.json`,
+});
 
 /** A related story named by one or more dumps that the archive does not hold. */
 export interface MissingStory {
@@ -475,6 +488,7 @@ function paginate(
   items: ArticleLink[],
   size: number,
   company: { tags: Term[]; sections: Term[] },
+  feed: FeedRef | null,
 ): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const pageUrls = Array.from({ length: pageCount }, (_, i) => (i === 0 ? term.url : `${term.url}page/${i + 1}/`));
@@ -501,6 +515,7 @@ function paginate(
     pageUrls,
     items: items.slice(i * size, (i + 1) * size),
     profile,
+    feed,
   }));
 }
 
@@ -776,7 +791,7 @@ export function buildArchive(
     ...sections.flatMap((s) => {
       const list = sectionLists.get(s.url) ?? [];
       const company = { tags: topTerms(tagCounts(list, null), tagRefOf, PROFILE_TAGS), sections: [] };
-      return paginate("section", s, list.map(link), size, company);
+      return paginate("section", s, list.map(link), size, company, sectionFeed(s, config));
     }),
     ...tags.flatMap((t) => {
       const list = tagLists.get(t.key) ?? [];
@@ -786,7 +801,7 @@ export function buildArchive(
         tags: topTerms(tagCounts(list, t.key), tagRefOf, PROFILE_TAGS),
         sections: topTerms(inSections, (url) => sectionTerm.get(url) as Term, Number.POSITIVE_INFINITY),
       };
-      return paginate("tag", t, list.map(link), size, company);
+      return paginate("tag", t, list.map(link), size, company, null);
     }),
   ];
 
@@ -815,10 +830,8 @@ export function buildArchive(
   const feeds: Feed[] = [
     { title: config.title, pageUrl: "/", atomUrl: "/feed.xml", jsonUrl: "/feed.json", items: latest },
     ...sections.map((s) => ({
-      title: `${s.name} — ${config.title}`,
+      ...sectionFeed(s, config),
       pageUrl: s.url,
-      atomUrl: `${s.url}feed.xml`,
-      jsonUrl: `${s.url}feed.json`,
       items: (sectionLists.get(s.url) ?? []).slice(0, config.feedSize),
     })),
   ];

@@ -10,7 +10,7 @@ import type { Archive, ArchiveArticle } from "../index/archive.ts";
 import type { BodyStore } from "../body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
-import type { FeedWithBodies, StoryWithBody } from "./types.ts";
+import { pagedItems, type FeedWithBodies, type PagedItems, type StoryWithBody } from "./types.ts";
 
 const root = new URL("../../", import.meta.url);
 /** Where the page templates live; resolved from this file so the CLI works from any directory. */
@@ -49,16 +49,16 @@ async function runEleventy(input: string, outputDir: string, globals: Record<str
   return result[1].filter((t) => typeof t.outputPath === "string").length;
 }
 
-/** A story page as the last build left it: what it was made from, and its file's stamp. */
-export interface StoryPage {
-  /** Digest of everything the page is made from: the story's index entry, the settings, the render code. */
+/** A page as the last build left it: what it was made from, and its file's stamp. */
+export interface BuiltPage {
+  /** Digest of everything the page is made from: its index entry, the settings, the render code. */
   fingerprint: string;
   /** `io.outputStamp` of the file when the build finished. */
   stamp: string;
 }
 
-/** The story pages of a finished site, by URL. */
-export type StoryPages = Map<string, StoryPage>;
+/** The fingerprinted pages of a finished site (stories and paged lists), by URL. */
+export type BuiltPages = Map<string, BuiltPage>;
 
 /** The stories with their bodies read from the store. */
 export async function withBodies(articles: readonly ArchiveArticle[], bodies: BodyStore): Promise<StoryWithBody[]> {
@@ -80,21 +80,23 @@ export interface RenderOptions {
    * The site the last build left, with its story pages. A page whose fingerprint is unchanged and
    * whose file is as it was left is linked into the new site instead of being rendered again.
    */
-  previous?: { siteDir: string; pages: StoryPages } | null;
+  previous?: { siteDir: string; pages: BuiltPages } | null;
   /** `io.codeVersion("render")`; part of every fingerprint. */
   codeVersion?: string;
 }
 
-/** The file a story page is written to, under `dir`. */
-export const storyFile = (dir: string, url: string): string => path.join(dir, url, "index.html");
+/** The file a page is written to, under `dir`. */
+export const pageFile = (dir: string, url: string): string => path.join(dir, url, "index.html");
 
 /**
  * A story page is a function of its index entry (related stories, neighbours and links included:
- * the archive resolves them into the entry), the site settings and the render code. Nothing else
- * of the archive reaches templates/article.11ty.ts.
+ * the archive resolves them into the entry), the site settings and the render code; a day, month,
+ * year, section or tag page of its item (see `PagedItems`). Nothing else of the archive reaches
+ * those templates, so an unchanged fingerprint means an unchanged page. `kind` keeps two kinds
+ * with equal items apart.
  */
-function fingerprint(article: ArchiveArticle, shared: string): string {
-  return createHash("sha256").update(shared).update(JSON.stringify(article)).digest("hex").slice(0, 32);
+function fingerprint(kind: string, item: unknown, shared: string): string {
+  return createHash("sha256").update(shared).update(kind).update(JSON.stringify(item)).digest("hex").slice(0, 32);
 }
 
 /** What every story page's fingerprint starts with: the render code and the settings. */
@@ -109,17 +111,24 @@ export async function renderSite(
   config: SiteConfig,
   outputDir: string,
   { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
-): Promise<{ pages: number; reused: number; storyPages: StoryPages }> {
+): Promise<{ pages: number; reused: number; builtPages: BuiltPages }> {
   const shared = sharedInputs(config, codeVersion);
-  const fingerprints = archive.articles.map((a) => fingerprint(a, shared));
-  const reusable = await inLanes(archive.articles, 64, async (a, i) => {
-    const before = previous?.pages.get(a.url);
-    if (!previous || !before || before.fingerprint !== fingerprints[i]) return false;
-    const from = storyFile(previous.siteDir, a.url);
-    return io.outputStamp(from) === before.stamp && (await io.linkFile(from, storyFile(outputDir, a.url)));
+  const all = pagedItems(archive);
+  const entries = [
+    ...archive.articles.map((a) => ({ url: a.url, fingerprint: fingerprint("story", a, shared) })),
+    ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item, shared) }))),
+  ];
+  // A page whose fingerprint is unchanged and whose file is as the last build left it is linked.
+  const reusable = new Set<string>();
+  await inLanes(entries, 64, async ({ url, fingerprint }) => {
+    const before = previous?.pages.get(url);
+    if (!previous || !before || before.fingerprint !== fingerprint) return;
+    const from = pageFile(previous.siteDir, url);
+    if (io.outputStamp(from) === before.stamp && (await io.linkFile(from, pageFile(outputDir, url)))) reusable.add(url);
   });
-  const toRender = archive.articles.filter((_, i) => !reusable[i]);
-  const reused = archive.articles.length - toRender.length;
+  const fresh = <T extends { url: string }>(items: T[]): T[] => items.filter((item) => !reusable.has(item.url));
+  const pages: PagedItems = { days: fresh(all.days), months: fresh(all.months), years: fresh(all.years), listPages: fresh(all.listPages) };
+  const toRender = fresh(archive.articles);
 
   const total = toRender.length;
   const slices: ArchiveArticle[][] = [];
@@ -128,20 +137,19 @@ export async function renderSite(
   // The first run writes every page other than stories, and the first slice of stories. (A render
   // worker thread taking slices next to this one was measured at 10,000 stories: about 10% less
   // render time for 130-300 MB more peak RSS, and it took the 100,000-story build past 4 GB.)
-  let pages = 0;
+  let written = 0;
   for (const [i, slice] of slices.entries()) {
     // Bodies are read per slice, so only one slice of them is in memory at a time.
     const articleSlice = await withBodies(slice, bodies);
-    const globals = i === 0 ? { archive, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
-    pages += await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
+    const globals = i === 0 ? { archive, pages, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
+    written += await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
   }
 
-  const stamps = archive.articles.map((a) => io.outputStamp(storyFile(outputDir, a.url)));
-  const storyPages: StoryPages = new Map();
-  archive.articles.forEach((a, i) => {
-    const stamp = stamps[i];
-    if (stamp) storyPages.set(a.url, { fingerprint: fingerprints[i]!, stamp });
-  });
-  return { pages: pages + reused, reused, storyPages };
+  const builtPages: BuiltPages = new Map();
+  for (const { url, fingerprint } of entries) {
+    const stamp = io.outputStamp(pageFile(outputDir, url));
+    if (stamp) builtPages.set(url, { fingerprint, stamp });
+  }
+  return { pages: written + reusable.size, reused: reusable.size, builtPages };
 }
