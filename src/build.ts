@@ -17,7 +17,7 @@ import { UserError } from "./errors.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite, type BuiltPages } from "./render/site.ts";
-import { buildSearchIndex } from "./render/search.ts";
+import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -182,21 +182,23 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   return { records, bodyKeys, bodies, read: toRead.length };
 }
 
-/** The fingerprinted pages of the site in `siteDir` as the last build left them; null when it was another folder. */
-async function readBuiltPages(file: string, siteDir: string): Promise<{ siteDir: string; pages: BuiltPages } | null> {
+/**
+ * What the last build left in the site `siteDir`, as a cache file names it: rows of its story and
+ * list pages (url, fingerprint, file stamp) or of its search shards (key, fingerprint). Null when
+ * the file is missing or unreadable, or was written for another output folder.
+ */
+async function readSiteCache<Row>(file: string, siteDir: string): Promise<Row[] | null> {
   const text = await io.readTextIfExists(file);
   try {
-    const saved = text === null ? null : (JSON.parse(text) as { site: string; pages: [string, string, string][] });
-    if (saved?.site !== path.resolve(siteDir)) return null;
-    return { siteDir, pages: new Map(saved.pages.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
+    const saved = text === null ? null : (JSON.parse(text) as { site: string; rows: Row[] });
+    return saved?.site === path.resolve(siteDir) && Array.isArray(saved.rows) ? saved.rows : null;
   } catch {
     return null;
   }
 }
 
-function writeBuiltPages(file: string, siteDir: string, pages: BuiltPages): Promise<void> {
-  const rows = [...pages].map(([url, p]) => [url, p.fingerprint, p.stamp]);
-  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), pages: rows })}\n`);
+function writeSiteCache(file: string, siteDir: string, rows: unknown[]): Promise<void> {
+  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), rows })}\n`);
 }
 
 /** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
@@ -338,7 +340,10 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: st
   lap("index");
 
   const pagesFile = path.join(cacheDir, "pages.json");
-  const previous = (options.cache ?? true) ? await readBuiltPages(pagesFile, config.outputDir) : null;
+  const searchFile = path.join(cacheDir, "search.json");
+  const renderVersion = await io.codeVersion("render");
+  const pageRows = (options.cache ?? true) ? await readSiteCache<[string, string, string]>(pagesFile, config.outputDir) : null;
+  const previous = pageRows && { siteDir: config.outputDir, pages: new Map(pageRows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
   const staging = await io.makeStagingDir(config.outputDir);
   let pages: number;
   let reused: number;
@@ -348,18 +353,24 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: st
       progress: options.progress,
       bodies,
       previous,
-      codeVersion: await io.codeVersion("render"),
+      codeVersion: renderVersion,
     }));
     lap("render");
     log(`render: ${pages} pages (${reused} unchanged since the last build)`);
+    let shards: BuiltShards | null = null;
     if (options.search ?? true) {
-      await (options.stages?.search ?? buildSearchIndex)(staging);
+      const shardRows = (options.cache ?? true) ? await readSiteCache<[string, string]>(searchFile, config.outputDir) : null;
+      const previousSearch = shardRows && { siteDir: config.outputDir, shards: new Map(shardRows) };
+      const searched = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
+      shards = searched.shards;
       lap("search");
-      log("search: index written");
+      log(`search: ${searched.shards.size} year shard(s), ${searched.reused} unchanged since the last build`);
     }
     await clearing;
     await io.swapInto(staging, config.outputDir);
-    await writeBuiltPages(pagesFile, config.outputDir, builtPages);
+    await writeSiteCache(pagesFile, config.outputDir, [...builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]));
+    if (shards) await writeSiteCache(searchFile, config.outputDir, [...shards]);
+    else await io.removeFile(searchFile);
     lap("swap");
   } catch (error) {
     await io.removeDir(staging);

@@ -452,6 +452,17 @@ export function outputStamp(file: string): string | null {
 }
 
 /**
+ * Makes `to` a copy of the folder `from` whose files are hard links (see `linkFile`); false when
+ * `from` is missing or a file cannot be linked (the caller then writes the folder anew).
+ */
+export async function linkTree(from: string, to: string): Promise<boolean> {
+  const files = await listFiles(from);
+  if (files.length === 0) return false;
+  for (const file of files) if (!(await linkFile(path.join(from, file), path.join(to, file)))) return false;
+  return true;
+}
+
+/**
  * Makes `to` a second name of the file `from` (a hard link: no bytes copied, and the file is never
  * written again, so the site it came from stays as it was). False when it cannot be linked, for
  * example across file systems; the caller then writes the file anew.

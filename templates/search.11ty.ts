@@ -1,4 +1,4 @@
-// /search/: one search form over the Pagefind index that `buildSearchIndex` writes to /pagefind/,
+// /search/: one search form over the Pagefind indexes that `buildSearchIndex` writes, one a year, under /pagefind/,
 // with filters by section, year and tag and a sort by date. The form works as a plain GET form;
 // results need JavaScript (assets/search.js), and the page says so without it.
 import type { TemplateData } from "../src/render/types.ts";

@@ -207,6 +207,7 @@ describe("site under a sub-path in a browser", { skip }, () => {
     const result = page.locator("#search-results .story-link").first();
     await result.waitFor({ timeout: 10_000 });
     await result.click();
+    await page.waitForLoadState("load");
     assert.match(new URL(page.url()).pathname, /^\/archive\/2020\/09\/28\/pg-and-e/);
     assert.equal(await page.evaluate("getComputedStyle(document.body).margin"), "0px", "site.css applies");
     assert.deepEqual(failed, []);

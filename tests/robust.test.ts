@@ -159,7 +159,7 @@ function pagedFiles(site: string): string[] {
     .filter((f) => f.endsWith("index.html") && /^(\d{4}\/|section\/[^/]+\/|tag\/[^/]+\/)/.test(f));
 }
 
-test("regression (issue 16): rebuilds after adding, changing and deleting dumps reuse unchanged pages of every kind and equal a cold build byte for byte", async () => {
+test("regression (issue 16): rebuilds after adding, changing and deleting dumps reuse unchanged pages of every kind and search shards, and equal a cold build byte for byte (search index included)", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-incremental-"));
   const content = contentFolder(work, [
     ["A Second Story Arrives", "2020-10-01"],
@@ -167,10 +167,10 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     ["A Fourth Story, Two Years Back", "2018-06-07"],
   ]);
   const site = path.join(work, "site");
-  const first = await build({ contentDir: content, outputDir: site, search: false });
+  const first = await build({ contentDir: content, outputDir: site, search: true });
   assert.equal(first.reusedPages, 0);
 
-  const same = await build({ contentDir: content, outputDir: site, search: false });
+  const same = await build({ contentDir: content, outputDir: site, search: true });
   assert.equal(same.reusedPages, pagedFiles(site).length, "nothing changed: every story, date, section and tag page is reused");
 
   const steps: [string, () => void][] = [
@@ -180,18 +180,18 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   ];
   for (const [label, change] of steps) {
     change();
-    const next = await build({ contentDir: content, outputDir: site, search: false });
+    const next = await build({ contentDir: content, outputDir: site, search: true });
     assert.ok(next.reusedPages > 0 && next.reusedPages < pagedFiles(site).length, `${label}: some pages reused, some made again (${next.reusedPages})`);
     // A cold build of the same dumps, from a copy of the content folder without records or caches.
     const scratch = path.join(work, `cold-${label}`);
     cpSync(content, path.join(scratch, "content"), { recursive: true, filter: (f) => !/(records|\.morgue-cache)$/.test(f) });
-    await build({ contentDir: path.join(scratch, "content"), outputDir: path.join(scratch, "site"), search: false, cache: false });
+    await build({ contentDir: path.join(scratch, "content"), outputDir: path.join(scratch, "site"), search: true, cache: false });
     assertSameSite(site, path.join(scratch, "site"));
   }
 
   const tampered = path.join(site, "2019", "index.html");
   writeFileSync(tampered, "edited by hand");
-  await build({ contentDir: content, outputDir: site, search: false });
+  await build({ contentDir: content, outputDir: site, search: true });
   assert.notEqual(readFileSync(tampered, "utf8"), "edited by hand", "a page changed by hand in the site is made again");
   rmSync(work, { recursive: true, force: true });
 });

@@ -51,7 +51,7 @@ describe("fixture build", () => {
       `${EMBASSY}index.html`, `${WAIVER}index.html`, `${WILDFIRES}index.html`, `${INAUGURATION}index.html`,
       "section/index.html", "tag/index.html", "tag/iraq/index.html", "tag/iraq/page/2/index.html",
       "section/middle-east/index.html", "section/middle-east/feed.xml", "section/middle-east/feed.json",
-      "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css",
+      "pagefind/shards.json", "pagefind/2019/pagefind.js", "pagefind/2020/pagefind.js", "pagefind/2021/pagefind.js",
     ]) {
       assert.ok(files.includes(file), `missing ${file}`);
     }
@@ -262,7 +262,8 @@ describe("fixture build", () => {
     assert.match(html, /data-pagefind-body/);
     assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020" data-pagefind-meta="date:September 23, 2020" data-pagefind-sort="date:2020-09-23T18:13:00-04:00">/);
     assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section" data-pagefind-meta="section">Middle East<\/a>/);
-    assert.ok(files.some((f) => f.startsWith("pagefind/index/")));
+    assert.ok(files.some((f) => f.startsWith("pagefind/2020/index/")), "one search index a year");
+    assert.deepEqual(JSON.parse(await readText(site.outputDir, "pagefind/shards.json")), { shards: ["2019/", "2020/", "2021/"] });
   });
 });
 

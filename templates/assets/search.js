@@ -9,12 +9,31 @@ const more = document.getElementById("search-more");
 const base = form.dataset.baseUrl;
 const PAGE = 20;
 
+// One Pagefind index per year of stories (pagefind/shards.json lists them, oldest first): the
+// first is loaded and the others merged into it (Pagefind's mergeIndex), so a search and the
+// filter counts cover all of them. Merged hits come ordered by score, which mixes the years up
+// when sorted by date; a date-sorted search therefore asks one year at a time, in year order,
+// and each year's hits keep their date order.
 let pagefind;
+let years = [];
 try {
-  pagefind = await import(`${base}pagefind/pagefind.js`);
+  const { shards } = await (await fetch(`${base}pagefind/shards.json`)).json();
+  pagefind = await import(`${base}pagefind/${shards[0]}pagefind.js`);
   await pagefind.options({ baseUrl: base });
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(`${base}pagefind/${shard}`, { baseUrl: base });
+  years = shards.map((shard) => shard.replace(/\/$/, ""));
 } catch {
+  pagefind = undefined;
   status.textContent = "The search index has not been built for this copy of the archive.";
+}
+
+/** Hits for `words` with `filters`, best first, or by date when `sort` says so. */
+async function find(words, filters, sort) {
+  if (!sort) return (await pagefind.search(words, { filters })).results;
+  const inYears = filters.year ? [filters.year] : sort.date === "desc" ? [...years].reverse() : years;
+  const perYear = [];
+  for (const year of inYears) perYear.push((await pagefind.search(words, { filters: { ...filters, year }, sort })).results);
+  return perYear.flat();
 }
 
 const params = () => new URLSearchParams(new FormData(form));
@@ -72,9 +91,9 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.search(words || null, { filters, ...(sort ? { sort } : {}) });
-  pending = search.results;
-  status.textContent = `${search.results.length} ${search.results.length === 1 ? "story" : "stories"}${words ? ` for “${words}”` : ""}`;
+  const results = await find(words || null, filters, sort);
+  pending = results;
+  status.textContent = `${results.length} ${results.length === 1 ? "story" : "stories"}${words ? ` for “${words}”` : ""}`;
   await showMore();
 }
 
