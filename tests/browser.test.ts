@@ -207,7 +207,8 @@ describe("site under a sub-path in a browser", { skip }, () => {
     const result = page.locator("#search-results .story-link").first();
     await result.waitFor({ timeout: 10_000 });
     await result.click();
-    assert.match(new URL(page.url()).pathname, /^\/archive\/2020\/09\/28\/pg-and-e/);
+    await page.waitForURL(/\/archive\/2020\/09\/28\/pg-and-e/);
+    await page.waitForLoadState("load");
     assert.equal(await page.evaluate("getComputedStyle(document.body).margin"), "0px", "site.css applies");
     assert.deepEqual(failed, []);
   });
