@@ -38,7 +38,7 @@ ${items.map((a) => {
     showSection ? html`<a href="${a.sectionUrl}">${a.section}</a>` : null,
     timesOnly ? clockOnly(a) : storyTime(a),
     summaries && a.outlet ? a.outlet : null,
-    summaries ? `${a.readingMinutes} min read` : null,
+    summaries ? `${a.readingMinutes}\u00a0min read` : null,
   ].filter((p) => p !== null && !(p instanceof SafeHtml && p.value === ""));
   return html`<li><a class="story-link" href="${a.url}">${a.title}</a>
 ${summaries && a.description ? html`<p class="summary">${a.description}</p>
