@@ -43,7 +43,7 @@ export default class List {
 <h1>${p.term.name}${pageSuffix}</h1>
 <p>${plural(p.term.count, "story", "stories")} ${range}, newest first.${feed ? html` <a href="${feed.atomUrl}">Atom feed</a> · <a href="${feed.jsonUrl}">JSON Feed</a>` : ""}</p>
 ${p.pageNumber === 1 ? profile(p) : ""}
-${years.length > 1 && p.pageCount > 1 ? html`<nav class="year-jump" aria-label="Years"><span class="meta">Go to</span> <ul>${years.map((y) => html`<li><a href="${y.url}">${y.year}</a> <span class="count">${y.count}</span></li>`)}</ul></nav>` : ""}
+${years.length > 1 && p.pageCount > 1 ? html`<nav class="year-jump" aria-label="Years"><span class="meta">Jump to year</span> <ul>${years.map((y) => html`<li><a href="${y.url}">${y.year}</a> <span class="count">${y.count}</span></li>`)}</ul></nav>` : ""}
 <h2 class="visually-hidden">Stories</h2>
 ${storyList(p.items, { showSection: p.kind !== "section", summaries: true })}
 ${pager(p)}`;

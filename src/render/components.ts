@@ -1,5 +1,5 @@
 // Pieces several pages share: story lists, term lists, pagination and period navigation.
-import type { ArticleLink, ListPage, PeriodRef, Term, TermRef } from "../index/archive.ts";
+import type { ArticleLink, PeriodRef, Term, TermRef } from "../index/archive.ts";
 import { html, SafeHtml, type HtmlValue } from "./html.ts";
 import { clockTime, longDate, longDateTime, periodLabel, plural } from "./format.ts";
 
@@ -38,7 +38,7 @@ ${items.map((a) => {
     showSection ? html`<a href="${a.sectionUrl}">${a.section}</a>` : null,
     timesOnly ? clockOnly(a) : storyTime(a),
     summaries && a.outlet ? a.outlet : null,
-    summaries ? `${a.readingMinutes} min read` : null,
+    summaries ? `${a.readingMinutes}\u00a0min read` : null,
   ].filter((p) => p !== null && !(p instanceof SafeHtml && p.value === ""));
   return html`<li><a class="story-link" href="${a.url}">${a.title}</a>
 ${summaries && a.description ? html`<p class="summary">${a.description}</p>
@@ -59,19 +59,22 @@ export function termIndex(terms: readonly Term[], options: { compact?: boolean }
 ${terms.map((t) => html`<li><a href="${t.url}">${t.name}</a> <span class="count">${options.compact ? t.count : plural(t.count, "story", "stories")}</span></li>\n`)}</ul>`;
 }
 
-/** "Page 2 of 5" navigation for section and tag listings. */
-export function pager(page: ListPage): SafeHtml {
+/** "Page 2 of 5" navigation; `prev` and `next` name the neighbours ("Newer" and "Older" for story lists). */
+export function pager(
+  page: { pageNumber: number; pageCount: number; pageUrls: readonly string[] },
+  labels: { prev: string; next: string } = { prev: "Newer", next: "Older" },
+): SafeHtml {
   if (page.pageCount < 2) return html``;
   const prev = page.pageUrls[page.pageNumber - 2];
   const next = page.pageUrls[page.pageNumber];
   return html`<nav class="pager" aria-label="Pages">
-${prev ? html`<a rel="prev" href="${prev}">Newer</a>` : ""}
+${prev ? html`<a rel="prev" href="${prev}">${labels.prev}</a>` : ""}
 <ol>${page.pageUrls.map((url, i) =>
     i + 1 === page.pageNumber
       ? html`<li><a href="${url}" aria-current="page">${i + 1}</a></li>`
       : html`<li><a href="${url}">${i + 1}</a></li>`,
   )}</ol>
-${next ? html`<a rel="next" href="${next}">Older</a>` : ""}
+${next ? html`<a rel="next" href="${next}">${labels.next}</a>` : ""}
 </nav>`;
 }
 

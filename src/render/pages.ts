@@ -20,7 +20,7 @@ export function sitePages(archive: Archive): SitePage[] {
     ...archive.years.map((y) => page(y.url)),
     ...archive.months.map((m) => page(m.url)),
     ...archive.days.map((d) => page(d.url)),
-    ...archive.tagIndex.letters.map((l) => page(l.url)),
+    ...archive.tagIndex.letterPages.map((l) => page(l.url)),
     ...archive.listPages.map((p) => page(p.url)),
     ...archive.articles.map((a) => ({ url: a.url, lastmod: a.updated ?? a.published ?? a.date })),
   ];

@@ -45,12 +45,19 @@ function setForm(query) {
   }
 }
 
+/** Options per filter menu: a 10,000-story archive has 20,000 tags; the rest are reached by typing their name. */
+const MENU = 200;
+
 async function fillFilters() {
   const filters = await pagefind.filters();
+  const chosen = new URLSearchParams(location.search);
   for (const select of form.querySelectorAll("select[data-filter]")) {
     const values = Object.entries(filters[select.dataset.filter] ?? {});
     values.sort(select.dataset.filter === "year" ? (a, b) => b[0].localeCompare(a[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    for (const [value, count] of values) select.add(new Option(`${value} (${count})`, value));
+    const shown = values.slice(0, MENU);
+    const current = values.find(([value]) => value === chosen.get(select.name));
+    if (current && !shown.includes(current)) shown.push(current);
+    for (const [value, count] of shown) select.add(new Option(`${value} (${count})`, value));
   }
 }
 
