@@ -45,7 +45,7 @@ function setForm(query) {
   }
 }
 
-/** Options per filter menu: a 10,000-story archive has 20,000 tags; the rest are reached by typing their name. */
+/** Options per filter menu: a 10,000-story archive has 20,000 tags; search for a rarer one by its name. */
 const MENU = 200;
 
 async function fillFilters() {
