@@ -385,6 +385,9 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: st
   }
   for (const d of report.duplicates) log(`same story: ${d.also.join(", ")} built once, from ${d.kept}`);
   for (const n of report.notes) log(`note: ${n.message}`);
+  for (const a of archive.articles) {
+    if (a.date === null) log(`undated: ${a.sourceFiles[0]}: no date could be read; built on the undated shelf, ${a.url} (put the date in the file name, 2019-11-20-name.txt, or in the record's date field)`);
+  }
   timings.total = Math.round(performance.now() - start);
   return { stories: archive.articles.length, pages, reusedPages: reused, report, timings };
 }

@@ -73,6 +73,36 @@ export function recordFromDump(
   };
 }
 
+/**
+ * A dump that was read but printed no date (a headline and a body, no date on the page or in the
+ * file name) as a story on the undated shelf: `date` null until a date is given in its file name
+ * or its record. The archive keeps every story a reader could use.
+ */
+export function undatedRecord(file: string, partial: PartialArticle, sourceHash: string): ArticleRecord {
+  const id = storyId(null, partial.title);
+  return {
+    id,
+    slug: slugify(partial.title, `story-${id}`),
+    date: null,
+    published: null,
+    updated: null,
+    images: [],
+    related: [],
+    more: [],
+    ...partial,
+    tags: deriveTags({ title: partial.title, body: partial.body }),
+    sourceFile: file,
+    sourceHash,
+  };
+}
+
+/** The story a dump gives for the archive: its record, an undated one (see `undatedRecord`), or a failure. */
+function storyFromDump(file: string, bytes: Uint8Array, timezone: string, sourceHash: string): { record: ArticleRecord } | { failure: DumpFailure } {
+  const fresh = recordFromDump(file, bytes, timezone, sourceHash);
+  if ("record" in fresh) return fresh;
+  return fresh.partial && fresh.failure.rule === "no-date" ? { record: undatedRecord(file, fresh.partial, sourceHash) } : { failure: fresh.failure };
+}
+
 type Decision = Omit<IngestResult, "html">;
 
 const empty = { record: null, write: null, failure: null, correction: null, note: null } satisfies Decision;
@@ -104,7 +134,7 @@ function decide(input: IngestInput): Decision {
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       const note = `${recordFile}:${error.line}: ${error.message} (${error.hint}); the record was left as it is`;
-      const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
+      const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash);
       if ("failure" in fresh) return { ...empty, failure: fresh.failure, note: { file: recordFile, message: note } };
       return { ...empty, record: fresh.record, note: { file: recordFile, message: `${note} and the story was built from its dump` } };
     }
@@ -113,7 +143,7 @@ function decide(input: IngestInput): Decision {
     return { ...empty, record: existing.record };
   }
 
-  const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
+  const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash);
   if (existing && !existing.generated) {
     const fields = "record" in fresh ? changedFields(fresh.record, existing.record) : [];
     return {

@@ -14,7 +14,7 @@ export default class ArchiveIndex {
   render(d: TemplateData): string {
     const years = [...d.archive.years].reverse();
     const content = html`<h1>Archive</h1>
-<p>${plural(d.archive.articles.length, "story", "stories")} in ${plural(years.length, "year", "years")}.</p>
+<p>${plural(d.archive.articles.length, "story", "stories")} in ${plural(years.length, "year", "years")}.${d.archive.undated.length ? html` ${plural(d.archive.undated.length, "story has", "stories have")} no date: see the <a href="/undated/">undated shelf</a>.` : ""}</p>
 ${yearHeatmap(d.archive.years, "Stories per month, darker for more")}
 ${years.map(
   (y) => html`<section class="archive-year" aria-labelledby="y-${y.year}">

@@ -1,5 +1,5 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
-import type { DumpLink, RelatedEntry } from "../src/index/archive.ts";
+import { UNDATED_URL, type DumpLink, type RelatedEntry } from "../src/index/archive.ts";
 import { type StoryPageData, pagePerItem } from "../src/render/types.ts";
 import { html, safe, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
@@ -57,16 +57,18 @@ export default class Article {
 
   render(d: Data): string {
     const a = d.item;
-    const [year, month, day] = a.date.split("-");
     const computed = a.related.filter((r) => r.reason === "computed");
+    const [year, month, day] = a.date?.split("-") ?? [];
+    const trail = a.date
+      ? [
+          { url: a.yearUrl, label: year ?? "" },
+          { url: a.monthUrl, label: monthName(month ?? "") },
+          { url: a.dayUrl, label: String(Number(day)) },
+        ]
+      : [{ url: UNDATED_URL, label: "Undated" }];
     const content = html`<div class="article-page">
-${breadcrumbs([
-      { url: a.yearUrl, label: year ?? "" },
-      { url: a.monthUrl, label: monthName(month ?? "") },
-      { url: a.dayUrl, label: String(Number(day)) },
-      { url: a.url, label: a.title },
-    ])}
-<article class="story" data-pagefind-body data-pagefind-filter="year:${a.year}" data-pagefind-meta="date:${longDate(a.date)}" data-pagefind-sort="date:${a.published ?? a.date}">
+${breadcrumbs([...trail, { url: a.url, label: a.title }])}
+<article class="story" data-pagefind-body data-pagefind-filter="year:${a.year}" data-pagefind-meta="date:${a.date ? longDate(a.date) : "Undated"}" data-pagefind-sort="date:${a.published ?? a.date ?? ""}">
 <header class="story-header">
 <p class="kicker" data-pagefind-ignore><a href="${a.sectionUrl}" data-pagefind-filter="section" data-pagefind-meta="section">${a.section}</a></p>
 <h1 data-pagefind-meta="title" data-pagefind-ignore>${a.title}</h1>

@@ -22,7 +22,8 @@ export default class Report {
       ["review-section", "On the default section", "The page named no section; the parser filed these under its default.", q.defaultSection],
       ["review-untagged", "Without tags", "No person, place or organisation was found in these.", q.untagged],
       ["review-dates", "Outlier dates", "Dated years away from the rest of the archive: often a misread date.", q.outlierDates],
-      ["review-undated", "Undated", "The page printed no date; the day comes from the file name.", q.undated],
+      ["review-undated", "Undated", "The page printed no date morgue could read: these are on the undated shelf. A date in the file name (2019-11-20-name.txt) or in the record's date field puts them in the archive by date.", q.undated],
+      ["review-filename", "Dated from the file name", "The page printed no date; the day comes from the file name.", q.datedByFileName],
     ];
     const content = html`<h1>Build report</h1>
 <p>${plural(d.archive.articles.length, "story", "stories")} built; ${plural(r.failures.length, "dump", "dumps")} could not be used; ${plural(r.corrections.length, "hand correction", "hand corrections")} kept; ${plural(r.missingRelated.length, "related story", "related stories")} named but not in the archive. Also as <a href="/report.json">JSON</a>.</p>

@@ -22,6 +22,7 @@ export default class ReportJson {
           outlierDates: r.review.outlierDates.map(url),
           repeatedHeadlines: r.review.repeatedHeadlines.map((group) => group.map(url)),
           undated: r.review.undated.map(url),
+          datedByFileName: r.review.datedByFileName.map(url),
         },
         missingRelated: r.missingRelated.map((m) => ({
           title: m.title,

@@ -117,3 +117,42 @@ test("a page with no date is reported with what was read; the date in its file n
   assert.equal(dated.record.body, undated.record.body);
   rmSync(dir, { recursive: true });
 });
+
+test("regression (issue 12): an undated page is built on the undated shelf, in sections, tags, search and the report, not dropped", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "morgue-cli-"));
+  const content = path.join(dir, "content");
+  const site = path.join(dir, "site");
+  execFileSync("mkdir", ["-p", content]);
+  copyFileSync(sample, path.join(content, "sample.txt"));
+  writeFileSync(path.join(content, "ferry.txt"), [
+    "Harbour Town Votes to Keep Its Ferry Running Through Winter - Island Gazette",
+    "Skip to main content", "Home", "World", "Business",
+    "Harbour Town Votes to Keep Its Ferry Running Through Winter",
+    "By Jane Doe",
+    "The harbour town council voted on Tuesday evening to keep the ferry running through the winter months, after residents packed the hall in Baghdad to argue that the island would be cut off without it.",
+    "Council members said the decision would cost the town about a quarter of its annual transport budget, and that fares would rise modestly to cover part of the gap.",
+    "The ferry operator welcomed the vote and said it would publish a reduced timetable for January and February within the next two weeks.",
+    "Share this article", "Most viewed", "Terms of use",
+  ].join("\n"));
+  const run = morgue("build", "--content", content, "--output", site);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /undated: ferry\.txt: no date could be read; built on the undated shelf, \/undated\/harbour-town-votes/);
+  assert.match(run.stdout, /built 2 stories/);
+  const story = readFileSync(path.join(site, "undated", "harbour-town-votes-to-keep-its-ferry-running-through-winter", "index.html"), "utf8");
+  assert.match(story, /<h1[^>]*>Harbour Town Votes to Keep Its Ferry Running Through Winter<\/h1>/);
+  assert.match(story, /Undated/);
+  assert.doesNotMatch(story, /rel="(prev|next)"/, "no older or newer story: it has no place in time");
+  const shelf = readFileSync(path.join(site, "undated", "index.html"), "utf8");
+  assert.match(shelf, /Harbour Town Votes/);
+  assert.match(shelf, /file name/);
+  assert.match(readFileSync(path.join(site, "archive", "index.html"), "utf8"), /href="\/undated\/">undated shelf/);
+  const catalog = JSON.parse(readFileSync(path.join(site, "catalog.json"), "utf8")) as { articles: { url: string }[] };
+  assert.ok(catalog.articles.some((a) => a.url.startsWith("/undated/")));
+  assert.ok(existsSync(path.join(site, "pagefind", "undated", "pagefind.js")), "searchable: its own search shard");
+  const report = JSON.parse(readFileSync(path.join(site, "report.json"), "utf8"));
+  assert.equal(report.review.undated.length, 1);
+  assert.equal(JSON.stringify(report.failures).includes("ferry"), false, "not reported as a failure");
+  const feed = readFileSync(path.join(site, "feed.xml"), "utf8");
+  assert.doesNotMatch(feed, /Harbour Town/, "feeds are by date: an undated story is not in them");
+  rmSync(dir, { recursive: true });
+});

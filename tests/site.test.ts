@@ -434,6 +434,7 @@ describe("buildArchive", () => {
         makeRecord({ title: "No section", date: "2005-04-01", tags: ["Iraq"], provenance: { section: "default" } }),
         makeRecord({ title: "From the file name", date: "2005-04-02", tags: ["Iraq"], provenance: { date: "file name 2005-04-02-x.txt" } }),
         makeRecord({ title: "Normal 1", date: "2005-05-01" }),
+        makeRecord({ title: "No date at all", date: null, published: null, tags: ["Iraq"] }),
       ],
       emptyReport(),
       config,
@@ -444,7 +445,11 @@ describe("buildArchive", () => {
     assert.deepEqual(review.untagged.map((a) => a.title), ["Normal 1"]);
     assert.deepEqual(review.outlierDates.map((a) => a.date), ["1850-06-01"]);
     assert.deepEqual(review.repeatedHeadlines.map((g) => g.map((a) => a.date)), [["2005-03-02", "2005-05-01"]]);
-    assert.deepEqual(review.undated.map((a) => a.title), ["From the file name"]);
+    assert.deepEqual(review.datedByFileName.map((a) => a.title), ["From the file name"]);
+    assert.deepEqual(review.undated.map((a) => a.url), ["/undated/no-date-at-all/"]);
+    assert.deepEqual(archive.undated.map((a) => a.title), ["No date at all"]);
+    assert.equal(archive.days.some((d) => d.articles.some((a) => a.date === null)), false, "undated stories are on no day page");
+    assert.equal(archive.latest.some((a) => a.date === null), false, "nor in the feeds");
   });
 
   test("year pages lead each month with the stories on its most-told subjects", () => {

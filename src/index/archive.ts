@@ -14,8 +14,8 @@ export interface ArticleLink {
   id: string;
   url: string;
   title: string;
-  /** Archive day, `YYYY-MM-DD`. */
-  date: string;
+  /** Archive day, `YYYY-MM-DD`; null for a story on the undated shelf. */
+  date: string | null;
   published: string | null;
   /** The zone `published` is in, as readers know it: "EDT" when it is the site zone's, else "GMT+1". */
   zone: string | null;
@@ -213,8 +213,10 @@ export interface ReviewQueue {
   outlierDates: ArticleLink[];
   /** One headline on different days: repeats, corrections or a headline reused by mistake. */
   repeatedHeadlines: ArticleLink[][];
-  /** The page printed no date: the day came from the file name. */
+  /** The page printed no date; the story is on the undated shelf until one is given. */
   undated: ArticleLink[];
+  /** The page printed no date; the day came from the file name. */
+  datedByFileName: ArticleLink[];
 }
 
 /** A feed (Atom and JSON) for the whole site or one section. */
@@ -277,6 +279,8 @@ export interface Archive {
   onThisDay: { date: string; years: { year: string; stories: ArticleLink[] }[] };
   listPages: ListPage[];
   feeds: Feed[];
+  /** The undated shelf (`/undated/`): stories without a date, by headline. */
+  undated: ArticleLink[];
   report: ArchiveReport;
 }
 
@@ -300,13 +304,14 @@ function sortable(record: ArticleRecord): Sortable {
 }
 
 /**
- * Archive order: day, then the time as printed (untimed first), then the instant, then id. Lists
+ * Archive order: day (undated last), then the time as printed (untimed first), then the instant, then id. Lists
  * print each story's own clock time with its zone, so within a day they read in clock order
  * ("7:05 AM EDT", "8:02 AM EDT", "12:48 PM GMT+8") even where the instants are in another order.
  */
 function compareSortable(a: Sortable, b: Sortable): number {
   return (
-    compareStrings(a.record.date, b.record.date) ||
+    // Undated stories come after every dated one ("~" sorts after any digit).
+    compareStrings(a.record.date ?? "~", b.record.date ?? "~") ||
     compareStrings(a.clock, b.clock) ||
     a.ms - b.ms ||
     compareStrings(a.record.id, b.record.id)
@@ -364,7 +369,9 @@ function readingMinutes(markdown: string): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-function dayDistance(a: string, b: string): number {
+/** Days between two archive days, in milliseconds; an undated story is as far as can be. */
+function dayDistance(a: string | null, b: string | null): number {
+  if (a === null || b === null) return Number.POSITIVE_INFINITY;
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`));
 }
 
@@ -538,6 +545,13 @@ function leadingStories(stories: readonly ArchiveArticle[], limit: number): Arch
 /** The month of a `YYYY-MM-DD` day. */
 const monthOf = (date: string): string => date.slice(0, 7);
 
+/** A story with a date (not on the undated shelf). */
+type DatedLink = ArticleLink & { date: string };
+const isDated = <T extends ArticleLink>(a: T): a is T & { date: string } => a.date !== null;
+
+/** Where the undated shelf lives: its page, and its stories' pages below it. */
+export const UNDATED_URL = "/undated/";
+
 /** The listing pages of a term: `items` newest first, `size` a page. */
 function paginate(
   kind: ListPage["kind"],
@@ -549,20 +563,22 @@ function paginate(
 ): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const pageUrls = Array.from({ length: pageCount }, (_, i) => (i === 0 ? term.url : `${term.url}page/${i + 1}/`));
+  // The profile counts dated stories; undated ones come last in `items`, after the oldest.
+  const dated = items.filter(isDated);
   const months: MonthCount[] = [];
-  for (let i = items.length - 1; i >= 0; i--) {
-    const key = monthOf((items[i] as ArticleLink).date);
+  for (let i = dated.length - 1; i >= 0; i--) {
+    const key = monthOf((dated[i] as DatedLink).date);
     const last = months.at(-1);
     if (last?.key === key) last.count++;
     else months.push({ key, count: 1 });
   }
   const years: TermProfile["years"] = [];
-  items.forEach((a, i) => {
+  dated.forEach((a, i) => {
     const last = years.at(-1);
     if (last?.year === a.date.slice(0, 4)) last.count++;
     else years.push({ year: a.date.slice(0, 4), count: 1, url: pageUrls[Math.floor(i / size)] as string });
   });
-  const profile: TermProfile = { first: items.at(-1)?.date ?? "", last: items[0]?.date ?? "", months, years, ...company };
+  const profile: TermProfile = { first: dated.at(-1)?.date ?? "", last: dated[0]?.date ?? "", months, years, ...company };
   return pageUrls.map((url, i) => ({
     kind,
     term,
@@ -626,8 +642,8 @@ export function buildArchive(
   // URLs: first come keeps the plain slug, later collisions get -2, -3, ...
   const taken = new Set<string>();
   const articles: ArchiveArticle[] = sorted.map((r) => {
-    const [year = "0000", month = "00", day = "00"] = r.date.split("-");
-    const base = `/${year}/${month}/${day}/${r.slug}`;
+    const [year = "0000", month = "00", day = "00"] = r.date?.split("-") ?? [];
+    const base = r.date === null ? `${UNDATED_URL}${r.slug}` : `/${year}/${month}/${day}/${r.slug}`;
     let url = `${base}/`;
     for (let n = 2; taken.has(url); n++) url = `${base}-${n}/`;
     taken.add(url);
@@ -660,10 +676,11 @@ export function buildArchive(
       linkedFrom: [],
       prev: null,
       next: null,
-      year,
-      yearUrl: `/${year}/`,
-      monthUrl: `/${year}/${month}/`,
-      dayUrl: `/${year}/${month}/${day}/`,
+      // An undated story's "year" is the shelf: its search shard and filter value are "undated".
+      year: r.date === null ? "undated" : year,
+      yearUrl: r.date === null ? UNDATED_URL : `/${year}/`,
+      monthUrl: r.date === null ? UNDATED_URL : `/${year}/${month}/`,
+      dayUrl: r.date === null ? UNDATED_URL : `/${year}/${month}/${day}/`,
       sourceFiles: [r.sourceFile, ...(alsoIn.get(r.sourceFile) ?? [])],
     };
   });
@@ -684,7 +701,7 @@ export function buildArchive(
     list.push(a);
     byHeadline.set(key, list);
   }
-  const resolve = (title: string, near: string): ArchiveArticle | null => {
+  const resolve = (title: string, near: string | null): ArchiveArticle | null => {
     let best: ArchiveArticle | null = null;
     for (const candidate of byHeadline.get(normaliseHeadline(title)) ?? []) {
       if (!best || dayDistance(candidate.date, near) < dayDistance(best.date, near)) best = candidate;
@@ -733,7 +750,8 @@ export function buildArchive(
 
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
   const computed = computeRelated(
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date })),
+    // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "" })),
     { limit: config.relatedLimit, exclude: dumpRelatedIds },
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -763,19 +781,26 @@ export function buildArchive(
       .sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0))
       .map((id) => linkOf.get(id) as ArticleLink);
   }
-  articles.forEach((a, i) => {
-    const before = articles[i - 1];
-    const after = articles[i + 1];
+  // Older and newer: dated stories only (undated ones have no place in time).
+  const dated = articles.filter(isDated);
+  dated.forEach((a, i) => {
+    const before = dated[i - 1];
+    const after = dated[i + 1];
     a.prev = before ? link(before) : null;
     a.next = after ? link(after) : null;
   });
+  // The undated shelf, by headline.
+  const undated = articles
+    .filter((a) => a.date === null)
+    .sort((x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.id, y.id))
+    .map(link);
 
   // Dates: years > months > days, oldest first.
   const days: DayGroup[] = [];
   const months: MonthGroup[] = [];
   const years: YearGroup[] = [];
   const monthStories: ArchiveArticle[][] = [];
-  for (const a of articles) {
+  for (const a of dated) {
     const [year = "", month = "", day = ""] = a.date.split("-");
     let y = years.at(-1);
     if (!y || y.year !== year) {
@@ -809,7 +834,8 @@ export function buildArchive(
   });
 
   // Sections and tags: newest first, paginated.
-  const newestFirst = [...articles].reverse();
+  // Section and tag lists: newest first, then the undated shelf's stories.
+  const newestFirst = [...[...dated].reverse(), ...articles.filter((a) => a.date === null)];
   const sectionLists = new Map<string, ArchiveArticle[]>();
   const tagLists = new Map<string, ArchiveArticle[]>();
   for (const a of newestFirst) {
@@ -887,23 +913,24 @@ export function buildArchive(
   for (const letter of letters.values()) letter.tags.sort((a, b) => compareStrings(fold(a.name), fold(b.name)) || compareStrings(a.key, b.key));
   const sortedLetters = [...letters.values()].sort(compareLetters);
 
-  const latest = newestFirst.slice(0, config.feedSize);
+  const latest = [...dated].reverse().slice(0, config.feedSize);
   const feeds: Feed[] = [
     { title: config.title, pageUrl: "/", atomUrl: "/feed.xml", jsonUrl: "/feed.json", items: latest },
     ...sections.map((s) => ({
       ...sectionFeed(s, config),
       pageUrl: s.url,
-      items: (sectionLists.get(s.url) ?? []).slice(0, config.feedSize),
+      items: (sectionLists.get(s.url) ?? []).filter(isDated).slice(0, config.feedSize),
     })),
   ];
 
   // On this day: the newest story's month and day (not the build's clock: output stays reproducible).
-  const today = articles.at(-1)?.date.slice(5) ?? "";
+  const newest = dated.at(-1);
+  const today = newest?.date.slice(5) ?? "";
   const onThisDay = {
-    date: articles.at(-1)?.date ?? "",
+    date: newest?.date ?? "",
     years: [...days]
       .reverse()
-      .filter((d) => d.date.slice(5) === today && d.year !== articles.at(-1)?.year)
+      .filter((d) => d.date.slice(5) === today && d.year !== newest?.year)
       .map((d) => ({ year: d.year, stories: d.articles.slice(0, MONTH_TOP) })),
   };
 
@@ -911,7 +938,7 @@ export function buildArchive(
     (x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.title, y.title),
   );
 
-  const outliers = outlierYears(years, articles.length);
+  const outliers = outlierYears(years, dated.length);
   const review: ReviewQueue = {
     // "default" and "file name ..." are what the generic parser writes in provenance (src/parse/generic/index.ts).
     defaultSection: sorted.flatMap((r, i) => (r.provenance.section === "default" ? [link(articles[i] as ArchiveArticle)] : [])),
@@ -921,11 +948,13 @@ export function buildArchive(
       .filter(([, list]) => list.length > 1)
       .sort((x, y) => compareStrings(x[0], y[0]))
       .map(([, list]) => list.map(link)),
-    undated: sorted.flatMap((r, i) => (r.provenance.date?.startsWith("file name") ? [link(articles[i] as ArchiveArticle)] : [])),
+    undated,
+    datedByFileName: sorted.flatMap((r, i) => (r.provenance.date?.startsWith("file name") ? [link(articles[i] as ArchiveArticle)] : [])),
   };
 
   return {
     articles,
+    undated,
     latest,
     years,
     months,

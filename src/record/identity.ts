@@ -20,9 +20,9 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** 12 hex digits of sha256 over day and normalised headline. */
-export function storyId(date: string, title: string): string {
-  return sha256(`${date}\n${normaliseHeadline(title)}`).slice(0, 12);
+/** 12 hex digits of sha256 over day (or "undated") and normalised headline. */
+export function storyId(date: string | null, title: string): string {
+  return sha256(`${date ?? "undated"}\n${normaliseHeadline(title)}`).slice(0, 12);
 }
 
 /** Longest slug kept, in characters; cut at a word boundary. */

@@ -48,8 +48,11 @@ export const ProvenanceSchema = z.record(z.string(), z.string());
 /** Fields a parser produces from one dump: everything but the identity of the file. */
 export const ParsedArticleSchema = z.object({
   title: z.string().min(1),
-  /** Archive day, `YYYY-MM-DD`. */
-  date: isoDay,
+  /**
+   * Archive day, `YYYY-MM-DD`; null for a story whose page printed no date morgue could read: it
+   * is built on the undated shelf (`/undated/`) until a date is given in its file name or record.
+   */
+  date: isoDay.nullable(),
   /** The wall-clock time the page showed, with the offset of the site timezone (or the one printed). */
   published: isoDateTime.nullable(),
   /** Set when the dateline said "Updated ...". */

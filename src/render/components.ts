@@ -6,11 +6,10 @@ import { clockTime, longDate, longDateTime, periodLabel, plural } from "./format
 /** A story as lists show it. */
 type Listed = Pick<ArticleLink, "date" | "published" | "zone">;
 
-/** `<time>` for a story: its published date-time with zone when known, else its archive day. */
+/** `<time>` for a story: its published date-time with zone when known, else its archive day; "Undated" on the shelf. */
 export function storyTime(a: Listed): SafeHtml {
-  return a.published
-    ? html`<time datetime="${a.published}">${longDateTime(a.published, a.zone)}</time>`
-    : html`<time datetime="${a.date}">${longDate(a.date)}</time>`;
+  if (a.published) return html`<time datetime="${a.published}">${longDateTime(a.published, a.zone)}</time>`;
+  return a.date ? html`<time datetime="${a.date}">${longDate(a.date)}</time>` : html`<span class="undated">Undated</span>`;
 }
 
 /** `<time>` with the clock time only ("3:35 AM EDT"), for lists of one day; the day when untimed. */

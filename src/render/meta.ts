@@ -13,7 +13,7 @@ export function newsArticleJsonLd(a: ArchiveArticle, site: SiteConfig): Record<s
     headline: a.title,
     url,
     mainEntityOfPage: url,
-    datePublished: a.published ?? a.date,
+    ...(a.published ?? a.date ? { datePublished: a.published ?? a.date } : {}),
     ...(a.updated ? { dateModified: a.updated } : {}),
     author: a.authors.map((name) => ({ "@type": "Person", name })),
     articleSection: a.section,
@@ -29,8 +29,8 @@ export function newsArticleJsonLd(a: ArchiveArticle, site: SiteConfig): Record<s
 
 /** `<head>` additions for an article page. */
 export function articleHead(a: ArchiveArticle, site: SiteConfig): SafeHtml {
+  const published = a.published ?? a.date;
   return html`<meta property="og:type" content="article">
-<meta property="article:published_time" content="${a.published ?? a.date}">
-${a.updated ? html`<meta property="article:modified_time" content="${a.updated}">\n` : ""}<meta property="article:section" content="${a.section}">
+${published ? html`<meta property="article:published_time" content="${published}">\n` : ""}${a.updated ? html`<meta property="article:modified_time" content="${a.updated}">\n` : ""}<meta property="article:section" content="${a.section}">
 ${a.tags.map((t) => html`<meta property="article:tag" content="${t.name}">\n`)}${a.authors.map((name) => html`<meta name="author" content="${name}">\n`)}<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(a, site))}</script>`;
 }

@@ -17,6 +17,7 @@ export function sitePages(archive: Archive): SitePage[] {
     page("/section/"),
     page("/tag/"),
     page("/search/"),
+    ...(archive.undated.length ? [page("/undated/")] : []),
     ...archive.years.map((y) => page(y.url)),
     ...archive.months.map((m) => page(m.url)),
     ...archive.days.map((d) => page(d.url)),

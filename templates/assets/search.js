@@ -30,7 +30,9 @@ try {
 /** Hits for `words` with `filters`, best first, or by date when `sort` says so. */
 async function find(words, filters, sort) {
   if (!sort) return (await pagefind.search(words, { filters })).results;
-  const inYears = filters.year ? [filters.year] : sort.date === "desc" ? [...years].reverse() : years;
+  // The undated shelf ("undated", after the years in shards.json) comes last either way.
+  const dated = years.filter((y) => y !== "undated");
+  const inYears = filters.year ? [filters.year] : [...(sort.date === "desc" ? [...dated].reverse() : dated), ...years.filter((y) => y === "undated")];
   const perYear = [];
   for (const year of inYears) perYear.push((await pagefind.search(words, { filters: { ...filters, year }, sort })).results);
   return perYear.flat();

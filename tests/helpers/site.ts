@@ -111,7 +111,7 @@ export async function serve(dir: string, prefix = "/"): Promise<{ url: string; c
 }
 
 /** A valid record for index tests; fields default to a plausible story on `date`. */
-export function makeRecord(fields: Partial<ArticleRecord> & { title: string; date: string }): ArticleRecord {
+export function makeRecord(fields: Partial<ArticleRecord> & { title: string; date: string | null }): ArticleRecord {
   const id = fields.id ?? storyId(fields.date, fields.title);
   return {
     published: null,
