@@ -11,7 +11,8 @@ export const SAME_BODY = 0.8;
 
 import type { DuplicateStory } from "../report.ts";
 
-function trigrams(body: string): Set<string> {
+/** The word 3-grams of a body, lower-cased (the whole body as one gram when it has fewer than three words). */
+export function trigrams(body: string): Set<string> {
   const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
@@ -24,6 +25,15 @@ function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const g of a) if (b.has(g)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/** Share of the smaller set's grams that the other holds: 1 when one body is inside the other. */
+export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return shared / small.size;
 }
 
 /**
