@@ -83,7 +83,7 @@ describe("fixture build", () => {
     assert.match(textOf(waiver, /<section class="linked-from"[^>]*>/) ?? "", /US Threatens to Close Embassy/);
   });
 
-  test("computed related fill up to relatedLimit, with reasons, after the dump's own", async () => {
+  test("computed related follow the dump's own, up to relatedLimit, with reasons", async () => {
     const catalog = JSON.parse(await readText(site.outputDir, "catalog.json")) as { articles: CatalogEntry[] };
     const embassy = catalog.articles.find((a) => a.url === `/${EMBASSY}`);
     assert.ok(embassy);
@@ -92,7 +92,7 @@ describe("fixture build", () => {
     assert.equal(new Set(embassy.related).size, embassy.related.length, "no repeats");
     assert.ok(!embassy.related.includes(embassy.url), "never itself");
     const html = await page(EMBASSY);
-    assert.match(textOf(html, /<section class="related-computed"[^>]*>/) ?? "", /Shares|Similar wording/);
+    assert.match(textOf(html, /<section class="related-computed"[^>]*>/) ?? "", /Also about|On a similar subject/);
   });
 
   test("prev/next follow archive order; two stories on one day are listed in time order", async () => {
