@@ -113,10 +113,12 @@ export const RELATED_SETTINGS = Object.freeze({
   minScore: 0.9,
   /**
    * Direct (BM25 cosine) similarity from which two bodies are compared for copying: copies share
-   * most of their words, and comparing every candidate (0) gives the same lists on topics-dev,
-   * where comparing none changes the lists of 12 stories (re-titled copies).
+   * most of their words. On topics-dev, comparing every candidate (0) and only those from 0.8 give
+   * the same lists, where comparing none changes the lists of 12 stories (re-titled copies); 0.7
+   * keeps a margin. At 10,000 synthetic stories (src/eval/related-bench.ts, where stories made
+   * from one seed share most words), 0.3 doubled this step's CPU time; 0.7 adds about 15%.
    */
-  copyCheck: 0.3,
+  copyCheck: 0.7,
   /**
    * Share of the smaller body's word 3-grams found in the other above which it is a copy. In
    * topics-dev, pairs fall either at 0.9 or more (43, all re-filed copies, some re-titled:
