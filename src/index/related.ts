@@ -116,11 +116,11 @@ export const RELATED_SETTINGS = Object.freeze({
    * most of their words. On topics-dev, comparing every candidate (0) and only those from 0.8 give
    * the same lists, where comparing none changes the lists of 12 stories (re-titled copies). A
    * re-titled copy of a short story sits lower (tests/related.test.ts: between 0.6 and 0.7, its
-   * headline weighing more against a 40-word body). At 10,000 synthetic stories
-   * (src/eval/related-bench.ts, where the stories made from one seed share most of their words)
-   * 0.3 doubled this step's CPU time; 0.6 adds about half, 0.8 nothing measurable.
+   * headline weighing more against a 40-word body); 0.5 keeps a margin. The comparisons are cheap
+   * (src/index/dedupe.ts `trigrams`): at 10,000 synthetic stories of 350 words, making every
+   * story's grams took 0.55 s of CPU and 100,000 comparisons 0.57 s, a bound for this step.
    */
-  copyCheck: 0.6,
+  copyCheck: 0.5,
   /**
    * Share of the smaller body's word 3-grams found in the other above which it is a copy. In
    * topics-dev, pairs fall either at 0.9 or more (43, all re-filed copies, some re-titled:
@@ -442,7 +442,7 @@ function rank(
  */
 class Copies {
   private readonly headlines: string[];
-  private readonly grams: Array<Set<string> | undefined> = [];
+  private readonly grams: Array<Uint32Array | undefined> = [];
 
   constructor(
     private readonly docs: readonly RelatedDoc[],
@@ -456,7 +456,7 @@ class Copies {
     return direct >= this.settings.copyCheck && containment(this.gramsOf(i), this.gramsOf(j)) >= this.settings.copyShare;
   }
 
-  private gramsOf(d: number): Set<string> {
+  private gramsOf(d: number): Uint32Array {
     let grams = this.grams[d];
     if (grams === undefined) {
       grams = trigrams((this.docs[d] as RelatedDoc).body);
