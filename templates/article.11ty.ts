@@ -32,7 +32,7 @@ function dumpLink(l: DumpLink): SafeHtml {
  * subject". Not "Similar wording": the score mostly compares the stories' neighbourhoods (the words
  * of the stories like each), so two stories can be listed with few words of their own in common.
  */
-function relatedEntry(r: RelatedEntry): SafeHtml {
+export function relatedEntry(r: RelatedEntry): SafeHtml {
   const tags = r.sharedTags.slice(0, REASON_TAGS);
   return html`<li><a href="${r.article.url}">${r.article.title}</a>
 <span class="meta">${r.article.section} · ${storyTime(r.article)}</span>
