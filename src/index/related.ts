@@ -38,7 +38,7 @@ export interface RelatedDoc {
 /** One computed related story. */
 export interface RelatedHit {
   id: string;
-  /** Higher is more related; comparable within one run only. */
+  /** Higher is more related; at least `minScore`, against which it is calibrated. */
   score: number;
   /** Tags the two stories share, as the source story spells them, in its order. */
   sharedTags: string[];
