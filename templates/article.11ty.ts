@@ -39,15 +39,23 @@ function dumpLink(l: DumpLink): SafeHtml {
   return html`<li class="not-in-archive"><span class="title">${l.title}</span> <span class="meta"><span class="badge">Not in the archive</span>${meta ? ` · ${meta}` : ""}</span></li>`;
 }
 
-function relatedEntry(r: RelatedEntry): SafeHtml {
+/**
+ * Why a computed story is listed, in a reader's words: the people, places and organisations both
+ * stories are about (the first `REASON_TAGS`, by salience in this story), else "On a similar
+ * subject". Not "Similar wording": the score mostly compares the stories' neighbourhoods (the words
+ * of the stories like each), so two stories can be listed with few words of their own in common.
+ */
+export function relatedEntry(r: RelatedEntry): SafeHtml {
+  const tags = r.sharedTags.slice(0, REASON_TAGS);
   return html`<li><a href="${r.article.url}">${r.article.title}</a>
 <span class="meta">${r.article.section} · ${storyTime(r.article)}</span>
 <span class="reason">${
-    r.sharedTags.length
-      ? html`Shares ${r.sharedTags.map((t, i) => html`${i ? ", " : ""}<a href="${t.url}">${t.name}</a>`)}`
-      : "Similar wording"
+    tags.length ? html`Also about ${tags.map((t, i) => html`${i ? ", " : ""}<a href="${t.url}">${t.name}</a>`)}` : "On a similar subject"
   }</span></li>`;
 }
+
+/** Shared tags named in a related story's reason: more reads as a list, not a reason. */
+const REASON_TAGS = 3;
 
 export default class Article {
   // The stories of this render pass (see renderSite: large archives render in slices).

@@ -11,19 +11,66 @@ export const SAME_BODY = 0.8;
 
 import type { DuplicateStory } from "../report.ts";
 
-function trigrams(body: string): Set<string> {
+/**
+ * The word 3-grams of a body (words lower-cased; the whole body as one gram when it has fewer than
+ * three words), as sorted distinct 32-bit hashes: comparing two bodies is then one merge of two
+ * typed arrays, with no string per gram. Related-story scoring compares thousands of bodies this
+ * way; a chance collision of two grams among a few hundred moves a share by far less than the
+ * thresholds' margins.
+ */
+export function trigrams(body: string): Uint32Array {
   const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  if (out.size === 0 && words.length > 0) out.add(words.join(" "));
-  return out;
+  if (words.length < 3) return Uint32Array.from(words.length > 0 ? [hashWord(words.join(" "))] : []);
+  const hashes = words.map(hashWord);
+  const grams = new Uint32Array(words.length - 2);
+  for (let i = 0; i + 2 < words.length; i++) {
+    grams[i] = mix(mix(mix(0x811c9dc5, hashes[i] as number), hashes[i + 1] as number), hashes[i + 2] as number);
+  }
+  grams.sort();
+  let size = 0;
+  for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) grams[size++] = grams[i] as number;
+  return grams.slice(0, size);
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return shared / (a.size + b.size - shared);
+/** FNV-1a of a word's UTF-16 code units. */
+function hashWord(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Folds a word's hash into a gram's, order-sensitive ("a b c" and "c b a" differ). */
+function mix(hash: number, word: number): number {
+  return (Math.imul(hash ^ word, 0x01000193) ^ (word >>> 15)) >>> 0;
+}
+
+/** Grams two sorted distinct gram lists share. */
+function shared(a: Uint32Array, b: Uint32Array): number {
+  let count = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      count++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return count;
+}
+
+/** Jaccard similarity of two bodies' grams (1 for two empty bodies). */
+function similarity(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const both = shared(a, b);
+  return both / (a.length + b.length - both);
+}
+
+/** Share of the smaller body's grams that the other holds: 1 when one body is inside the other. */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : shared(a, b) / smaller;
 }
 
 /**
@@ -34,7 +81,7 @@ export function mergeDuplicates(records: readonly ArticleRecord[]): { records: A
   const sorted = [...records].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
   // Bodies are compared only within a day-and-headline group, and shingled only when the group has
   // a second member: almost every story is alone in its group.
-  const groups = new Map<string, { record: ArticleRecord; grams: Set<string> | null; also: string[] }[]>();
+  const groups = new Map<string, { record: ArticleRecord; grams: Uint32Array | null; also: string[] }[]>();
   const out: ArticleRecord[] = [];
   const usedIds = new Set<string>();
   for (const record of sorted) {

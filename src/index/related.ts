@@ -10,8 +10,14 @@
 // latent similarity (src/index/latent.ts: a low-rank SVD of the expanded vectors), which says
 // whether two stories sit in the same broad subject of the archive as a whole.
 //
+// A hit is shown only when its score reaches `minScore` (calibrated on topics-dev, see the setting),
+// so a story on a subject the archive does not otherwise cover gets few or none, and never when
+// the other story is a copy of this one (same headline, or a body mostly made of this one's).
+//
 // Vectors live in compressed rows of typed arrays, numbered by term, and one reusable workspace
 // serves every story: at 100,000 stories, allocating per story or per term would dominate.
+import { normaliseHeadline } from "../record/identity.ts";
+import { containment, trigrams } from "./dedupe.ts";
 import { tagKey } from "./entities.ts";
 import { latentCosine, latentVectors, type LatentVectors } from "./latent.ts";
 import { grow, type Rows, transpose } from "./rows.ts";
@@ -32,7 +38,7 @@ export interface RelatedDoc {
 /** One computed related story. */
 export interface RelatedHit {
   id: string;
-  /** Higher is more related; comparable within one run only. */
+  /** Higher is more related; at least `minScore`, against which it is calibrated. */
   score: number;
   /** Tags the two stories share, as the source story spells them, in its order. */
   sharedTags: string[];
@@ -93,6 +99,44 @@ export const RELATED_SETTINGS = Object.freeze({
    * error 0.002); weights 0.25-1 all gain 0.004-0.009 on both. Not tuned further.
    */
   latentWeight: 0.5,
+  /**
+   * Lowest score a hit is shown with. Calibrated on half A of topics-dev (the even-numbered files of
+   * each topic, 558 stories, as an archive of its own; `npm run eval:related -- --sweep`): the
+   * lowest value, in steps of 0.05, at which the links shown there reach precision 0.97 and stories
+   * of a topic the archive lacks (12 a topic, each alone among the other four topics) show at most
+   * one link on average. 0.85 gave 0.973 and 1.05 links, 0.90 gives 0.977 and 0.58. Checked on
+   * half B: 0.989 and 0.43; the whole corpus: 0.981. The price is stories with fewer links: 71%
+   * of half A's stories show three or more (0.85: 79%, 0.80: 88%). Most links off-topic stories
+   * still show are business stories linked to politics or technology stories on the economy or
+   * mobile phones, which a reader may well call related.
+   */
+  minScore: 0.9,
+  /**
+   * Direct (BM25 cosine) similarity from which two bodies are compared for copying: copies share
+   * most of their words. On topics-dev, comparing every candidate (0) and only those from 0.8 give
+   * the same lists, where comparing none changes the lists of 12 stories (re-titled copies). A
+   * re-titled copy of a short story sits lower (tests/related.test.ts: between 0.6 and 0.7, its
+   * headline weighing more against a 40-word body); 0.5 keeps a margin. Its cost: at 10,000
+   * synthetic stories (src/eval/related-bench.ts: each has nine near-twins by words) this step took
+   * 4.4 and 3.5 s of CPU without comparing bodies and 5.4 and 4.1 s with 0.5 (0.7: 3.9 s); real
+   * archives have far fewer such pairs (in topics-dev, 90% of the top five are below 0.3).
+   */
+  copyCheck: 0.5,
+  /**
+   * Share of the smaller body's word 3-grams found in the other above which it is a copy. In
+   * topics-dev, pairs fall either at 0.9 or more (43, all re-filed copies, some re-titled:
+   * "Tory backing for ID cards" and "Conservative backing for ID cards") or at 0.65 or less (two
+   * stories on one event: "Court rejects $280bn tobacco case", "Tobacco giants hail court ruling").
+   */
+  copyShare: 0.8,
+  /**
+   * Stories from which the neighbourhood (expansion) and latent similarities weigh fully; below,
+   * in proportion to the archive's size (`forArchiveOf`). On samples of topics-dev of 30 stories,
+   * full weights showed 4.5 links a story at precision 0.65-0.83; with this ramp, samples of 15-90
+   * stories show links at precision 0.95-1.00 (few below 60 stories, 2-3 a story at 90), and the
+   * archives of 558 stories and more that calibrated `minScore` are unchanged.
+   */
+  fullArchive: 100,
   /** Same section multiplies the text score by 1 + this: a tie-breaker, never a reason alone. */
   sectionBoost: 0.05,
   /** A story on the same day multiplies the score by 1 + this, fading with `dateScaleDays`. */
@@ -131,10 +175,12 @@ interface Archive {
 
 /**
  * For each story, its computed related stories, best first; ties go to the newer story, then to
- * the smaller id. The result does not depend on the order of `docs`.
+ * the smaller id. Only hits scoring at least `minScore` are returned, so a list may be short or
+ * empty; with a lower `minScore` the list is the same, extended. The result does not depend on the
+ * order of `docs`.
  */
 export function computeRelated(docs: readonly RelatedDoc[], options: RelatedOptions = {}): Map<string, RelatedHit[]> {
-  const settings: RelatedSettings = { ...RELATED_SETTINGS, ...options.settings };
+  const settings = forArchiveOf(docs.length, { ...RELATED_SETTINGS, ...options.settings });
   const limit = options.limit ?? 5;
   const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
@@ -148,6 +194,17 @@ export function computeRelated(docs: readonly RelatedDoc[], options: RelatedOpti
   const expanded = expand(archive.vectors, direct, settings, work);
   const latent = latentVectors(expanded, archive.vocabularySize, settings.latentRank);
   return rank(archive, direct, expanded, latent, settings, work, limit, options.exclude);
+}
+
+/**
+ * The settings for an archive of `stories`: below `fullArchive` stories, the neighbourhood and
+ * latent similarities weigh in proportion to its size. They describe the subjects of the archive;
+ * in a handful of stories every story is every other's neighbour, and they would call any two
+ * stories alike.
+ */
+function forArchiveOf(stories: number, settings: RelatedSettings): RelatedSettings {
+  const share = Math.min(1, stories / settings.fullArchive);
+  return { ...settings, expansionWeight: settings.expansionWeight * share, latentWeight: settings.latentWeight * share };
 }
 
 /** Builds each story's BM25 vector over headline, body and tags, and its signature. */
@@ -334,7 +391,7 @@ function expand(vectors: Rows, neighbours: Lists, settings: RelatedSettings, wor
 /**
  * Second pass and the answer: each story's candidates are its nearest neighbours, scored by
  * neighbourhood similarity (expanded vectors) plus direct and latent similarity, times the context
- * factor; the best `limit` (less the excluded) are kept. Also searching an index of the expanded vectors
+ * factor; the best `limit` (less the excluded) that reach `minScore` and are no copy are kept. Also searching an index of the expanded vectors
  * for candidates moved precision@5 on topics-dev by 0.0005 and doubled the cost of this pass.
  */
 function rank(
@@ -356,6 +413,9 @@ function rank(
   // error keeps it from ever dropping a story that would have ranked.
   const slack = PRUNE_SLACK * (1 + Math.abs(directWeight) + Math.abs(latentWeight));
   const context = new ContextFactors(archive, settings);
+  const copies = new Copies(docs, settings);
+  // Shown scores are rounded: the pruning floor sits below `minScore` by more than rounding moves a score.
+  const minimum = settings.minScore - ROUNDING;
   for (let i = 0; i < docs.length; i++) {
     const source = docs[i] as RelatedDoc;
     const excluded = exclude?.get(source.id);
@@ -369,21 +429,19 @@ function rank(
       const directSimilarity = directWeight * (direct.values[k] as number);
       const latentSimilarity = latentWeight * latentCosine(latent, i, j);
       const factor = context.factor(i, j);
-      let neighbourhood: number;
-      if (best.full && factor > 0) {
-        // Cauchy-Schwarz bounds the neighbourhood similarity by the lengths of the two vectors,
-        // then by the part of j's vector not yet multiplied; most candidates cannot reach the
-        // kept few and are dropped before the whole product is summed.
-        const floor = best.floor;
-        const rest = directSimilarity + latentSimilarity + slack;
-        if ((length * (lengths.full[j] as number) + rest) * factor < floor) continue;
-        const head = work.dotPart(expanded, j, 0, 0, PRUNE_CHECKPOINT);
-        if ((head + length * (lengths.tail[j] as number) + rest) * factor < floor) continue;
-        neighbourhood = work.dotPart(expanded, j, head, PRUNE_CHECKPOINT, Number.MAX_SAFE_INTEGER);
-      } else {
-        neighbourhood = work.dot(expanded, j);
-      }
-      best.offer(j, (neighbourhood + directSimilarity + latentSimilarity) * factor);
+      // Cauchy-Schwarz bounds the neighbourhood similarity by the lengths of the two vectors, then
+      // by the part of j's vector not yet multiplied; most candidates cannot reach `minScore` or
+      // the kept few and are dropped before the whole product is summed.
+      const floor = best.full ? Math.max(best.floor, minimum) : minimum;
+      const rest = directSimilarity + latentSimilarity + slack;
+      if ((length * (lengths.full[j] as number) + rest) * factor < floor) continue;
+      const head = work.dotPart(expanded, j, 0, 0, PRUNE_CHECKPOINT);
+      if ((head + length * (lengths.tail[j] as number) + rest) * factor < floor) continue;
+      const neighbourhood = work.dotPart(expanded, j, head, PRUNE_CHECKPOINT, Number.MAX_SAFE_INTEGER);
+      const value = (neighbourhood + directSimilarity + latentSimilarity) * factor;
+      if (round(value) < settings.minScore || !best.admits(j, value)) continue;
+      if (copies.copied(i, j, direct.values[k] as number)) continue;
+      best.offer(j, value);
     }
     work.unload(expanded, i);
     result.set(
@@ -396,6 +454,40 @@ function rank(
   }
   return result;
 }
+
+/**
+ * Copies of one story: the same headline (as ids compare them), or a body mostly made of the other's
+ * (`copyShare` of the smaller one's word 3-grams). Bodies are compared only when their direct
+ * similarity reaches `copyCheck`, and each story's 3-grams are made once, when first needed.
+ */
+class Copies {
+  private readonly headlines: string[];
+  private readonly grams: Array<Uint32Array | undefined> = [];
+
+  constructor(
+    private readonly docs: readonly RelatedDoc[],
+    private readonly settings: RelatedSettings,
+  ) {
+    this.headlines = docs.map((doc) => normaliseHeadline(doc.title));
+  }
+
+  copied(i: number, j: number, direct: number): boolean {
+    if (this.headlines[i] === this.headlines[j]) return true;
+    return direct >= this.settings.copyCheck && containment(this.gramsOf(i), this.gramsOf(j)) >= this.settings.copyShare;
+  }
+
+  private gramsOf(d: number): Uint32Array {
+    let grams = this.grams[d];
+    if (grams === undefined) {
+      grams = trigrams((this.docs[d] as RelatedDoc).body);
+      this.grams[d] = grams;
+    }
+    return grams;
+  }
+}
+
+/** Half the step scores are rounded to (`round`): more than rounding can move a score. */
+const ROUNDING = 5e-7;
 
 /** Margin of the bounds in `rank`, per unit of score scale. */
 const PRUNE_SLACK = 1e-9;
@@ -720,11 +812,17 @@ class Best {
 
   offer(slot: number, value: number): void {
     const kept = this.kept;
-    if (kept.length === this.capacity && !this.before(slot, value, kept[kept.length - 1] as { slot: number; value: number })) return;
+    if (!this.admits(slot, value)) return;
     let k = kept.length;
     while (k > 0 && this.before(slot, value, kept[k - 1] as { slot: number; value: number })) k--;
     kept.splice(k, 0, { slot, value });
     if (kept.length > this.capacity) kept.pop();
+  }
+
+  /** Whether an offer of (slot, value) would be kept. */
+  admits(slot: number, value: number): boolean {
+    const kept = this.kept;
+    return kept.length < this.capacity || this.before(slot, value, kept[kept.length - 1] as { slot: number; value: number });
   }
 
   sorted(): ReadonlyArray<{ slot: number; value: number }> {
