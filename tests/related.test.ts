@@ -170,7 +170,7 @@ test("the evaluation's halves are disjoint, cover every story and depend only on
 });
 
 test("the reason of a computed related story names up to three shared tags, else says the subject is similar", () => {
-  const article = { id: "x", url: "/2021/03/18/x/", title: "Fed holds rates", date: "2021-03-18", published: null, section: "Business", sectionUrl: "/section/business/" };
+  const article = { id: "x", url: "/2021/03/18/x/", title: "Fed holds rates", date: "2021-03-18", published: null, zone: null, section: "Business", sectionUrl: "/section/business/", description: "", outlet: null, readingMinutes: 1 };
   const tag = (name: string): TermRef => ({ name, key: name.toLowerCase(), url: `/tag/${name.toLowerCase()}/` });
   const reason = (names: string[]): string => {
     const item = String(relatedEntry({ article, reason: "computed", sharedTags: names.map(tag) }));
