@@ -20,6 +20,11 @@ import {
   NAME_PARTICLES,
   NOT_NAMES,
   ORG_SUFFIXES,
+  PLACE_PREPOSITIONS,
+  PLACE_HEADS,
+  EVENT_WORDS,
+  HEAD_PARTICLES,
+  BODY_PARTICLES,
   POSSESSIVE_NAME_HEADS,
   TITLES,
 } from "./entity-data.ts";
@@ -59,8 +64,13 @@ const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
+/** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
+const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
+/** What follows a dateline's place (and its credit). */
+const DATELINE_DASHES: ReadonlySet<string> = new Set(["-", "–", "—", "--"]);
 const SPACES_ON_A_LINE = /^[ \t]+$/;
 const POSSESSIVE_MARK = /^['’]s?$/u;
+const PRONOUN_CONTRACTION = /^I['’](?:m|ve|ll|d)$/u;
 
 // The two tests asked of every token, answered without a regular expression when the first
 // letter is ASCII (where \p{Lu} is A-Z and \p{Ll} is a-z): most words of most stories.
@@ -79,12 +89,23 @@ const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", 
 /** The longest opener: a longer token, as most are, is none without a look-up. */
 const OPENER_LENGTH = Math.max(...[...OPENERS].map((opener) => opener.length));
 
+/** The kind of thing a tag names; events and nationalities are never tags (see the README). */
+export type TagType = "person" | "place" | "organisation";
+
+/** What a story is tagged with: names, most salient first, and the type of each name that has one. */
+export interface StoryTags {
+  tags: string[];
+  /** Only names with evidence of their kind: a title, a surname, an institution word, a dateline... */
+  tagTypes: Record<string, TagType>;
+}
+
 /**
- * The people, places and organisations the story is about, most salient first, at most `limit`.
- * Salience: mentions in the body, being in the headline, and how early the first mention comes;
- * ties go to the earlier first mention, then to the name in code-unit order.
+ * The people, places and organisations the story is about, most salient first, at most `limit`,
+ * with their types. Salience: mentions in the body, being in the headline, and how early the first
+ * mention comes; ties go to the earlier first mention, then to the name in code-unit order. The
+ * outlet's own name ("Visit Business Insider", "(Reuters)") is never a tag.
  */
-export function deriveTags(input: { title: string; body: string }, limit: number = SALIENCE.defaultLimit): string[] {
+export function tagStory(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): StoryTags {
   const body = tokenize(markdownToText(input.body));
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
   const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
@@ -93,11 +114,23 @@ export function deriveTags(input: { title: string; body: string }, limit: number
   // Headline mentions get negative positions: they come before the body.
   const bodyMentions = chunk(body, evidence, 0);
   const mentions = title === undefined ? bodyMentions : chunk(title, evidence, -1_000_000).concat(bodyMentions);
-  const entities = resolve(mentions, evidence.lower).filter((entity) => isTag(entity, evidence.lower));
+  const outlet = input.outlet === undefined ? undefined : compactKey(input.outlet);
+  const entities = resolve(mentions, evidence.lower).filter(
+    (entity) => isTag(entity, evidence.lower) && (outlet === undefined || !compactKey(entity.name).includes(outlet)),
+  );
   markHeadline(entities, input.title);
-  return rank(entities, body.values.length)
-    .slice(0, Math.max(0, limit))
-    .map((entity) => entity.name);
+  const ranked = rank(entities, body.values.length).slice(0, Math.max(0, limit));
+  const tagTypes: Record<string, TagType> = {};
+  for (const entity of ranked) {
+    const type = typeOf(entity);
+    if (type !== undefined) tagTypes[entity.name] = type;
+  }
+  return { tags: ranked.map((entity) => entity.name), tagTypes };
+}
+
+/** The names of `tagStory`, for callers that need no types. */
+export function deriveTags(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): string[] {
+  return tagStory(input, limit).tags;
 }
 
 /**
@@ -154,6 +187,8 @@ interface Mention {
   attributive: boolean;
   /** Starts a sentence, line or quote, where its first word's capital proves nothing. */
   atOpener: boolean;
+  /** What the words around it say it is: a title before it, a dateline, "in" or "at" before it. */
+  kind?: TagType;
 }
 
 interface Entity {
@@ -172,6 +207,8 @@ interface Entity {
   atOpener: boolean;
   /** The first mention in the body; Infinity if only the headline names it. */
   firstInBody: number;
+  /** Mentions whose surroundings say what it is; see `Mention.kind`. */
+  kinds: Record<TagType, number>;
 }
 
 /** What the whole story says about its words, for telling names from capitalised words. */
@@ -182,24 +219,80 @@ interface Evidence {
   lower: ReadonlySet<string>;
 }
 
-let pipeline: WinkMethods | undefined;
+let pipeline: { nlp: WinkMethods; lexicon: Lexicon } | undefined;
+
+/** The model's own word list: each known word's index in `hash`, its usual part of speech in `lexicon`. */
+interface Lexicon {
+  hash: Readonly<Record<string, number>>;
+  /** Words the model shipped with; the tagger adds every unknown word it meets after them. */
+  size: number;
+  lexicon: Uint32Array;
+  /** Where a word's part of speech sits in `lexicon`: [offset, mask, shift]. */
+  layout: readonly number[];
+  packSize: number;
+  posNames: readonly string[];
+}
 
 const require = createRequire(import.meta.url);
 
 /**
  * The tagger is loaded on first use and kept: loading the model costs far more than a story (about
- * 1 s and 60 MB), and a build whose dumps all come from the ingest cache never needs it.
+ * 1 s and 60 MB), and a build whose dumps all come from the ingest cache never needs it. Its core
+ * is read once and kept, so that its word list answers `lexicalPos` too.
  */
-function nlp(): WinkMethods {
+function nlp(): { nlp: WinkMethods; lexicon: Lexicon } {
   if (!pipeline) {
     const winkNLP = require("wink-nlp") as (model: unknown, pipe: string[]) => WinkMethods;
-    pipeline = winkNLP(require("wink-eng-lite-web-model"), ["sbd", "pos"]);
+    const model = require("wink-eng-lite-web-model") as { core: () => CoreModel };
+    const core = model.core();
+    pipeline = {
+      nlp: winkNLP({ ...model, core: () => core }, ["sbd", "pos"]),
+      lexicon: {
+        hash: core.features.lexeme.hash,
+        size: core.features.lexeme.intrinsicSize,
+        lexicon: core.lexicon,
+        layout: core.packing.layout.pos,
+        packSize: core.packing.size,
+        posNames: core.features.pos.list,
+      },
+    };
   }
   return pipeline;
 }
 
+/** The parts of wink-eng-lite-web-model's core that `nlp` reads. */
+interface CoreModel {
+  features: { lexeme: { hash: Record<string, number>; intrinsicSize: number }; pos: { list: string[] } };
+  lexicon: Uint32Array;
+  packing: { size: number; layout: { pos: number[] } };
+}
+
+/**
+ * The usual part of speech of a word as the model's English word list gives it ("former" ADJ,
+ * "second" ADJ, "broker" NOUN, "sweden" PROPN, "bush" UNK for several), or undefined for a word
+ * the list does not hold ("london", "lebed"). Asked in lower case.
+ */
+const lexicalPos = memoised((word: string): string | undefined => {
+  const { hash, size, lexicon, layout, packSize, posNames } = nlp().lexicon;
+  const index = hash[word];
+  if (index === undefined || index >= size) return undefined;
+  const [offset = 0, mask = 0, shift = 0] = layout;
+  return posNames[((lexicon[offset + index * packSize] ?? 0) & mask) >>> shift];
+});
+
+/**
+ * A common English word, not a name, when written in lower case: the word list knows it as
+ * something other than a proper noun. "Former", "Second", "Scorers" (as "scorer"), "FORECAST",
+ * but not "Sweden" or "Lebed". Plurals are asked as their singular.
+ */
+const commonWord = memoised((word: string): boolean => {
+  const lower = word.toLowerCase();
+  const pos = lexicalPos(lower) ?? (lower.endsWith("s") ? lexicalPos(lower.slice(0, -1)) : undefined);
+  return pos !== undefined && pos !== "PROPN";
+});
+
 function tokenize(text: string): Tokens {
-  const tagger = nlp();
+  const tagger = nlp().nlp;
   const its = tagger.its;
   const doc = tagger.readDoc(text);
   // One pass over the tokens per property: wink-nlp has no public read of several at once (its
@@ -224,13 +317,24 @@ function tokenize(text: string): Tokens {
       open = false;
     }
     if (space === " " || (!plain && SPACES_ON_A_LINE.test(space))) flag |= TOKEN.spaced;
-    if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
-      flag |= DATE_WORDS.has(value.toLowerCase()) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
-    }
+    if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) flag |= notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     flags[i] = flag;
   }
   return { values, pos, spaces, flags };
 }
+
+/**
+ * A capitalised word that is never part of a name, wherever it stands: a date word ("Sept.",
+ * "Monday"), a letter alone (the column heads "W D L PCT GB" of standings), a pronoun with its
+ * verb ("I'm"), or a word in capitals that the word list knows as a common word ("FORECAST",
+ * "DATE", "CAPS", "GMT": table heads and notes of entities-dev) unless it is an alias ("US").
+ */
+const notNameWord = memoised((word: string): boolean => {
+  const bare = word.endsWith(".") ? word.slice(0, -1) : word;
+  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word)) return true;
+  if (bare.length === 1) return bare === word;
+  return SHOUTED.test(word) && commonWord(bare) && aliasFor(word) === undefined;
+});
 
 /**
  * What the story says about its words, read in one pass over its texts. Confirmed: capitalised
@@ -272,9 +376,10 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const known = isNameWord.get(i);
     if (known !== undefined) return known;
     const word = stripPossessive(values[i] ?? "");
-    // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
-    // first word of a longer name ("Gordon Brown said ..."; see `nameAfterOpener` for the rest).
-    const name = confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
+    // An opener is a name if the story capitalises it elsewhere, or if it is no common English
+    // word: "Romania beat Lithuania", "(Sweden)", "LONDON (Reuters) -", but not "Second" or
+    // "Former" (see `nameAfterOpener` for common words the story also writes in lower case).
+    const name = confirmed.has(word) || aliasFor(word) !== undefined || !commonWord(word);
     isNameWord.set(i, name);
     return name;
   };
@@ -290,6 +395,12 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
 
   const mentions: Mention[] = [];
   let i = 0;
+  const dateline = orderBase === 0 ? datelineOf(tokens) : undefined;
+  if (dateline !== undefined) {
+    const words = values.slice(dateline.start, dateline.end).filter((value) => value !== "-");
+    mentions.push({ written: unshout(words, true).join(" "), order: dateline.start, attributive: false, atOpener: false, kind: "place" });
+    i = dateline.next;
+  }
   while (i < values.length) {
     if (!nameWord(i)) {
       i++;
@@ -298,14 +409,19 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const words: string[] = [];
     let j = i;
     while (j < values.length) {
-      // "for" joins bodies only ("Institute for Public Policy Research"), not "McDonald for Blossom".
+      const value = values[j] ?? "";
       const particle =
-        NAME_PARTICLES.has(values[j] ?? "") &&
-        (values[j] !== "for" || INSTITUTION_WORDS.has(words[words.length - 1] ?? "")) &&
-        (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)));
+        (NAME_PARTICLES.has(value) &&
+          (!HEAD_PARTICLES.has(value) || isHead(words[words.length - 1] ?? "")) &&
+          (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)))) ||
+        // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
+        // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
+        ((value === "&" || (BODY_PARTICLES.has(value) && words.some((word) => HEAD_PARTICLES.has(word)))) &&
+          spaced(j + 1) &&
+          nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
       // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis").
-      let word = values[j] ?? "";
+      let word = value;
       while (hyphenatedName(j)) {
         word += `-${values[j + 2] ?? ""}`;
         j += 2;
@@ -322,9 +438,19 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     }
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
-    const parts = splitAtTitles(unshout(words));
-    parts.forEach((written, k) => mentions.push({ written, order: orderBase + i, attributive, atOpener: k === 0 && opener(i) }));
-    const last = parts[parts.length - 1];
+    const before = values[i - 1] ?? "";
+    const place = PLACE_PREPOSITIONS.has(before) && spaced(i) ? "place" : undefined;
+    const parts = splitAtTitles(unshout(words, false));
+    parts.forEach(({ written, afterTitle }, k) =>
+      mentions.push({
+        written,
+        order: orderBase + i,
+        attributive,
+        atOpener: k === 0 && opener(i),
+        ...(afterTitle ? { kind: "person" as const } : k === 0 && place !== undefined ? { kind: place } : {}),
+      }),
+    );
+    const last = parts[parts.length - 1]?.written;
     if (values[j] === "(" && INITIALS.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
       const acronym = values[j + 1] ?? "";
       mentions.push({ written: acronym, order: orderBase + j + 1, expands: last, attributive: false, atOpener: false });
@@ -335,37 +461,64 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
   return mentions;
 }
 
+/** Whether a name may go on with "of" or "for" after this word: "Bank of England", not "Keith O'Neill of Norwich City". */
+function isHead(word: string): boolean {
+  return INSTITUTION_WORDS.has(word) || commonWord(word);
+}
+
+/**
+ * The dateline that opens a wire story, "LONDON (Reuters) -", "N'DJAMENA (Reuters) -", "SAN
+ * FRANCISCO -": a place in capitals at the start of the body, then an agency's credit in brackets
+ * (the outlet, never a tag) or a dash. Positions of the place's words and of the first token after.
+ */
+function datelineOf({ values, pos, spaces }: Tokens): { start: number; end: number; next: number } | undefined {
+  let start = 0;
+  while (pos[start] === "SPACE") start++;
+  let end = start;
+  const hyphen = (k: number): boolean => values[k] === "-" && spaces[k] === "" && spaces[k + 1] === "";
+  while (end < values.length && (SHOUTED_WORD.test(values[end] ?? "") || (end > start && hyphen(end)))) end++;
+  if (end === start) return undefined;
+  let next = end;
+  if (values[next] === "(" && values[next + 2] === ")") next += 3;
+  return DATELINE_DASHES.has(values[next] ?? "") ? { start, end, next: next + 1 } : undefined;
+}
+
 function stripPossessive(word: string): string {
   // Asked of every capitalised word: two string tests, no regular expression.
   return word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
 }
 
 /**
- * Datelines and shouted headlines in capitals ("NEW YORK (Reuters) -", "SWITZERLAND", "warns
- * SURRENDER is the only option") in the case the story writes names: several capital words with
- * one of four letters or more, or one word of seven letters or more. Shorter ones are acronyms.
+ * Shouted headlines and tables in capitals ("SWITZERLAND", "warns SURRENDER is the only option",
+ * "BALTIMORE 71 63") in the case the story writes names: several capital words with one of four
+ * letters or more, one word of seven letters or more, or one the word list knows as a proper noun
+ * ("TEXAS"). Shorter ones are acronyms. A dateline (`always`) is a place, whatever its length.
  */
-function unshout(words: readonly string[]): string[] {
-  const shouted = words.every((word) => SHOUTED.test(word));
-  const long = words.some((word) => word.length >= (words.length > 1 ? 4 : 7));
+function unshout(words: readonly string[], always: boolean): string[] {
+  const shouted = words.every((word) => SHOUTED_WORD.test(word));
+  const long =
+    always ||
+    words.some((word) => word.length >= (words.length > 1 ? 4 : 7)) ||
+    (words.length === 1 && lexicalPos((words[0] ?? "").toLowerCase()) === "PROPN");
   if (!shouted || !long) return [...words];
   return words.map((word) => word.charAt(0) + word.slice(1).toLowerCase());
 }
 
 /**
  * Cuts titles out of a run of capitalised words; a title counts only when a name follows it. The
- * names left, as written; see `cleanName`.
+ * names left, as written (see `cleanName`), each marked if a title stood right before it.
  */
-function splitAtTitles(words: readonly string[]): string[] {
+function splitAtTitles(words: readonly string[], afterTitle = false): Array<{ written: string; afterTitle: boolean }> {
   for (let start = 0; start < words.length; start++) {
     // Only titles that start with this word can match here; they keep their longest-first order.
     for (const title of TITLES_BY_FIRST_WORD.get(words[start] ?? "") ?? []) {
       const end = start + title.length;
       if (end >= words.length || !title.every((word, k) => word === words[start + k])) continue;
-      return [...cleanName(words.slice(0, start)), ...splitAtTitles(words.slice(end))];
+      const before = cleanName(words.slice(0, start)).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
+      return [...before, ...splitAtTitles(words.slice(end), true)];
     }
   }
-  return cleanName(words);
+  return cleanName(words).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
 }
 
 /**
@@ -395,6 +548,8 @@ function cleanName(words: readonly string[]): string[] {
   const of = name.indexOf("of");
   if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
   // Junk, dropped here rather than by the caller: the alias table, asked above, knows none of it.
+  // Several short words in capitals are a table's column heads ("PCT GB", "NYC SP"), not a name.
+  if (name.length > 1 && name.every((word) => word.length <= 3 && SHOUTED.test(word))) return [];
   return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word))
     ? []
     : [written];
@@ -510,6 +665,7 @@ function newEntity(name: string, first: number): Entity {
     surnamed: false,
     atOpener: true,
     firstInBody: Number.POSITIVE_INFINITY,
+    kinds: { person: 0, place: 0, organisation: 0 },
   };
 }
 
@@ -522,20 +678,45 @@ function addMention(entity: Entity, mention: Mention): void {
   entity.forms.add(mention.written);
   entity.attributive &&= mention.attributive;
   entity.atOpener &&= mention.atOpener;
+  if (mention.kind !== undefined) entity.kinds[mention.kind]++;
 }
 
 /**
  * Not a tag on its own, though the story capitalises it: a word it also writes in lower case
- * ("People", "Police", "Budget"), a bare title ("Judge", "Prime Minister"), or an adjective it only ever
- * puts before a noun ("Communist party", "Hispanic voters"; see `ADJECTIVE_ENDINGS`). Acronyms and
- * aliases are always tags ("WHO", "US").
+ * ("People", "Police", "Budget"), a bare title ("Judge", "Prime Minister"), an adjective ("Serbian",
+ * "Chechen", "Islamic": the word list's adjectives, and words with an adjective's ending the story
+ * only ever puts before a noun: "Communist party", "Hispanic voters"; see `ADJECTIVE_ENDINGS`), or
+ * an event ("UEFA Cup"; see `EVENT_WORDS`). Acronyms and aliases are always tags ("WHO", "US").
  */
 function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   const name = entity.name;
   if (TITLE_NAMES.has(name)) return false;
-  if (name.includes(" ") || ALIAS_NAMES.has(name) || ACRONYM.test(name)) return true;
-  if (lower.has(name.toLowerCase())) return false;
+  if (ALIAS_NAMES.has(name)) return true;
+  if (EVENT_WORDS.has(name.slice(name.lastIndexOf(" ") + 1))) return false;
+  if (name.includes(" ") || ACRONYM.test(name)) return true;
+  if (lower.has(name.toLowerCase()) || lexicalPos(name.toLowerCase()) === "ADJ") return false;
   return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
+}
+
+/**
+ * What a tag names, when something says so; undefined when nothing does. The alias table first,
+ * then the name's last word (an institution's, a place's or a company suffix), then a surname used
+ * alone (a person), then the story's words around it (a title before it, a dateline, "in" or "at"),
+ * then a demonym the story uses for it (a country). An acronym left is an organisation.
+ */
+function typeOf(entity: Entity): TagType | undefined {
+  const name = entity.name;
+  const alias = ALIAS_TYPES.get(name);
+  if (alias !== undefined) return alias;
+  const last = name.slice(name.lastIndexOf(" ") + 1);
+  if (PLACE_HEADS.has(last)) return "place";
+  if (INSTITUTION_WORDS.has(last) || ORG_SUFFIXES.has(last)) return "organisation";
+  if (entity.surnamed) return "person";
+  const { person, place, organisation } = entity.kinds;
+  if (person > place && person > organisation) return "person";
+  if (place > person && place > organisation) return "place";
+  if (entity.demonyms > 0) return "place";
+  return ACRONYM.test(name) ? "organisation" : undefined;
 }
 
 /**
@@ -565,6 +746,7 @@ function mergeShortForms(
     full.attributive &&= entity.attributive;
     full.atOpener &&= entity.atOpener;
     full.firstInBody = Math.min(full.firstInBody, entity.firstInBody);
+    for (const kind of TAG_TYPES) full.kinds[kind] += entity.kinds[kind];
     full.mentions += entity.mentions;
     full.inHeadline ||= entity.inHeadline;
     full.first = Math.min(full.first, entity.first);
@@ -633,7 +815,7 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
 function hasInitials(name: string, initials: string): boolean {
   let k = 0;
   for (const word of name.split(" ")) {
-    if (NAME_PARTICLES.has(word)) continue;
+    if (NAME_PARTICLES.has(word) || BODY_PARTICLES.has(word) || word === "&") continue;
     if (k === initials.length || !word.startsWith(initials[k] ?? "")) return false;
     k++;
   }
@@ -812,6 +994,8 @@ const TITLES_BY_FIRST_WORD: ReadonlyMap<string, readonly string[][]> = TITLES_LO
 /** Titles are never a tag alone ("Judge", "Prime Minister"), though "Mr King" counts for King. */
 const TITLE_NAMES: ReadonlySet<string> = new Set(TITLES);
 const ALIAS_NAMES: ReadonlySet<string> = new Set(ALIASES.map((alias) => alias.name));
+const ALIAS_TYPES: ReadonlyMap<string, TagType> = new Map(ALIASES.map((alias) => [alias.name, alias.type]));
+const TAG_TYPES: readonly TagType[] = ["person", "place", "organisation"];
 const ALIAS_FORMS: ReadonlyMap<string, readonly string[]> = new Map(ALIASES.map((alias) => [alias.name, alias.forms]));
 const ALIAS_BY_EXTRACTION_KEY: ReadonlyMap<string, string> = new Map(
   ALIASES.flatMap((alias) => [alias.name, ...alias.forms].map((form) => [extractionKey(form), alias.name] as const)),
