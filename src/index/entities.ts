@@ -66,6 +66,10 @@ const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
 /** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
+/** The most words of a name alone in brackets; see `bracketedName`. */
+const BRACKETED_NAME_WORDS = 4;
+/** How far into the body a dateline's credit may stand: "SAN JOSE, Costa Rica (Reuters) -". */
+const CREDIT_REACH = 12;
 /** What follows a dateline's place (and its credit). */
 const DATELINE_DASHES: ReadonlySet<string> = new Set(["-", "–", "—", "--"]);
 const SPACES_ON_A_LINE = /^[ \t]+$/;
@@ -286,6 +290,7 @@ const lexicalPos = memoised((word: string): string | undefined => {
  * but not "Sweden" or "Lebed". Plurals are asked as their singular.
  */
 const commonWord = memoised((word: string): boolean => {
+  if (lexicalPos(word) === "PROPN") return false;
   const lower = word.toLowerCase();
   const pos = lexicalPos(lower) ?? (lower.endsWith("s") ? lexicalPos(lower.slice(0, -1)) : undefined);
   return pos !== undefined && pos !== "PROPN";
@@ -310,7 +315,11 @@ function tokenize(text: string): Tokens {
     let flag = flags[i] ?? 0;
     // Most tokens follow one space or none; neither holds a line break or needs the pattern.
     const plain = space === " " || space === "";
-    if (pos[i] === "SPACE" || (!plain && space.includes("\n")) || (value.length <= OPENER_LENGTH && OPENERS.has(value))) {
+    if (
+      pos[i] === "SPACE" ||
+      (!plain && space.includes("\n")) ||
+      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)))
+    ) {
       open = true;
     } else if (pos[i] !== "PUNCT") {
       if (open) flag |= TOKEN.opener;
@@ -321,6 +330,16 @@ function tokenize(text: string): Tokens {
     flags[i] = flag;
   }
   return { values, pos, spaces, flags };
+}
+
+/**
+ * Whether the bracket opening at `open` holds a name and nothing else, "(Czech Republic)",
+ * "(U.S.)": its words are then read as mid-sentence words, whatever the first one is alone.
+ */
+function bracketedName(values: readonly string[], open: number): boolean {
+  let k = open + 1;
+  while (k < values.length && k <= open + BRACKETED_NAME_WORDS && startsCapital(values[k] ?? "")) k++;
+  return k > open + 2 && values[k] === ")";
 }
 
 /**
@@ -402,7 +421,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     i = dateline.next;
   }
   while (i < values.length) {
-    if (!nameWord(i)) {
+    if (!nameWord(i) || (orderBase === 0 && i < CREDIT_REACH && isCredit(values, i))) {
       i++;
       continue;
     }
@@ -478,9 +497,16 @@ function datelineOf({ values, pos, spaces }: Tokens): { start: number; end: numb
   const hyphen = (k: number): boolean => values[k] === "-" && spaces[k] === "" && spaces[k + 1] === "";
   while (end < values.length && (SHOUTED_WORD.test(values[end] ?? "") || (end > start && hyphen(end)))) end++;
   if (end === start) return undefined;
+  // "MILWAUKEE, Wisconsin (Reuters) -": the region after the comma is read as any other name.
+  if (values[end] === ",") return { start, end, next: end };
   let next = end;
-  if (values[next] === "(" && values[next + 2] === ")") next += 3;
+  if (isCredit(values, next + 1)) next += 3;
   return DATELINE_DASHES.has(values[next] ?? "") ? { start, end, next: next + 1 } : undefined;
+}
+
+/** An agency's credit in a dateline, "(Reuters) -", "(AP) -": the outlet, never a tag. */
+function isCredit(values: readonly string[], i: number): boolean {
+  return values[i - 1] === "(" && values[i + 1] === ")" && DATELINE_DASHES.has(values[i + 2] ?? "");
 }
 
 function stripPossessive(word: string): string {
@@ -499,7 +525,7 @@ function unshout(words: readonly string[], always: boolean): string[] {
   const long =
     always ||
     words.some((word) => word.length >= (words.length > 1 ? 4 : 7)) ||
-    (words.length === 1 && lexicalPos((words[0] ?? "").toLowerCase()) === "PROPN");
+    (words.length === 1 && (words[0] ?? "").length >= 5 && lexicalPos((words[0] ?? "").toLowerCase()) === "PROPN");
   if (!shouted || !long) return [...words];
   return words.map((word) => word.charAt(0) + word.slice(1).toLowerCase());
 }
@@ -614,41 +640,59 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
  * Ukraine Marie Yovanovitch" (page-text-dev) are a demonym or a name, then a person.
  */
 function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<string>): Mention[] {
-  /** Every name as written; made when first needed, as many stories have no name to split. */
-  let written: ReadonlySet<string> | undefined;
+  /** How often each name is written; made when first needed, as many stories have no name to split. */
+  let written: ReadonlyMap<string, number> | undefined;
   const out: Mention[] = [];
   for (const mention of mentions) {
-    // Only names of three words or more are split: most have one or two, told without splitting.
-    const threeWords = mention.written.indexOf(" ", mention.written.indexOf(" ") + 1) >= 0;
-    const words = threeWords ? mention.written.split(" ") : [];
-    const cut = threeWords ? headLength(words, (written ??= new Set(mentions.map((other) => other.written))), lower) : 0;
+    // Most names have one word, told without splitting.
+    const words = mention.written.includes(" ") ? mention.written.split(" ") : [];
+    const cut = words.length > 1 ? headLength(words, (written ??= countWritten(mentions)), lower) : 0;
     if (cut === 0) {
       out.push(mention);
       continue;
     }
     out.push({ ...mention, written: words.slice(0, cut).join(" ") });
-    out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut });
+    out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut, atOpener: false });
   }
   return out;
 }
 
+function countWritten(mentions: readonly Mention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { written } of mentions) counts.set(written, (counts.get(written) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * How many words at the start are a demonym ("Kenyan Susan Chepkemei"), or a name met on its own
- * when the surname is too, before two or three words that can be a person's name: capitalised,
- * never written in lower case, none generic (not "University of Kabul", not "Film Festival").
- * 0 if none.
+ * How many words at the start are a name of their own, 0 if none:
+ * - a demonym ("Kenyan Susan Chepkemei"), or a name met on its own when the surname is too,
+ *   before two or three words that can be a person's name: capitalised, never written in lower
+ *   case, none generic (not "University of Kabul", not "Film Festival");
+ * - an adjective of place before a name of two words, an acronym or a name the story uses alone
+ *   ("Jewish West Bank", "Arab East Jerusalem", "Palestinian U.N.": entities-dev);
+ * - a name written alone before another written alone, in a run written only once ("Lebed
+ *   Chechnya", "OSCE Chechnya": entities-dev; "Kristi Noem South Dakota" on a 1,201-story archive).
  */
-function headLength(words: readonly string[], written: ReadonlySet<string>, lower: ReadonlySet<string>): number {
+function headLength(words: readonly string[], written: ReadonlyMap<string, number>, lower: ReadonlySet<string>): number {
   const surname = words[words.length - 1] ?? "";
-  if (INSTITUTION_WORDS.has(surname)) return 0;
-  for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
-    const head = words.slice(0, cut).join(" ");
-    const person = words
-      .slice(cut)
-      .every((word) => STARTS_CAPITAL.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !lower.has(word.toLowerCase()));
-    if (!person) continue;
-    if (demonymOf(head) !== undefined) return cut;
-    if (written.has(surname) && (aliasFor(head) !== undefined || written.has(head))) return cut;
+  const alone = (name: string): boolean => written.has(name) || aliasFor(name) !== undefined;
+  if (!INSTITUTION_WORDS.has(surname)) {
+    for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
+      const head = words.slice(0, cut).join(" ");
+      const person = words
+        .slice(cut)
+        .every((word) => STARTS_CAPITAL.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !lower.has(word.toLowerCase()));
+      if (!person) continue;
+      if (demonymOf(head) !== undefined) return cut;
+      if (written.has(surname) && alone(head)) return cut;
+    }
+  }
+  const first = words[0] ?? "";
+  const rest = words.slice(1).join(" ");
+  if ((demonymOf(first) !== undefined || lexicalPos(first) === "ADJ") && (words.length > 2 || ACRONYM.test(rest) || alone(rest))) return 1;
+  if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
+  for (let cut = 1; cut < words.length; cut++) {
+    if (alone(words.slice(0, cut).join(" ")) && alone(words.slice(cut).join(" "))) return cut;
   }
   return 0;
 }
@@ -804,11 +848,26 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
     if (candidate === short) return false;
     const longer = candidate.name;
     const run =
-      longer.endsWith(asLastWords) ||
+      (longer.endsWith(asLastWords) && (asFirstWords !== undefined || surnameOf(short, longer))) ||
       (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
     if (run && !` ${longer} `.includes(" of ")) return true;
     return initials !== undefined && hasInitials(longer, initials);
   });
+}
+
+/**
+ * Whether a one-word name can be the surname of a longer one that ends with it: the longer one does
+ * not start with a compass word or an adjective of place ("East Jerusalem", "Arab East Jerusalem",
+ * "Jewish West Bank" are not Jerusalem or Bank), and nothing says the word is a place ("in Jerusalem").
+ */
+function surnameOf(short: Entity, longer: string): boolean {
+  const first = longer.slice(0, longer.indexOf(" "));
+  return (
+    short.kinds.place === 0 &&
+    !COMPASS_WORDS.has(first) &&
+    demonymOf(first) === undefined &&
+    lexicalPos(first) !== "ADJ"
+  );
 }
 
 /** Whether the words of `name` other than particles are one per letter of `initials`, in order. */
