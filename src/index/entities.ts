@@ -66,6 +66,8 @@ const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
 /** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
+/** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
+const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
 /** The most words of a name alone in brackets; see `bracketedName`. */
 const BRACKETED_NAME_WORDS = 4;
 /** How far into the body a dateline's credit may stand: "SAN JOSE, Costa Rica (Reuters) -". */
@@ -326,10 +328,31 @@ function tokenize(text: string): Tokens {
       open = false;
     }
     if (space === " " || (!plain && SPACES_ON_A_LINE.test(space))) flag |= TOKEN.spaced;
-    if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) flag |= notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+    if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
+      // A common word before a colon is a label: "Scorers:", "Fax:", "Attendance:" (entities-dev).
+      const label = values[i + 1] === ":" && commonWord(value);
+      flag |= label || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+    }
     flags[i] = flag;
   }
+  joinShoutedWords(values, flags);
   return { values, pos, spaces, flags };
+}
+
+/**
+ * A common noun or adjective in capitals is a name word beside a name word in capitals: "NEW
+ * YORK", "KANSAS CITY" in standings (entities-dev), though "FORECAST" or "CITY" alone is not.
+ */
+function joinShoutedWords(values: readonly string[], flags: number[]): void {
+  const shoutedName = (k: number): boolean => ((flags[k] ?? 0) & TOKEN.nameCapital) !== 0 && SHOUTED.test(values[k] ?? "");
+  for (let i = values.length - 1; i >= 0; i--) {
+    const flag = flags[i] ?? 0;
+    if ((flag & (TOKEN.capitalised | TOKEN.nameCapital)) !== TOKEN.capitalised) continue;
+    const value = values[i] ?? "";
+    if (value.length < 3 || !SHOUTED.test(value) || !SHOUTED_JOINERS.has(lexicalPos(value.toLowerCase()) ?? "")) continue;
+    const joins = (shoutedName(i + 1) && ((flags[i + 1] ?? 0) & TOKEN.spaced) !== 0) || (shoutedName(i - 1) && (flag & TOKEN.spaced) !== 0);
+    if (joins) flags[i] = flag | TOKEN.nameCapital;
+  }
 }
 
 /**
@@ -412,6 +435,12 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
   const hyphenatedName = (i: number): boolean =>
     values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && startsCapital(values[i + 2] ?? "");
 
+  /** Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"). */
+  const endsInInstitution = (k: number): boolean => {
+    let end = k;
+    while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
+    return end > k && INSTITUTION_WORDS.has(values[end] ?? "");
+  };
   const mentions: Mention[] = [];
   let i = 0;
   const dateline = orderBase === 0 ? datelineOf(tokens) : undefined;
@@ -435,7 +464,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
           (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)))) ||
         // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
         // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
-        ((value === "&" || (BODY_PARTICLES.has(value) && words.some((word) => HEAD_PARTICLES.has(word)))) &&
+        ((value === "&" || (BODY_PARTICLES.has(value) && (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
           spaced(j + 1) &&
           nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
@@ -480,9 +509,14 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
   return mentions;
 }
 
-/** Whether a name may go on with "of" or "for" after this word: "Bank of England", not "Keith O'Neill of Norwich City". */
+/**
+ * Whether a name may go on with "of" or "for" after this word: "Bank of England", "Federal Republic
+ * of Yugoslavia" (a common word in lower case, though "Republic" is also a name), not "Keith
+ * O'Neill of Norwich City".
+ */
 function isHead(word: string): boolean {
-  return INSTITUTION_WORDS.has(word) || commonWord(word);
+  const pos = lexicalPos(word.toLowerCase());
+  return INSTITUTION_WORDS.has(word) || (pos !== undefined && pos !== "PROPN");
 }
 
 /**
@@ -540,11 +574,17 @@ function splitAtTitles(words: readonly string[], afterTitle = false): Array<{ wr
     for (const title of TITLES_BY_FIRST_WORD.get(words[start] ?? "") ?? []) {
       const end = start + title.length;
       if (end >= words.length || !title.every((word, k) => word === words[start + k])) continue;
-      const before = cleanName(words.slice(0, start)).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
+      // Common words right before a title describe the title: "Hong Kong Financial Secretary", "U.S. Assistant Secretary of State".
+      let head = start;
+      while (head > 0 && commonWord(words[head - 1] ?? "") && aliasFor(words[head - 1] ?? "") === undefined) head--;
+      const before = cleanName(words.slice(0, head)).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
       return [...before, ...splitAtTitles(words.slice(end), true)];
     }
   }
-  return cleanName(words).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
+  // An abbreviated title may end a run, the name before it: "Former South Carolina Gov." (entities-dev).
+  const last = words[words.length - 1] ?? "";
+  const kept = words.length > 1 && last.endsWith(".") && TITLE_NAMES.has(last) ? words.slice(0, -1) : words;
+  return cleanName(kept).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
 }
 
 /**
@@ -689,9 +729,13 @@ function headLength(words: readonly string[], written: ReadonlyMap<string, numbe
   }
   const first = words[0] ?? "";
   const rest = words.slice(1).join(" ");
-  if ((demonymOf(first) !== undefined || lexicalPos(first) === "ADJ") && (words.length > 2 || ACRONYM.test(rest) || alone(rest))) return 1;
+  // Not "African National Congress", "British Airways Ltd": a body named after its people.
+  const body = INSTITUTION_WORDS.has(surname) || ORG_SUFFIXES.has(surname);
+  const adjective = demonymOf(first) !== undefined || lexicalPos(first) === "ADJ";
+  if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || alone(rest))) return 1;
   if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
   for (let cut = 1; cut < words.length; cut++) {
+    if (NAME_PARTICLES.has(words[cut] ?? "") || NAME_PARTICLES.has(words[cut - 1] ?? "")) continue;
     if (alone(words.slice(0, cut).join(" ")) && alone(words.slice(cut).join(" "))) return cut;
   }
   return 0;

@@ -117,6 +117,9 @@ export const TITLES: readonly string[] = [
   // Whole-page stories of page-text-dev: "CEO Tim Cook", "SoftBank CEO Masayoshi Son", "Hon. Funke
   // Adedoyin", "U.S. Attorney James Kennedy Jr.".
   "CEO", "Hon.", "Hon", "Attorney", "Chairwoman", "Founder", "Co-founder", "Deputy",
+  // entities-dev: "Chicago Cardinal Joseph Bernardin", "Lieutenant-Colonel Max Marriner",
+  // "Major-General Nikolai Sherbatov".
+  "Cardinal", "Lieutenant-Colonel", "Major-General", "Brigadier", "Corporal",
 ];
 
 /**
@@ -157,6 +160,12 @@ export const DEMONYMS: ReadonlyMap<string, string | null> = new Map<string, stri
   ["Dane", "Denmark"], ["Briton", "United Kingdom"], ["Welshman", "Wales"], ["Scotsman", "Scotland"],
   ["Englishman", "England"], ["Irishman", "Ireland"], ["Austrian", "Austria"], ["Finnish", "Finland"],
   ["Cuban", "Cuba"], ["Catalan", null], ["Balkan", null],
+  // Peoples, faiths and parties' followers, named as groups ("Chechens", "Moslems", "Serbs",
+  // "Iraqi Kurds", "Hutu", "Republicans": the kinds entities-dev annotates apart from people,
+  // places and organisations). Plurals are found by their singular.
+  ["Moslem", null], ["Serb", null], ["Croat", null], ["Kurd", null], ["Jew", null], ["Chechen", null],
+  ["Pole", "Poland"], ["Hutu", null], ["Tutsi", null], ["Azeri", null], ["Tajik", null],
+  ["Republican", null], ["Democrat", null], ["Afrikaner", null], ["Coloured", null],
 ]);
 
 /**
@@ -175,6 +184,8 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
   "Journal", "Herald", "Telegraph", "Show", "Records", "Registry", "Corporation", "Organisation",
   "Organization", "Alliance", "Coalition", "Campaign", "Network", "Bureau", "Centers", "Laboratory",
   "Project", "Programme", "Program", "Arbitration",
+  // entities-dev: "African National Congress", "Guangdong Post and Telecommunications Administration".
+  "Congress", "Administration",
 ]);
 
 /**
@@ -223,7 +234,7 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "nea
 export const EVENT_WORDS: ReadonlySet<string> = new Set([
   "Cup", "Open", "Games", "Olympics", "Championship", "Championships", "Series", "Tour", "Masters",
   "Trophy", "Bowl", "Prix", "Final", "Finals", "Festival", "Awards", "Award", "Prize", "War",
-  "Day", "Marathon", "Classic",
+  "Day", "Marathon", "Classic", "Meeting", "Summit", "Revolution",
 ]);
 
 /**
