@@ -60,6 +60,7 @@ const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_LETTER = /^\p{L}/u;
 const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\p{N}/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
@@ -367,13 +368,14 @@ function bracketedName(values: readonly string[], open: number): boolean {
 
 /**
  * A capitalised word that is never part of a name, wherever it stands: a date word ("Sept.",
- * "Monday"), a letter alone (the column heads "W D L PCT GB" of standings), a pronoun with its
+ * "Monday"), a letter alone (the column heads "W D L PCT GB" of standings), a code with a digit
+ * ("H1", "M3", "Q2", "C-4": results and money tables of entities-dev), a pronoun with its
  * verb ("I'm"), or a word in capitals that the word list knows as a common word ("FORECAST",
  * "DATE", "CAPS", "GMT": table heads and notes of entities-dev) unless it is an alias ("US").
  */
 const notNameWord = memoised((word: string): boolean => {
   const bare = word.endsWith(".") ? word.slice(0, -1) : word;
-  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word)) return true;
+  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word) || HAS_DIGIT.test(word)) return true;
   if (bare.length === 1) return bare === word;
   return SHOUTED.test(word) && commonWord(bare) && aliasFor(word) === undefined;
 });
@@ -710,8 +712,9 @@ function countWritten(mentions: readonly Mention[]): Map<string, number> {
  *   case, none generic (not "University of Kabul", not "Film Festival");
  * - an adjective of place before a name of two words, an acronym or a name the story uses alone
  *   ("Jewish West Bank", "Arab East Jerusalem", "Palestinian U.N.": entities-dev);
- * - a name written alone before another written alone, in a run written only once ("Lebed
- *   Chechnya", "OSCE Chechnya": entities-dev; "Kristi Noem South Dakota" on a 1,201-story archive).
+ * - a name written alone before another written alone, in a run written only once, one of them of
+ *   several words or an acronym ("OSCE Chechnya mission": entities-dev; "Kristi Noem South Dakota"
+ *   on a 1,201-story archive).
  */
 function headLength(words: readonly string[], written: ReadonlyMap<string, number>, lower: ReadonlySet<string>): number {
   const surname = words[words.length - 1] ?? "";
@@ -736,7 +739,10 @@ function headLength(words: readonly string[], written: ReadonlyMap<string, numbe
   if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
   for (let cut = 1; cut < words.length; cut++) {
     if (NAME_PARTICLES.has(words[cut] ?? "") || NAME_PARTICLES.has(words[cut - 1] ?? "")) continue;
-    if (alone(words.slice(0, cut).join(" ")) && alone(words.slice(cut).join(" "))) return cut;
+    const [left, right] = [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
+    // Two single words used alone may be one person's first name and surname ("Lleyton Hewitt").
+    const named = (part: string): boolean => part.includes(" ") || ACRONYM.test(part) || aliasFor(part) !== undefined;
+    if (alone(left) && alone(right) && (named(left) || named(right))) return cut;
   }
   return 0;
 }
@@ -783,6 +789,9 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   if (EVENT_WORDS.has(name.slice(name.lastIndexOf(" ") + 1))) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
   if (lower.has(name.toLowerCase()) || lexicalPos(name.toLowerCase()) === "ADJ") return false;
+  // A common word named once, with nothing else to show it is a name, is a heading or a label
+  // ("Income", "Stock", "Half", "Kids" in tables and notes of entities-dev).
+  if (entity.mentions <= 1 && !entity.inHeadline && commonWord(name) && typeOf(entity) === undefined) return false;
   return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
 }
 
