@@ -120,6 +120,8 @@ export const TITLES: readonly string[] = [
   // entities-dev: "Chicago Cardinal Joseph Bernardin", "Lieutenant-Colonel Max Marriner",
   // "Major-General Nikolai Sherbatov".
   "Cardinal", "Lieutenant-Colonel", "Major-General", "Brigadier", "Corporal",
+  // Players' positions before their names: "Fullback Andre Joubert" (entities-dev).
+  "Fullback", "Midfielder", "Striker", "Defender", "Goalkeeper", "Winger",
 ];
 
 /**
