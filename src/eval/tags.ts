@@ -95,16 +95,27 @@ function typeAgreement(gold: Gold, predictions: readonly Prediction[]): { agree:
   return { agree, compared };
 }
 
-/** The fastest of `TIMING_RUNS` passes of the tagger over the stories, in ms a story. */
-function msPerStory(stories: ReadonlyArray<{ title: string; body: string }>): number {
-  let best = Number.POSITIVE_INFINITY;
+/**
+ * The tagger's time a story over the stories, the fastest of `TIMING_RUNS` passes: processor time
+ * (user and system) and wall time. On a machine shared with other jobs the wall time mostly
+ * measures them; the processor time is what the build pays.
+ */
+function msPerStory(stories: ReadonlyArray<{ title: string; body: string }>): { cpu: number; wall: number } {
+  let cpu = Number.POSITIVE_INFINITY;
+  let wall = Number.POSITIVE_INFINITY;
   for (let run = 0; run < TIMING_RUNS; run++) {
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     for (const story of stories) tagStory(story);
-    best = Math.min(best, performance.now() - start);
+    wall = Math.min(wall, performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
-  return best / Math.max(1, stories.length);
+  const n = Math.max(1, stories.length);
+  return { cpu: cpu / n, wall: wall / n };
 }
+
+const formatTime = ({ cpu, wall }: { cpu: number; wall: number }): string => `${cpu.toFixed(2)} ms CPU (${wall.toFixed(2)} ms wall)`;
 
 function main(): void {
   const { values } = parseArgs({
@@ -133,7 +144,7 @@ function main(): void {
     lines.push(`types: ${agree}/${compared} typed tags written as an annotated name have its type (${(agree / Math.max(1, compared)).toFixed(3)})`);
     const topics = loadCorpus(values.topics);
     lines.push(
-      `time: ${msPerStory(predictions).toFixed(2)} ms a story here, ${msPerStory(topics).toFixed(2)} ms on ${topics.length} topics-dev stories (fastest of ${TIMING_RUNS})`,
+      `time a story, fastest of ${TIMING_RUNS}: ${formatTime(msPerStory(predictions))} here, ${formatTime(msPerStory(topics))} on ${topics.length} topics-dev stories`,
     );
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {

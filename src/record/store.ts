@@ -8,7 +8,7 @@ import { sha256 } from "./identity.ts";
 
 /** Front-matter keys in the order they are written: identity, what a reader sees, then provenance. */
 const FRONT_MATTER_KEYS = [
-  "id", "slug", "title", "date", "published", "updated", "section", "authors", "tags", "language",
+  "id", "slug", "title", "date", "published", "updated", "section", "authors", "tags", "tagTypes", "language",
   "images", "related", "more", "profile", "provenance", "sourceFile", "sourceHash",
 ] as const satisfies readonly Exclude<keyof ArticleRecord, "body">[];
 
@@ -20,7 +20,8 @@ const yamlEngine = {
 
 function frontMatterOf(record: ArticleRecord): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of FRONT_MATTER_KEYS) data[key] = record[key];
+  // Optional fields are written only when set: a record without them keeps its checksum.
+  for (const key of FRONT_MATTER_KEYS) if (record[key] !== undefined) data[key] = record[key];
   return data;
 }
 
