@@ -202,6 +202,8 @@ interface Mention {
   atOpener: boolean;
   /** What the words around it say it is: a title before it, a dateline, "in" or "at" before it. */
   kind?: TagType;
+  /** The name of an adjective made with a hyphen ("Boston-based"): salience for it, no entity. */
+  compound?: boolean;
 }
 
 interface Entity {
@@ -442,8 +444,17 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     POSSESSIVE_NAME_HEADS.has((values[i] ?? "").toLowerCase()) &&
     spaced(i + 2) &&
     nameWord(i + 2);
-  const hyphenatedName = (i: number): boolean =>
-    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && startsCapital(values[i + 2] ?? "");
+  // "Rolls-Royce", "al-Muhandis"; "Chen Chun-yeh", "Ata-ur-Rehman": a lower-case part the word
+  // list does not know, as in Asian names (entities-dev), but not "Iran-backed" or "Boston-based".
+  const hyphenatedName = (i: number): boolean => {
+    if (values[i + 1] !== "-" || !glued(i + 1) || !glued(i + 2)) return false;
+    const part = values[i + 2] ?? "";
+    return startsCapital(part) || (startsLower(part) && !HAS_DIGIT.test(part) && lexicalPos(part) === undefined);
+  };
+  // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
+  // annotates them apart from the place); it only adds to the place when the story names it.
+  const compound = (j: number): boolean =>
+    values[j] === "-" && glued(j) && glued(j + 1) && startsLower(values[j + 1] ?? "") && !hyphenatedName(j - 1);
 
   /** Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"). */
   const endsInInstitution = (k: number): boolean => {
@@ -493,6 +504,11 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       words.push(stripPossessive(word));
       // A possessive ends the name: "Blair's Labour" is two names.
       if (words[words.length - 1] !== word) break;
+    }
+    if (compound(j)) {
+      mentions.push({ written: words.join(" "), order: orderBase + i, attributive: false, atOpener: false, compound: true });
+      i = j;
+      continue;
     }
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
@@ -642,7 +658,12 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
 
   const byKey = new Map<string, { entity: Entity; spellings: Map<string, number> }>();
   const demonymMentions: Mention[] = [];
+  const compounds: Mention[] = [];
   for (const mention of mentions) {
+    if (mention.compound) {
+      compounds.push(mention);
+      continue;
+    }
     if (demonymOf(mention.written) !== undefined) {
       demonymMentions.push(mention);
       continue;
@@ -673,6 +694,11 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
   for (const mention of demonymMentions) {
     const country = demonymOf(mention.written);
     const target = merged.find((entity) => entity.name === country);
+    if (target !== undefined) target.demonyms++;
+  }
+  for (const mention of compounds) {
+    const key = entityName(mention.written).key;
+    const target = merged.find((entity) => compactKey(entity.name) === key);
     if (target !== undefined) target.demonyms++;
   }
   // A regular demonym of a place in the story ("Romanian" of "Romania") counts for the place.
