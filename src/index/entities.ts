@@ -771,7 +771,7 @@ function headLength(words: readonly string[], written: ReadonlyMap<string, numbe
   // Not "African National Congress", "British Airways Ltd": a body named after its people.
   const body = INSTITUTION_WORDS.has(surname) || ORG_SUFFIXES.has(surname);
   const adjective = demonymOf(first) !== undefined || lexicalPos(first) === "ADJ";
-  if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || alone(rest))) return 1;
+  if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || (alone(rest) && !isHead(rest)))) return 1;
   if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
   for (let cut = 1; cut < words.length; cut++) {
     if (NAME_PARTICLES.has(words[cut] ?? "") || NAME_PARTICLES.has(words[cut - 1] ?? "")) continue;
