@@ -451,6 +451,8 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const part = values[i + 2] ?? "";
     return startsCapital(part) || (startsLower(part) && !HAS_DIGIT.test(part) && lexicalPos(part) === undefined);
   };
+  const particlePrefixed = (i: number): boolean =>
+    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has(values[i - 2] ?? "") && !glued(i - 2);
   // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
   // annotates them apart from the place); it only adds to the place when the story names it.
   const compound = (j: number): boolean =>
@@ -489,8 +491,9 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
           spaced(j + 1) &&
           nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
-      // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis").
-      let word = value;
+      // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis"), and
+      // so does a particle before the first one ("al-Aqsa", "el-Sheikh": entities-dev).
+      let word = j === i && particlePrefixed(i) ? `${values[i - 2] ?? ""}-${value}` : value;
       while (hyphenatedName(j)) {
         word += `-${values[j + 2] ?? ""}`;
         j += 2;
@@ -822,13 +825,25 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   const name = entity.name;
   if (TITLE_NAMES.has(name)) return false;
   if (ALIAS_NAMES.has(name)) return true;
-  if (EVENT_WORDS.has(name.slice(name.lastIndexOf(" ") + 1))) return false;
+  if (isEvent(name)) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
   if (lower.has(name.toLowerCase()) || lexicalPos(name.toLowerCase()) === "ADJ") return false;
   // A common word named once, with nothing else to show it is a name, is a heading or a label
   // ("Income", "Stock", "Half", "Kids" in tables and notes of entities-dev).
   if (entity.mentions <= 1 && !entity.inHeadline && commonWord(name) && typeOf(entity) === undefined) return false;
   return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
+}
+
+/**
+ * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" is ("World
+ * Series of Golf", "Festival of Britain"), unless an institution's word ends it ("Festival Hall").
+ */
+function isEvent(name: string): boolean {
+  const words = name.split(" ");
+  const last = words[words.length - 1] ?? "";
+  if (EVENT_WORDS.has(last)) return true;
+  if (INSTITUTION_WORDS.has(last) || PLACE_HEADS.has(last)) return false;
+  return words.some((word, k) => EVENT_WORDS.has(word) && words[k + 1] === "of");
 }
 
 /**
