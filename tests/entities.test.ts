@@ -283,6 +283,20 @@ test("a name glued to another it stands beside elsewhere is split (OSCE Chechnya
   });
   for (const name of ["OSCE", "Chechnya", "West Bank"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
   for (const junk of ["OSCE Chechnya", "Jewish West Bank"]) assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  const envoy = deriveTags({
+    title: "Envoy flies south",
+    body: "Security chief Alexander Lebed returned to Chechnya. Rebels in Chechnya waited while Lebed talked. Officials said Lebed Chechnya plans were unclear.",
+  });
+  assert.ok(envoy.includes("Alexander Lebed") && envoy.includes("Chechnya") && !envoy.includes("Lebed Chechnya"), envoy.join(", "));
+});
+
+test("an adjective made of a name is no tag of its own, though it adds to the place (Boston-based, Iran-backed, al-Aqsa)", () => {
+  const tags = deriveTags({
+    title: "Fund moves",
+    body: "The Boston-based fund bought a France-registered ship. Iran-backed groups protested outside the al-Aqsa mosque. Iran denied it. Chen Chun-yeh was not there.",
+  });
+  assert.ok(!tags.includes("Boston") && !tags.includes("France"), tags.join(", "));
+  for (const name of ["Iran", "al-Aqsa", "Chen Chun-yeh"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
 });
 
 test("one tag per entity: surname and full name, singular and plural, party and its members (Blair, Conservatives, Oscars)", () => {

@@ -723,11 +723,12 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
 function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<string>): Mention[] {
   /** How often each name is written; made when first needed, as many stories have no name to split. */
   let written: ReadonlyMap<string, number> | undefined;
+  let places: ReadonlySet<string> | undefined;
   const out: Mention[] = [];
   for (const mention of mentions) {
     // Most names have one word, told without splitting.
     const words = mention.written.includes(" ") ? mention.written.split(" ") : [];
-    const cut = words.length > 1 ? headLength(words, (written ??= countWritten(mentions)), lower) : 0;
+    const cut = words.length > 1 ? headLength(words, (written ??= countWritten(mentions)), (places ??= placeNames(mentions)), lower) : 0;
     if (cut === 0) {
       out.push(mention);
       continue;
@@ -736,6 +737,11 @@ function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<st
     out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut, atOpener: false });
   }
   return out;
+}
+
+/** Names written where the words around them say they are places ("in Chechnya"). */
+function placeNames(mentions: readonly Mention[]): Set<string> {
+  return new Set(mentions.filter((mention) => mention.kind === "place").map((mention) => mention.written));
 }
 
 function countWritten(mentions: readonly Mention[]): Map<string, number> {
@@ -752,10 +758,15 @@ function countWritten(mentions: readonly Mention[]): Map<string, number> {
  * - an adjective of place before a name of two words, an acronym or a name the story uses alone
  *   ("Jewish West Bank", "Arab East Jerusalem", "Palestinian U.N.": entities-dev);
  * - a name written alone before another written alone, in a run written only once, one of them of
- *   several words or an acronym ("OSCE Chechnya mission": entities-dev; "Kristi Noem South Dakota"
- *   on a 1,201-story archive).
+ *   several words, an acronym or a place ("OSCE Chechnya mission", "Lebed Chechnya": entities-dev;
+ *   "Kristi Noem South Dakota" on a 1,201-story archive).
  */
-function headLength(words: readonly string[], written: ReadonlyMap<string, number>, lower: ReadonlySet<string>): number {
+function headLength(
+  words: readonly string[],
+  written: ReadonlyMap<string, number>,
+  places: ReadonlySet<string>,
+  lower: ReadonlySet<string>,
+): number {
   const surname = words[words.length - 1] ?? "";
   const alone = (name: string): boolean => written.has(name) || aliasFor(name) !== undefined;
   if (!INSTITUTION_WORDS.has(surname)) {
@@ -779,8 +790,9 @@ function headLength(words: readonly string[], written: ReadonlyMap<string, numbe
   for (let cut = 1; cut < words.length; cut++) {
     if (NAME_PARTICLES.has(words[cut] ?? "") || NAME_PARTICLES.has(words[cut - 1] ?? "")) continue;
     const [left, right] = [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
-    // Two single words used alone may be one person's first name and surname ("Lleyton Hewitt").
-    const named = (part: string): boolean => part.includes(" ") || ACRONYM.test(part) || aliasFor(part) !== undefined;
+    // Two single words used alone may be one person's first name and surname ("Lleyton Hewitt"),
+    // unless one of them is a place ("Lebed Chechnya" with "in Chechnya": entities-dev).
+    const named = (part: string): boolean => part.includes(" ") || ACRONYM.test(part) || aliasFor(part) !== undefined || places.has(part);
     if (alone(left) && alone(right) && (named(left) || named(right))) return cut;
   }
   return 0;
