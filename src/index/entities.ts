@@ -67,6 +67,7 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_LETTER = /^\p{L}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\p{N}/u;
+const NO_VOWEL = /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]+$/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
@@ -386,6 +387,8 @@ const notNameWord = memoised((word: string): boolean => {
   const bare = word.endsWith(".") ? word.slice(0, -1) : word;
   if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word) || HAS_DIGIT.test(word)) return true;
   if (bare.length === 1) return bare === word;
+  // A capitalised word without a vowel is an abbreviation of a table: "Shr", "Chg", "Bldg" (entities-dev).
+  if (bare.length >= 3 && NO_VOWEL.test(bare) && !ORG_SUFFIXES.has(bare)) return true;
   return SHOUTED.test(word) && commonWord(bare) && aliasFor(word) === undefined;
 });
 
@@ -838,7 +841,13 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   if (TITLE_NAMES.has(name)) return false;
   if (ALIAS_NAMES.has(name)) return true;
   if (isEvent(name)) return false;
+  const last = name.slice(name.lastIndexOf(" ") + 1);
+  // A people named with their adjectives: "Rwandan Hutu", "Bosnian Serb", "U.S. Roman Catholic".
+  if (last !== name && demonymOf(last) !== undefined) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
+  // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
+  // "Parliament" and "Commission" alone do name a body.)
+  if (PLACE_HEADS.has(name) || ORG_SUFFIXES.has(name)) return false;
   if (lower.has(name.toLowerCase()) || lexicalPos(name.toLowerCase()) === "ADJ") return false;
   // A common word named once, with nothing else to show it is a name, is a heading or a label
   // ("Income", "Stock", "Half", "Kids" in tables and notes of entities-dev).
