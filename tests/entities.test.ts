@@ -102,14 +102,15 @@ test("adjectives, demonyms and words the story also writes in lower case are nev
       "Swedish prosecutors dropped the case against Julian Assange, who spent years in the Ecuadorean embassy in London.",
       "Police said the Communist party and Hispanic voters had nothing to do with it. The police declined to comment.",
       "A Ukrainian official and Kenyan runner Susan Chepkemei were not involved either. Chepkemei was in Sweden.",
-      "Judge Emma Arbuthnot sat in London.",
+      "Judge Emma Arbuthnot sat in London. A Liege police official said the suspect had gone to Liege.",
     ].join("\n\n"),
   });
   const junks = ["Swedish", "Ecuadorean", "Communist", "Hispanic", "Ukrainian", "Kenyan", "Police", "Judge", "Kenyan Susan Chepkemei"];
   for (const junk of junks) {
     assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
   }
-  for (const name of ["Sweden", "Julian Assange", "London", "Susan Chepkemei", "Emma Arbuthnot"]) {
+  // "Liege" is also an adjective in the word list, but the story names the town.
+  for (const name of ["Sweden", "Julian Assange", "London", "Susan Chepkemei", "Emma Arbuthnot", "Liege"]) {
     assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
   }
 });

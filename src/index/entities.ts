@@ -848,11 +848,16 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
   // "Parliament" and "Commission" alone do name a body.)
   if (PLACE_HEADS.has(name) || ORG_SUFFIXES.has(name)) return false;
-  if (lower.has(name.toLowerCase()) || lexicalPos(name.toLowerCase()) === "ADJ") return false;
+  if (lower.has(name.toLowerCase())) return false;
+  // An adjective: the word list's, with an adjective's ending or only ever before a noun ("Islamic",
+  // "Chechen rebels": entities-dev), or any word with that ending only ever before a noun
+  // ("Hispanic voters": page-text-dev); not the town in "a Liege police official, in Liege".
+  const ending = ADJECTIVE_ENDINGS.some((end) => name.endsWith(end));
+  const listed = lexicalPos(name.toLowerCase()) === "ADJ";
+  if ((listed || ending) && (entity.attributive || (listed && ending))) return false;
   // A common word named once, with nothing else to show it is a name, is a heading or a label
   // ("Income", "Stock", "Half", "Kids" in tables and notes of entities-dev).
-  if (entity.mentions <= 1 && !entity.inHeadline && commonWord(name) && typeOf(entity) === undefined) return false;
-  return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
+  return !(entity.mentions <= 1 && !entity.inHeadline && commonWord(name) && typeOf(entity) === undefined);
 }
 
 /**
