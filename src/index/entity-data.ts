@@ -231,7 +231,9 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "nea
  * Last words of events: competitions, festivals, wars, holidays. An event is not a tag: a tag page
  * gathers the people, places and organisations a reader follows, and entities-dev annotates events
  * apart from them ("UEFA Cup", "Hong Kong Open", "World Series", "Pro Bowl", "Atlanta Games",
- * "Gulf War", "Labor Day", "British Masters", "Venice Film Festival"). As written.
+ * "Gulf War", "Labor Day", "British Masters", "Venice Film Festival"). As written. Not "League":
+ * a league is also a body that speaks ("the Premier League said"); as events, leagues would have
+ * raised entities-dev precision by 0.003 and lowered its recall by one name.
  */
 export const EVENT_WORDS: ReadonlySet<string> = new Set([
   "Cup", "Open", "Games", "Olympics", "Championship", "Championships", "Series", "Tour", "Masters",
