@@ -1,7 +1,7 @@
 // deriveTags on the VOA sample story and on small cases (aliases, junk, limits), and tagKey.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deriveTags, tagKey, tagStory } from "../src/index/entities.ts";
+import { archiveTagKeys, deriveTags, tagKey, tagStory } from "../src/index/entities.ts";
 
 // The sample dump /work/shared/seeds/000_232c69b19052f130.txt (VOA, public domain): headline and body.
 const SAMPLE = {
@@ -375,4 +375,25 @@ test("salience: the headline first, then the first paragraph, then names mention
     ].join("\n\n"),
   });
   assert.deepEqual(tags, ["Piet Vandersloot", "Antwerp Diamond Bank", "Ghent", "Bruges"]);
+});
+
+test("archive tag keys: a surname alone shares the page of the one person the archive names with it (Blair, Tony Blair)", () => {
+  const keyOf = archiveTagKeys([
+    { tag: "Tony Blair", type: "person" },
+    { tag: "Blair" },
+    { tag: "Gordon Brown", type: "person" },
+    { tag: "Nick Brown", type: "person" },
+    { tag: "Brown" },
+    { tag: "Jordan", type: "place" },
+    { tag: "Michael Jordan", type: "person" },
+    { tag: "Hong Kong" },
+  ]);
+  assert.equal(keyOf("Blair"), "tony-blair");
+  assert.equal(keyOf("Tony Blair"), "tony-blair");
+  assert.equal(keyOf("Brown"), "brown", "two people are called Brown");
+  assert.equal(keyOf("Jordan"), "jordan", "a place keeps its own page");
+  assert.equal(keyOf("Kong"), "kong", "only people have surnames");
+  // Records without types (older or hand-edited ones) keep the plain keys.
+  const untyped = archiveTagKeys([{ tag: "Tony Blair" }, { tag: "Blair" }]);
+  assert.equal(untyped("Blair"), "blair");
 });

@@ -4,7 +4,7 @@
 import type { ArticleRecord, Image } from "../record/schema.ts";
 import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrection } from "../report.ts";
 import type { SiteConfig } from "../config.ts";
-import { tagKey } from "./entities.ts";
+import { archiveTagKeys, tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 
@@ -274,11 +274,13 @@ export function buildArchive(
   // Names: sections and tags are merged by key; the most used spelling is shown.
   const sectionNames = new NameTally();
   const tagNames = new NameTally();
+  const tagKeyOf = archiveTagKeys(sorted.flatMap((r) => r.tags.map((tag) => ({ tag, type: r.tagTypes?.[tag] }))));
   for (const r of sorted) {
     sectionNames.add(sectionKey(r.section), r.section);
     for (const t of r.tags) {
-      const key = tagKey(t);
-      if (key) tagNames.add(key, t);
+      const key = tagKeyOf(t);
+      // A surname folded into a full name does not name the page ("Tony Blair", not "Blair").
+      if (key && key === tagKey(t)) tagNames.add(key, t);
     }
   }
   const sectionRef = (section: string): TermRef => {
@@ -297,7 +299,7 @@ export function buildArchive(
     for (let n = 2; taken.has(url); n++) url = `${base}-${n}/`;
     taken.add(url);
     const section = sectionRef(r.section);
-    const tagKeys = [...new Set(r.tags.map(tagKey).filter((k) => k !== ""))];
+    const tagKeys = [...new Set(r.tags.map(tagKeyOf).filter((k) => k !== ""))];
     return {
       id: r.id,
       url,

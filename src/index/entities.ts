@@ -164,6 +164,39 @@ export function tagKey(tag: string): string {
   return ascii === words ? ascii : [ascii, hash(words.normalize("NFC"))].filter((part) => part !== "").join("-");
 }
 
+/**
+ * `tagKey` for a whole archive, with a surname folded into the one person the archive names with
+ * it: a story that only says "Blair" and one that says "Tony Blair" share the tag page of Tony
+ * Blair (the 1,201-story archive had both pages). A surname two people share ("Brown": Gordon and
+ * Nick), or a one-word tag typed as a place or organisation, keeps its own key.
+ */
+export function archiveTagKeys(tags: Iterable<{ tag: string; type?: TagType | undefined }>): (tag: string) => string {
+  // Each distinct tag is keyed once: an archive repeats its tags on many stories.
+  const keys = new Map<string, string>();
+  const keyOf = (tag: string): string => {
+    let key = keys.get(tag);
+    if (key === undefined) keys.set(tag, (key = tagKey(tag)));
+    return key;
+  };
+  const people = new Map<string, Set<string>>();
+  const notPeople = new Set<string>();
+  for (const { tag, type } of tags) {
+    const space = tag.lastIndexOf(" ");
+    if (space < 0) {
+      if (type !== undefined && type !== "person") notPeople.add(keyOf(tag));
+      continue;
+    }
+    if (type !== "person") continue;
+    const surname = keyOf(tag.slice(space + 1));
+    people.set(surname, (people.get(surname) ?? new Set()).add(keyOf(tag)));
+  }
+  return (tag) => {
+    const key = keyOf(tag);
+    const full = tag.includes(" ") || notPeople.has(key) ? undefined : people.get(key);
+    return full !== undefined && full.size === 1 ? ([...full][0] ?? key) : key;
+  };
+}
+
 /** One text as the tagger sees it, token by token. */
 interface Tokens {
   values: string[];
