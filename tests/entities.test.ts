@@ -249,9 +249,10 @@ test("table heads, codes, contractions and abbreviated months are never tags (CU
       "Shr 25 cents vs 30 cents. Chg on wk 2 pct. Data: company reports. M3 grew by 2 percent in H1.",
       "\"I'm pleased,\" said Ruth Okafor of Halvorsen Capital. I'm told the sale ends Sept. 4 or Oct. 2.",
       "Scorers: Ruth Okafor.",
+      "Sales of PCs and DVDs rose; the player holds 80 GB and costs A$ 400.",
     ].join("\n\n"),
   });
-  for (const junk of ["AMT", "DATE", "CUSIP", "I'm", "Sept.", "Oct.", "Sept", "Data", "M3", "H1", "Shr", "Chg", "Scorers", "NYC Time", "Time"]) {
+  for (const junk of ["AMT", "DATE", "CUSIP", "I'm", "Sept.", "Oct.", "Sept", "Data", "M3", "H1", "Shr", "Chg", "Scorers", "NYC Time", "Time", "PCs", "DVDs", "GB", "A$"]) {
     assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
   }
   assert.ok(tags.includes("Ruth Okafor") && tags.includes("Halvorsen Capital"), tags.join(", "));

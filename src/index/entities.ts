@@ -67,6 +67,8 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_LETTER = /^\p{L}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\p{N}/u;
+const CURRENCY = /\p{Sc}/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const NO_VOWEL = /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]+$/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
@@ -375,7 +377,9 @@ function tokenize(text: string): Tokens {
       // A common word before a colon, or any word before a colon and a number, is a label:
       // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
       const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? ""));
-      flag |= label || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive).
+      const unit = pos[i - 1] === "NUM" && value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
+      flag |= label || unit || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     }
     flags[i] = flag;
   }
@@ -412,13 +416,16 @@ function bracketedName(values: readonly string[], open: number): boolean {
 /**
  * A capitalised word that is never part of a name, wherever it stands: a date word ("Sept.",
  * "Monday"), a letter alone (the column heads "W D L PCT GB" of standings), a code with a digit
- * ("H1", "M3", "Q2", "C-4": results and money tables of entities-dev), a pronoun with its
+ * ("H1", "M3", "Q2", "C-4": results and money tables of entities-dev), a currency ("A$", "C$"),
+ * a pronoun with its
  * verb ("I'm"), or a word in capitals that the word list knows as a common word ("FORECAST",
  * "DATE", "CAPS", "GMT": table heads and notes of entities-dev) unless it is an alias ("US").
  */
 const notNameWord = memoised((word: string): boolean => {
   const bare = word.endsWith(".") ? word.slice(0, -1) : word;
-  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word) || HAS_DIGIT.test(word)) return true;
+  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word) || HAS_DIGIT.test(word) || CURRENCY.test(word)) return true;
+  // Acronyms in the plural are things, not names: "PCs", "DVDs", "MPs" (the 1,201-story archive).
+  if (ACRONYM_PLURAL.test(word)) return true;
   if (bare.length === 1) return bare === word;
   // A capitalised word without a vowel is an abbreviation of a table: "Shr", "Chg", "Bldg" (entities-dev).
   if (bare.length >= 3 && NO_VOWEL.test(bare) && !ORG_SUFFIXES.has(bare)) return true;
