@@ -60,6 +60,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   // Halves of split outlet names: "the Daily and Sunday Telegraph" (topics-dev), "People" of a
   // "People’s ..." that is not a name (page-text-dev).
   "daily", "weekly", "people",
+  // Ordinals head rows of fixtures lists and results: "May 24 Second one-day international",
+  // "Third test" (entities-dev); they still start names ("First Chicago").
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ]);
 
 /**
