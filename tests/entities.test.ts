@@ -332,6 +332,9 @@ test("never a month, a pronoun or the outlet's own name (Visit Business Insider)
     outlet: "Business Insider",
   });
   assert.deepEqual(tags, ["Qantas"]);
+  // A short outlet name drops only names that hold it as a word.
+  const wire = deriveTags({ title: "Apple results", body: "Apple said profit rose. AP and Apple shares rose.", outlet: "AP" });
+  assert.deepEqual(wire, ["Apple"]);
 });
 
 test("events and nationalities are kept out: the policy of issue 14 (UEFA Cup, Chechens, Moslem)", () => {

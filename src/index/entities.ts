@@ -131,9 +131,10 @@ export function tagStory(input: { title: string; body: string; outlet?: string |
   // Headline mentions get negative positions: they come before the body.
   const bodyMentions = chunk(body, evidence, 0);
   const mentions = title === undefined ? bodyMentions : chunk(title, evidence, -1_000_000).concat(bodyMentions);
-  const outlet = input.outlet === undefined ? undefined : compactKey(input.outlet);
+  // The outlet's words anywhere in a name, as whole words: "Visit Business Insider", not "Apple" for "AP".
+  const outlet = input.outlet === undefined ? undefined : ` ${looseKey(input.outlet)} `;
   const entities = resolve(mentions, evidence.lower).filter(
-    (entity) => isTag(entity, evidence.lower) && (outlet === undefined || !compactKey(entity.name).includes(outlet)),
+    (entity) => isTag(entity, evidence.lower) && (outlet === undefined || !` ${looseKey(entity.name)} `.includes(outlet)),
   );
   markHeadline(entities, input.title);
   const ranked = rank(entities, body.values.length, ledeEnd(body)).slice(0, Math.max(0, limit));
