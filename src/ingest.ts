@@ -7,7 +7,7 @@ import type { ParseError, PartialArticle } from "./parse/types.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
-import { deriveTags } from "./index/entities.ts";
+import { tagStory } from "./index/entities.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { RECORDS_DIR } from "./io.ts";
 import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
@@ -67,9 +67,9 @@ export function recordFromDump(
   }
   const article = parsed.article;
   const id = storyId(article.date, article.title);
-  const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
+  const tagged = article.tags.length > 0 ? {} : tagStory({ title: article.title, body: article.body, outlet: article.outlet });
   return {
-    record: { id, slug: slugify(article.title, `story-${id}`), ...article, tags, sourceFile: file, sourceHash },
+    record: { id, slug: slugify(article.title, `story-${id}`), ...article, ...tagged, sourceFile: file, sourceHash },
   };
 }
 
@@ -90,7 +90,7 @@ export function undatedRecord(file: string, partial: PartialArticle, sourceHash:
     related: [],
     more: [],
     ...partial,
-    tags: deriveTags({ title: partial.title, body: partial.body }),
+    ...tagStory({ title: partial.title, body: partial.body }),
     sourceFile: file,
     sourceHash,
   };

@@ -1,7 +1,7 @@
 // deriveTags on the VOA sample story and on small cases (aliases, junk, limits), and tagKey.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deriveTags, tagKey } from "../src/index/entities.ts";
+import { archiveTagKeys, deriveTags, tagKey, tagStory } from "../src/index/entities.ts";
 
 // The sample dump /work/shared/seeds/000_232c69b19052f130.txt (VOA, public domain): headline and body.
 const SAMPLE = {
@@ -86,10 +86,11 @@ test("possessive names stay whole; any other possessive ends the name (Guardian 
       "The Women’s World Cup was not mentioned. The people of Hong Kong waited.",
     ].join("\n\n"),
   });
-  for (const name of ["People’s Daily", "People’s Liberation Army", "Women’s World Cup", "Hong Kong", "Iran", "Beijing"]) {
+  for (const name of ["People’s Daily", "People’s Liberation Army", "Hong Kong", "Iran", "Beijing"]) {
     assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
   }
-  for (const junk of ["People", "Daily", "Liberation Army", "World Cup", "Women", "Communist"]) {
+  // The Women’s World Cup is an event: no tag, and no "World Cup" or "Women" left over either.
+  for (const junk of ["People", "Daily", "Liberation Army", "Women’s World Cup", "World Cup", "Women", "Communist"]) {
     assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
   }
 });
@@ -101,14 +102,15 @@ test("adjectives, demonyms and words the story also writes in lower case are nev
       "Swedish prosecutors dropped the case against Julian Assange, who spent years in the Ecuadorean embassy in London.",
       "Police said the Communist party and Hispanic voters had nothing to do with it. The police declined to comment.",
       "A Ukrainian official and Kenyan runner Susan Chepkemei were not involved either. Chepkemei was in Sweden.",
-      "Judge Emma Arbuthnot sat in London.",
+      "Judge Emma Arbuthnot sat in London. A Liege police official said the suspect had gone to Liege.",
     ].join("\n\n"),
   });
   const junks = ["Swedish", "Ecuadorean", "Communist", "Hispanic", "Ukrainian", "Kenyan", "Police", "Judge", "Kenyan Susan Chepkemei"];
   for (const junk of junks) {
     assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
   }
-  for (const name of ["Sweden", "Julian Assange", "London", "Susan Chepkemei", "Emma Arbuthnot"]) {
+  // "Liege" is also an adjective in the word list, but the story names the town.
+  for (const name of ["Sweden", "Julian Assange", "London", "Susan Chepkemei", "Emma Arbuthnot", "Liege"]) {
     assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
   }
 });
@@ -173,4 +175,229 @@ test("tagKey: names outside the Latin script still get distinct, non-empty, URL-
   assert.equal(new Set(keys).size, keys.length);
   assert.equal(tagKey("Владимир Путин"), tagKey("владимир  путин"));
   assert.equal(tagKey("!!!"), "");
+});
+
+// Issue 14: one test per error class measured on entities-dev and on a 1,201-story archive. The
+// stories are made up in the shape of the real ones (the Reuters texts may not be copied here).
+
+test("names at a sentence start, after a bracket, a dash or a quote are found (issue 14: 96 of 274 misses)", () => {
+  const tags = deriveTags({
+    title: "Portugal beat Latvia in qualifier",
+    body: [
+      "Portugal beat Latvia 3-1 in a European under-21 qualifier on Saturday.",
+      "Results of the heats: 1. Olav Brekke (Norway) 10.12 2. Jari Lahtinen (Finland) 10.19",
+      "- Estonia had already gone out.",
+      "\"Latvia played well,\" the coach said.",
+    ].join("\n\n"),
+  });
+  for (const name of ["Portugal", "Latvia", "Norway", "Finland", "Estonia", "Olav Brekke", "Jari Lahtinen"]) {
+    assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  }
+});
+
+test("common words at a sentence start are no names, nor glued to one (Second, Former, Top)", () => {
+  const tags = deriveTags({
+    title: "Cycling results",
+    body: [
+      "Second was the Belgian rider. Third came later.",
+      "Former champion Marco Pellegrini won the stage. Top seed Ilse Vandamme withdrew.",
+      "Controversial Australian Dean Mathers was fined.",
+    ].join("\n\n"),
+  });
+  for (const junk of ["Second", "Third", "Former", "Top", "Former Marco Pellegrini", "Controversial Australian Dean Mathers", "Controversial"]) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+  for (const name of ["Marco Pellegrini", "Ilse Vandamme", "Dean Mathers"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+});
+
+test("a dateline in capitals is a place; the agency's credit is not a tag (LONDON (Reuters) -)", () => {
+  const story = tagStory({
+    title: "Shares close higher",
+    body: "OSLO (Reuters) - Norwegian shares closed higher on Friday, dealers said.\n\nThe index rose 1.2 percent.",
+  });
+  assert.deepEqual(story.tags, ["Oslo"]);
+  assert.equal(story.tagTypes.Oslo, "place");
+  const regional = deriveTags({
+    title: "Golfers ready",
+    body: "MILWAUKEE, Wisconsin (Reuters) - Leading scores after the first round on Thursday.",
+  });
+  assert.ok(regional.includes("Milwaukee") && regional.includes("Wisconsin"), regional.join(", "));
+  assert.ok(!regional.includes("Reuters"), regional.join(", "));
+});
+
+test("standings: names in capitals are found, column heads are not (W L PCT GB)", () => {
+  const tags = deriveTags({
+    title: "Baseball standings",
+    body: [
+      "Standings after games played on Sunday (tabulate under won, lost, winning percentage and games behind):",
+      "W L PCT GB",
+      "NEW YORK 75 58 .564 -",
+      "BALTIMORE 70 63 .526 5",
+      "KANSAS CITY 61 72 .459 14",
+      "Saturday's results: NEW YORK 5 BALTIMORE 3",
+    ].join("\n\n"),
+  });
+  for (const name of ["New York", "Baltimore", "Kansas City"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  for (const junk of ["W", "PCT", "GB", "PCT GB", "W L PCT GB", "YORK", "CITY"]) assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+});
+
+test("table heads, codes, contractions and abbreviated months are never tags (CUSIP, I'm, Sept.)", () => {
+  const tags = deriveTags({
+    title: "Bond sale priced",
+    body: [
+      "AMT: 1,500,000 DATE: 09/05/96 NYC Time: 1600 CUSIP: 072261",
+      "Shr 25 cents vs 30 cents. Chg on wk 2 pct. Data: company reports. M3 grew by 2 percent in H1.",
+      "\"I'm pleased,\" said Ruth Okafor of Halvorsen Capital. I'm told the sale ends Sept. 4 or Oct. 2.",
+      "Scorers: Ruth Okafor.",
+      "Sales of PCs and DVDs rose; the player holds 80 GB and costs A$ 400.",
+    ].join("\n\n"),
+  });
+  for (const junk of ["AMT", "DATE", "CUSIP", "I'm", "Sept.", "Oct.", "Sept", "Data", "M3", "H1", "Shr", "Chg", "Scorers", "NYC Time", "Time", "PCs", "DVDs", "GB", "A$"]) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+  assert.ok(tags.includes("Ruth Okafor") && tags.includes("Halvorsen Capital"), tags.join(", "));
+});
+
+test("boundaries: a person of a club is two names; a bank of a country, a firm with & are one (Keith O'Neill of Norwich City)", () => {
+  const tags = deriveTags({
+    title: "Transfer news",
+    body: [
+      "Midfielder Dara O'Brennan of Galway United joined on Friday, said Alan Pryor of Castlebar Town.",
+      "The Bank of England and the Federal Republic of Yugoslavia were not involved.",
+      "Hartley & Finch said its profit rose. Hartley & Finch shares gained.",
+    ].join("\n\n"),
+  });
+  for (const name of ["Dara O'Brennan", "Galway United", "Alan Pryor", "Castlebar Town", "Bank of England", "Federal Republic of Yugoslavia", "Hartley & Finch"]) {
+    assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  }
+  for (const junk of ["Dara O'Brennan of Galway United", "Alan Pryor of Castlebar Town", "Hartley", "Finch", "Federal Republic"]) {
+    assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  }
+});
+
+test("a name glued to another it stands beside elsewhere is split (OSCE Chechnya, Jewish West Bank)", () => {
+  const tags = deriveTags({
+    title: "Monitors return",
+    body: [
+      "The OSCE said its monitors would go back to Chechnya. Fighting in Chechnya stopped on Monday.",
+      "The head of the OSCE Chechnya mission met settlers. Jewish West Bank settlers protested; the West Bank was calm.",
+    ].join("\n\n"),
+  });
+  for (const name of ["OSCE", "Chechnya", "West Bank"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+  for (const junk of ["OSCE Chechnya", "Jewish West Bank"]) assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
+  const envoy = deriveTags({
+    title: "Envoy flies south",
+    body: "Security chief Alexander Lebed returned to Chechnya. Rebels in Chechnya waited while Lebed talked. Officials said Lebed Chechnya plans were unclear.",
+  });
+  assert.ok(envoy.includes("Alexander Lebed") && envoy.includes("Chechnya") && !envoy.includes("Lebed Chechnya"), envoy.join(", "));
+});
+
+test("an adjective made of a name is no tag of its own, though it adds to the place (Boston-based, Iran-backed, al-Aqsa)", () => {
+  const tags = deriveTags({
+    title: "Fund moves",
+    body: "The Boston-based fund bought a France-registered ship. Iran-backed groups protested outside the al-Aqsa mosque. Iran denied it. Chen Chun-yeh was not there.",
+  });
+  assert.ok(!tags.includes("Boston") && !tags.includes("France"), tags.join(", "));
+  for (const name of ["Iran", "al-Aqsa", "Chen Chun-yeh"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+});
+
+test("one tag per entity: surname and full name, singular and plural, party and its members (Blair, Conservatives, Oscars)", () => {
+  const tags = deriveTags({
+    title: "Blair attacks Tory plans",
+    body: [
+      "Prime Minister Tony Blair said the Conservatives had no plan. Blair spoke in London.",
+      "Conservative leader Michael Howard said the Conservative Party would win. Tories cheered.",
+      "Later Blair watched the Oscars, where two Oscar winners spoke.",
+    ].join("\n\n"),
+  });
+  assert.ok(tags.includes("Tony Blair") && !tags.includes("Blair"), tags.join(", "));
+  assert.equal(tags.filter((tag) => tag.startsWith("Conservative") || tag === "Tories").length, 1, tags.join(", "));
+  assert.ok(tags.includes("Conservative Party"), tags.join(", "));
+  assert.ok(!tags.includes("Oscar"), tags.join(", "));
+  assert.ok(tags.filter((tag) => tag.startsWith("Oscar")).length <= 1, tags.join(", "));
+  const awards = deriveTags({
+    title: "Film wins big",
+    body: "The film won four Oscars on Sunday. Its director had hoped for an Oscar since 1990. The Oscars ceremony ran late.",
+  });
+  assert.deepEqual(awards, ["Oscars"]);
+});
+
+test("never a month, a pronoun or the outlet's own name (Visit Business Insider)", () => {
+  const tags = deriveTags({
+    title: "Airline cuts routes",
+    body: [
+      "In September, Qantas said it would cut routes. We asked Qantas why. It said fuel costs rose in March.",
+      "Visit Business Insider's homepage for more stories. Business Insider has more.",
+    ].join("\n\n"),
+    outlet: "Business Insider",
+  });
+  assert.deepEqual(tags, ["Qantas"]);
+  // A short outlet name drops only names that hold it as a word.
+  const wire = deriveTags({ title: "Apple results", body: "Apple said profit rose. AP and Apple shares rose.", outlet: "AP" });
+  assert.deepEqual(wire, ["Apple"]);
+});
+
+test("events and nationalities are kept out: the policy of issue 14 (UEFA Cup, Chechens, Moslem)", () => {
+  const tags = deriveTags({
+    title: "Rebels and football",
+    body: [
+      "Chechen rebels said Chechens would fight on. Moslem leaders in Grozny called for calm.",
+      "Fans of Dynamo Kiev went to the UEFA Cup match on Tuesday; the Atlanta Games, the World Series of Golf and the Hong Kong Open are over. Serbs and Kurds were not involved; a Bosnian Serb leader was.",
+    ].join("\n\n"),
+  });
+  for (const out of ["Chechen", "Chechens", "Moslem", "UEFA Cup", "Atlanta Games", "Hong Kong Open", "Serbs", "Kurds", "UEFA", "Bosnian Serb", "World Series of Golf"]) {
+    assert.ok(!tags.includes(out), `${out} in ${tags.join(", ")}`);
+  }
+  for (const name of ["Grozny", "Dynamo Kiev"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
+});
+
+test("types: people, places and organisations of the sample", () => {
+  const { tags, tagTypes } = tagStory(SAMPLE);
+  // Iran is a place by its adjective, "Iran-backed groups"; the people by their names' shape.
+  assert.deepEqual(tagTypes, {
+    "United States": "place",
+    Iraq: "place",
+    Baghdad: "place",
+    "Mike Pompeo": "person",
+    Iran: "place",
+    "Qassem Soleimani": "person",
+    "Abu Mahdi al-Muhandis": "person",
+    "Islamic State": "organisation",
+    Pentagon: "organisation",
+    "State Department": "organisation",
+  });
+  for (const tag of Object.keys(tagTypes)) assert.ok(tags.includes(tag), tag);
+});
+
+test("salience: the headline first, then the first paragraph, then names mentioned as often later", () => {
+  const tags = deriveTags({
+    title: "Vandersloot quits bank board",
+    body: [
+      "Piet Vandersloot resigned from the board of Antwerp Diamond Bank on Monday.",
+      "Analysts in Ghent were surprised. Traders in Bruges said little. Antwerp Diamond Bank shares fell.",
+      "Vandersloot joined in 1990. Ghent traders shrugged.",
+    ].join("\n\n"),
+  });
+  assert.deepEqual(tags, ["Piet Vandersloot", "Antwerp Diamond Bank", "Ghent", "Bruges"]);
+});
+
+test("archive tag keys: a surname alone shares the page of the one person the archive names with it (Blair, Tony Blair)", () => {
+  const keyOf = archiveTagKeys([
+    { tag: "Tony Blair", type: "person" },
+    { tag: "Blair" },
+    { tag: "Gordon Brown", type: "person" },
+    { tag: "Nick Brown", type: "person" },
+    { tag: "Brown" },
+    { tag: "Jordan", type: "place" },
+    { tag: "Michael Jordan", type: "person" },
+    { tag: "Hong Kong" },
+  ]);
+  assert.equal(keyOf("Blair"), "tony-blair");
+  assert.equal(keyOf("Tony Blair"), "tony-blair");
+  assert.equal(keyOf("Brown"), "brown", "two people are called Brown");
+  assert.equal(keyOf("Jordan"), "jordan", "a place keeps its own page");
+  assert.equal(keyOf("Kong"), "kong", "only people have surnames");
+  // Records without types (older or hand-edited ones) keep the plain keys.
+  const untyped = archiveTagKeys([{ tag: "Tony Blair" }, { tag: "Blair" }]);
+  assert.equal(untyped("Blair"), "blair");
 });

@@ -4,7 +4,7 @@
 import type { ArticleRecord, Image } from "../record/schema.ts";
 import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrection } from "../report.ts";
 import type { SiteConfig } from "../config.ts";
-import { tagKey } from "./entities.ts";
+import { archiveTagKeys, tagKey } from "./entities.ts";
 import { computeRelated } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 import { transliterate } from "transliteration";
@@ -623,11 +623,13 @@ export function buildArchive(
   const sectionNames = new NameTally();
   const tagNames = new NameTally();
   const tagTypes = new NameTally();
+  const tagKeyOf = archiveTagKeys(sorted.flatMap((r) => r.tags.map((tag) => ({ tag, type: r.tagTypes?.[tag] }))));
   for (const r of sorted) {
     sectionNames.add(sectionKey(r.section), r.section);
     for (const t of r.tags) {
-      const key = tagKey(t);
-      if (key) tagNames.add(key, t);
+      const key = tagKeyOf(t);
+      // A surname folded into a full name does not name the page ("Tony Blair", not "Blair").
+      if (key && key === tagKey(t)) tagNames.add(key, t);
       const type = r.tagTypes?.[t];
       if (key && type) tagTypes.add(key, type);
     }
@@ -648,7 +650,7 @@ export function buildArchive(
     for (let n = 2; taken.has(url); n++) url = `${base}-${n}/`;
     taken.add(url);
     const section = sectionRef(r.section);
-    const tagKeys = [...new Set(r.tags.map(tagKey).filter((k) => k !== ""))];
+    const tagKeys = [...new Set(r.tags.map(tagKeyOf).filter((k) => k !== ""))];
     return {
       id: r.id,
       url,
@@ -773,7 +775,7 @@ export function buildArchive(
       const target = byId.get(hit.id);
       if (related.length >= config.relatedLimit || !target || seen.has(hit.id)) continue;
       seen.add(hit.id);
-      const reasons = [...new Set(hit.sharedTags.map(tagKey).filter((k) => k !== ""))].map(tagRef);
+      const reasons = [...new Set(hit.sharedTags.map(tagKeyOf).filter((k) => k !== ""))].map(tagRef);
       related.push({ article: link(target), reason: "computed", sharedTags: reasons.length ? reasons : sharedTags(a, target) });
     }
     a.related = related;

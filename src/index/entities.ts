@@ -1,11 +1,12 @@
 // Entity tags: the people, places and organisations a story is about, found in its headline and
-// body, merged through the alias table and ranked by salience. Also the one normalised key under
-// which tags are compared, grouped and put in URLs.
+// body, typed when the story shows their kind, merged through the alias table and ranked by
+// salience. Also the one normalised key under which tags are compared, grouped and put in URLs.
 //
-// Part-of-speech tags come from wink-nlp with its English lite model (measured against compromise
-// on the VOA sample and the BBC topics-dev corpus: it found every expected name and ran at about
-// 1.5 ms a story against 29 ms; see the README). Names are runs of capitalised words; at the start
-// of a sentence, where every word is capitalised, a word must be confirmed elsewhere in the story.
+// Part-of-speech tags and the English word list come from wink-nlp with its English lite model
+// (measured against compromise on the VOA sample, topics-dev and entities-dev; see the README).
+// Names are runs of capitalised words; at the start of a sentence, line, bracket or quote, where
+// capitals prove nothing, a word is a name if the story capitalises it elsewhere or the word list
+// does not know it as a common word. `npm run eval:tags` scores the result on entities-dev.
 import { createRequire } from "node:module";
 import type { WinkMethods } from "wink-nlp";
 import {
@@ -20,6 +21,11 @@ import {
   NAME_PARTICLES,
   NOT_NAMES,
   ORG_SUFFIXES,
+  PLACE_PREPOSITIONS,
+  PLACE_HEADS,
+  EVENT_WORDS,
+  HEAD_PARTICLES,
+  BODY_PARTICLES,
   POSSESSIVE_NAME_HEADS,
   TITLES,
 } from "./entity-data.ts";
@@ -35,6 +41,12 @@ const SALIENCE = {
   demonym: 0.5,
   /** Up to this much for coming early: 1 at the very start, falling to 0 at the end. */
   firstPosition: 1,
+  /**
+   * Named in the first paragraph, the lede, which says what the story is about: less than a
+   * mention, so that it orders names mentioned as often (on entities-dev, 0.5 left recall of the
+   * names mentioned twice as it was; 1 lowered it from 0.806 to 0.794).
+   */
+  lede: 0.5,
 } as const;
 
 /**
@@ -55,12 +67,27 @@ const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_LETTER = /^\p{L}/u;
 const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\p{N}/u;
+const CURRENCY = /\p{Sc}/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
+const NO_VOWEL = /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]+$/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
+/** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
+const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
+/** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
+const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+/** The most words of a name alone in brackets; see `bracketedName`. */
+const BRACKETED_NAME_WORDS = 4;
+/** How far into the body a dateline's credit may stand: "SAN JOSE, Costa Rica (Reuters) -". */
+const CREDIT_REACH = 12;
+/** What follows a dateline's place (and its credit). */
+const DATELINE_DASHES: ReadonlySet<string> = new Set(["-", "–", "—", "--"]);
 const SPACES_ON_A_LINE = /^[ \t]+$/;
 const POSSESSIVE_MARK = /^['’]s?$/u;
+const PRONOUN_CONTRACTION = /^I['’](?:m|ve|ll|d)$/u;
 
 // The two tests asked of every token, answered without a regular expression when the first
 // letter is ASCII (where \p{Lu} is A-Z and \p{Ll} is a-z): most words of most stories.
@@ -79,12 +106,23 @@ const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", 
 /** The longest opener: a longer token, as most are, is none without a look-up. */
 const OPENER_LENGTH = Math.max(...[...OPENERS].map((opener) => opener.length));
 
+/** The kind of thing a tag names; events and nationalities are never tags (see the README). */
+export type TagType = "person" | "place" | "organisation";
+
+/** What a story is tagged with: names, most salient first, and the type of each name that has one. */
+export interface StoryTags {
+  tags: string[];
+  /** Only names with evidence of their kind: a title, a surname, an institution word, a dateline... */
+  tagTypes: Record<string, TagType>;
+}
+
 /**
- * The people, places and organisations the story is about, most salient first, at most `limit`.
- * Salience: mentions in the body, being in the headline, and how early the first mention comes;
- * ties go to the earlier first mention, then to the name in code-unit order.
+ * The people, places and organisations the story is about, most salient first, at most `limit`,
+ * with their types. Salience: mentions in the body, being in the headline, and how early the first
+ * mention comes; ties go to the earlier first mention, then to the name in code-unit order. The
+ * outlet's own name ("Visit Business Insider", "(Reuters)") is never a tag.
  */
-export function deriveTags(input: { title: string; body: string }, limit: number = SALIENCE.defaultLimit): string[] {
+export function tagStory(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): StoryTags {
   const body = tokenize(markdownToText(input.body));
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
   const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
@@ -93,11 +131,24 @@ export function deriveTags(input: { title: string; body: string }, limit: number
   // Headline mentions get negative positions: they come before the body.
   const bodyMentions = chunk(body, evidence, 0);
   const mentions = title === undefined ? bodyMentions : chunk(title, evidence, -1_000_000).concat(bodyMentions);
-  const entities = resolve(mentions, evidence.lower).filter((entity) => isTag(entity, evidence.lower));
+  // The outlet's words anywhere in a name, as whole words: "Visit Business Insider", not "Apple" for "AP".
+  const outlet = input.outlet === undefined ? undefined : ` ${looseKey(input.outlet)} `;
+  const entities = resolve(mentions, evidence.lower).filter(
+    (entity) => isTag(entity, evidence.lower) && (outlet === undefined || !` ${looseKey(entity.name)} `.includes(outlet)),
+  );
   markHeadline(entities, input.title);
-  return rank(entities, body.values.length)
-    .slice(0, Math.max(0, limit))
-    .map((entity) => entity.name);
+  const ranked = rank(entities, body.values.length, ledeEnd(body)).slice(0, Math.max(0, limit));
+  const tagTypes: Record<string, TagType> = {};
+  for (const entity of ranked) {
+    const type = typeOf(entity);
+    if (type !== undefined) tagTypes[entity.name] = type;
+  }
+  return { tags: ranked.map((entity) => entity.name), tagTypes };
+}
+
+/** The names of `tagStory`, for callers that need no types. */
+export function deriveTags(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): string[] {
+  return tagStory(input, limit).tags;
 }
 
 /**
@@ -115,6 +166,39 @@ export function tagKey(tag: string): string {
   if (words === "") return "";
   const ascii = words.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return ascii === words ? ascii : [ascii, hash(words.normalize("NFC"))].filter((part) => part !== "").join("-");
+}
+
+/**
+ * `tagKey` for a whole archive, with a surname folded into the one person the archive names with
+ * it: a story that only says "Blair" and one that says "Tony Blair" share the tag page of Tony
+ * Blair (the 1,201-story archive had both pages). A surname two people share ("Brown": Gordon and
+ * Nick), or a one-word tag typed as a place or organisation, keeps its own key.
+ */
+export function archiveTagKeys(tags: Iterable<{ tag: string; type?: TagType | undefined }>): (tag: string) => string {
+  // Each distinct tag is keyed once: an archive repeats its tags on many stories.
+  const keys = new Map<string, string>();
+  const keyOf = (tag: string): string => {
+    let key = keys.get(tag);
+    if (key === undefined) keys.set(tag, (key = tagKey(tag)));
+    return key;
+  };
+  const people = new Map<string, Set<string>>();
+  const notPeople = new Set<string>();
+  for (const { tag, type } of tags) {
+    const space = tag.lastIndexOf(" ");
+    if (space < 0) {
+      if (type !== undefined && type !== "person") notPeople.add(keyOf(tag));
+      continue;
+    }
+    if (type !== "person") continue;
+    const surname = keyOf(tag.slice(space + 1));
+    people.set(surname, (people.get(surname) ?? new Set()).add(keyOf(tag)));
+  }
+  return (tag) => {
+    const key = keyOf(tag);
+    const full = tag.includes(" ") || notPeople.has(key) ? undefined : people.get(key);
+    return full !== undefined && full.size === 1 ? ([...full][0] ?? key) : key;
+  };
 }
 
 /** One text as the tagger sees it, token by token. */
@@ -154,6 +238,10 @@ interface Mention {
   attributive: boolean;
   /** Starts a sentence, line or quote, where its first word's capital proves nothing. */
   atOpener: boolean;
+  /** What the words around it say it is: a title before it, a dateline, "in" or "at" before it. */
+  kind?: TagType;
+  /** The name of an adjective made with a hyphen ("Boston-based"): salience for it, no entity. */
+  compound?: boolean;
 }
 
 interface Entity {
@@ -172,6 +260,8 @@ interface Entity {
   atOpener: boolean;
   /** The first mention in the body; Infinity if only the headline names it. */
   firstInBody: number;
+  /** Mentions whose surroundings say what it is; see `Mention.kind`. */
+  kinds: Record<TagType, number>;
 }
 
 /** What the whole story says about its words, for telling names from capitalised words. */
@@ -182,24 +272,81 @@ interface Evidence {
   lower: ReadonlySet<string>;
 }
 
-let pipeline: WinkMethods | undefined;
+let pipeline: { nlp: WinkMethods; lexicon: Lexicon } | undefined;
+
+/** The model's own word list: each known word's index in `hash`, its usual part of speech in `lexicon`. */
+interface Lexicon {
+  hash: Readonly<Record<string, number>>;
+  /** Words the model shipped with; the tagger adds every unknown word it meets after them. */
+  size: number;
+  lexicon: Uint32Array;
+  /** Where a word's part of speech sits in `lexicon`: [offset, mask, shift]. */
+  layout: readonly number[];
+  packSize: number;
+  posNames: readonly string[];
+}
 
 const require = createRequire(import.meta.url);
 
 /**
  * The tagger is loaded on first use and kept: loading the model costs far more than a story (about
- * 1 s and 60 MB), and a build whose dumps all come from the ingest cache never needs it.
+ * 1 s and 60 MB), and a build whose dumps all come from the ingest cache never needs it. Its core
+ * is read once and kept, so that its word list answers `lexicalPos` too.
  */
-function nlp(): WinkMethods {
+function nlp(): { nlp: WinkMethods; lexicon: Lexicon } {
   if (!pipeline) {
     const winkNLP = require("wink-nlp") as (model: unknown, pipe: string[]) => WinkMethods;
-    pipeline = winkNLP(require("wink-eng-lite-web-model"), ["sbd", "pos"]);
+    const model = require("wink-eng-lite-web-model") as { core: () => CoreModel };
+    const core = model.core();
+    pipeline = {
+      nlp: winkNLP({ ...model, core: () => core }, ["sbd", "pos"]),
+      lexicon: {
+        hash: core.features.lexeme.hash,
+        size: core.features.lexeme.intrinsicSize,
+        lexicon: core.lexicon,
+        layout: core.packing.layout.pos,
+        packSize: core.packing.size,
+        posNames: core.features.pos.list,
+      },
+    };
   }
   return pipeline;
 }
 
+/** The parts of wink-eng-lite-web-model's core that `nlp` reads. */
+interface CoreModel {
+  features: { lexeme: { hash: Record<string, number>; intrinsicSize: number }; pos: { list: string[] } };
+  lexicon: Uint32Array;
+  packing: { size: number; layout: { pos: number[] } };
+}
+
+/**
+ * The usual part of speech of a word as the model's English word list gives it ("former" ADJ,
+ * "second" ADJ, "broker" NOUN, "sweden" PROPN, "bush" UNK for several), or undefined for a word
+ * the list does not hold ("london", "lebed"). Asked in lower case.
+ */
+const lexicalPos = memoised((word: string): string | undefined => {
+  const { hash, size, lexicon, layout, packSize, posNames } = nlp().lexicon;
+  const index = hash[word];
+  if (index === undefined || index >= size) return undefined;
+  const [offset = 0, mask = 0, shift = 0] = layout;
+  return posNames[((lexicon[offset + index * packSize] ?? 0) & mask) >>> shift];
+});
+
+/**
+ * A common English word, not a name, when written in lower case: the word list knows it as
+ * something other than a proper noun. "Former", "Second", "Scorers" (as "scorer"), "FORECAST",
+ * but not "Sweden" or "Lebed". Plurals are asked as their singular.
+ */
+const commonWord = memoised((word: string): boolean => {
+  if (lexicalPos(word) === "PROPN") return false;
+  const lower = word.toLowerCase();
+  const pos = lexicalPos(lower) ?? (lower.endsWith("s") ? lexicalPos(lower.slice(0, -1)) : undefined);
+  return pos !== undefined && pos !== "PROPN";
+});
+
 function tokenize(text: string): Tokens {
-  const tagger = nlp();
+  const tagger = nlp().nlp;
   const its = tagger.its;
   const doc = tagger.readDoc(text);
   // One pass over the tokens per property: wink-nlp has no public read of several at once (its
@@ -217,7 +364,11 @@ function tokenize(text: string): Tokens {
     let flag = flags[i] ?? 0;
     // Most tokens follow one space or none; neither holds a line break or needs the pattern.
     const plain = space === " " || space === "";
-    if (pos[i] === "SPACE" || (!plain && space.includes("\n")) || (value.length <= OPENER_LENGTH && OPENERS.has(value))) {
+    if (
+      pos[i] === "SPACE" ||
+      (!plain && space.includes("\n")) ||
+      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)))
+    ) {
       open = true;
     } else if (pos[i] !== "PUNCT") {
       if (open) flag |= TOKEN.opener;
@@ -225,12 +376,63 @@ function tokenize(text: string): Tokens {
     }
     if (space === " " || (!plain && SPACES_ON_A_LINE.test(space))) flag |= TOKEN.spaced;
     if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
-      flag |= DATE_WORDS.has(value.toLowerCase()) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      // A common word before a colon, or any word before a colon and a number, is a label:
+      // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
+      const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? ""));
+      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive).
+      const unit = pos[i - 1] === "NUM" && value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
+      flag |= label || unit || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     }
     flags[i] = flag;
   }
+  joinShoutedWords(values, flags);
   return { values, pos, spaces, flags };
 }
+
+/**
+ * A common noun or adjective in capitals is a name word beside a name word in capitals: "NEW
+ * YORK", "KANSAS CITY" in standings (entities-dev), though "FORECAST" or "CITY" alone is not.
+ */
+function joinShoutedWords(values: readonly string[], flags: number[]): void {
+  const shoutedName = (k: number): boolean => ((flags[k] ?? 0) & TOKEN.nameCapital) !== 0 && SHOUTED.test(values[k] ?? "");
+  for (let i = values.length - 1; i >= 0; i--) {
+    const flag = flags[i] ?? 0;
+    if ((flag & (TOKEN.capitalised | TOKEN.nameCapital)) !== TOKEN.capitalised) continue;
+    const value = values[i] ?? "";
+    if (value.length < 3 || !SHOUTED.test(value) || !SHOUTED_JOINERS.has(lexicalPos(value.toLowerCase()) ?? "")) continue;
+    const joins = (shoutedName(i + 1) && ((flags[i + 1] ?? 0) & TOKEN.spaced) !== 0) || (shoutedName(i - 1) && (flag & TOKEN.spaced) !== 0);
+    if (joins) flags[i] = flag | TOKEN.nameCapital;
+  }
+}
+
+/**
+ * Whether the bracket opening at `open` holds a name and nothing else, "(Czech Republic)",
+ * "(U.S.)": its words are then read as mid-sentence words, whatever the first one is alone.
+ */
+function bracketedName(values: readonly string[], open: number): boolean {
+  let k = open + 1;
+  while (k < values.length && k <= open + BRACKETED_NAME_WORDS && startsCapital(values[k] ?? "")) k++;
+  return k > open + 2 && values[k] === ")";
+}
+
+/**
+ * A capitalised word that is never part of a name, wherever it stands: a date word ("Sept.",
+ * "Monday"), a letter alone (the column heads "W D L PCT GB" of standings), a code with a digit
+ * ("H1", "M3", "Q2", "C-4": results and money tables of entities-dev), a currency ("A$", "C$"),
+ * a pronoun with its
+ * verb ("I'm"), or a word in capitals that the word list knows as a common word ("FORECAST",
+ * "DATE", "CAPS", "GMT": table heads and notes of entities-dev) unless it is an alias ("US").
+ */
+const notNameWord = memoised((word: string): boolean => {
+  const bare = word.endsWith(".") ? word.slice(0, -1) : word;
+  if (DATE_WORDS.has(bare.toLowerCase()) || PRONOUN_CONTRACTION.test(word) || HAS_DIGIT.test(word) || CURRENCY.test(word)) return true;
+  // Acronyms in the plural are things, not names: "PCs", "DVDs", "MPs" (the 1,201-story archive).
+  if (ACRONYM_PLURAL.test(word)) return true;
+  if (bare.length === 1) return bare === word;
+  // A capitalised word without a vowel is an abbreviation of a table: "Shr", "Chg", "Bldg" (entities-dev).
+  if (bare.length >= 3 && NO_VOWEL.test(bare) && !ORG_SUFFIXES.has(bare)) return true;
+  return SHOUTED.test(word) && commonWord(bare) && aliasFor(word) === undefined;
+});
 
 /**
  * What the story says about its words, read in one pass over its texts. Confirmed: capitalised
@@ -272,9 +474,11 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const known = isNameWord.get(i);
     if (known !== undefined) return known;
     const word = stripPossessive(values[i] ?? "");
-    // An opener is a name if the story capitalises it elsewhere, or the tagger reads it as the
-    // first word of a longer name ("Gordon Brown said ..."; see `nameAfterOpener` for the rest).
-    const name = confirmed.has(word) || aliasFor(word) !== undefined || (pos[i] === "PROPN" && spaced(i + 1) && capitalised(i + 1));
+    // An opener is a name if the story capitalises it elsewhere, or if it is no common English
+    // word: "Romania beat Lithuania", "(Sweden)", "LONDON (Reuters) -", but not "Second" or
+    // "Former" (see `nameAfterOpener` for common words the story also writes in lower case).
+    // A word in capitals that is still a name word here is no common one, or joins one ("NEW YORK").
+    const name = confirmed.has(word) || aliasFor(word) !== undefined || !commonWord(word) || SHOUTED.test(word);
     isNameWord.set(i, name);
     return name;
   };
@@ -285,27 +489,56 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     POSSESSIVE_NAME_HEADS.has((values[i] ?? "").toLowerCase()) &&
     spaced(i + 2) &&
     nameWord(i + 2);
-  const hyphenatedName = (i: number): boolean =>
-    values[i + 1] === "-" && glued(i + 1) && glued(i + 2) && startsCapital(values[i + 2] ?? "");
+  // "Rolls-Royce", "al-Muhandis"; "Chen Chun-yeh", "Ata-ur-Rehman": a lower-case part the word
+  // list does not know, as in Asian names (entities-dev), but not "Iran-backed" or "Boston-based".
+  const hyphenatedName = (i: number): boolean => {
+    if (values[i + 1] !== "-" || !glued(i + 1) || !glued(i + 2)) return false;
+    const part = values[i + 2] ?? "";
+    return startsCapital(part) || (startsLower(part) && !HAS_DIGIT.test(part) && lexicalPos(part) === undefined);
+  };
+  const particlePrefixed = (i: number): boolean =>
+    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has(values[i - 2] ?? "") && !glued(i - 2);
+  // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
+  // annotates them apart from the place); it only adds to the place when the story names it.
+  const compound = (j: number): boolean =>
+    values[j] === "-" && glued(j) && glued(j + 1) && startsLower(values[j + 1] ?? "") && !hyphenatedName(j - 1);
 
+  /** Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"). */
+  const endsInInstitution = (k: number): boolean => {
+    let end = k;
+    while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
+    return end > k && INSTITUTION_WORDS.has(values[end] ?? "");
+  };
   const mentions: Mention[] = [];
   let i = 0;
+  const dateline = orderBase === 0 ? datelineOf(tokens) : undefined;
+  if (dateline !== undefined) {
+    const words = values.slice(dateline.start, dateline.end).filter((value) => value !== "-");
+    mentions.push({ written: unshout(words, true).join(" "), order: dateline.start, attributive: false, atOpener: false, kind: "place" });
+    i = dateline.next;
+  }
   while (i < values.length) {
-    if (!nameWord(i)) {
+    if (!nameWord(i) || (orderBase === 0 && i < CREDIT_REACH && isCredit(values, i))) {
       i++;
       continue;
     }
     const words: string[] = [];
     let j = i;
     while (j < values.length) {
-      // "for" joins bodies only ("Institute for Public Policy Research"), not "McDonald for Blossom".
+      const value = values[j] ?? "";
       const particle =
-        NAME_PARTICLES.has(values[j] ?? "") &&
-        (values[j] !== "for" || INSTITUTION_WORDS.has(words[words.length - 1] ?? "")) &&
-        (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)));
+        (NAME_PARTICLES.has(value) &&
+          (!HEAD_PARTICLES.has(value) || isHead(words[words.length - 1] ?? "")) &&
+          (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)))) ||
+        // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
+        // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
+        ((value === "&" || (BODY_PARTICLES.has(value) && (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
+          spaced(j + 1) &&
+          nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
-      // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis").
-      let word = values[j] ?? "";
+      // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis"), and
+      // so does a particle before the first one ("al-Aqsa", "el-Sheikh": entities-dev).
+      let word = j === i && particlePrefixed(i) ? `${values[i - 2] ?? ""}-${value}` : value;
       while (hyphenatedName(j)) {
         word += `-${values[j + 2] ?? ""}`;
         j += 2;
@@ -320,11 +553,26 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       // A possessive ends the name: "Blair's Labour" is two names.
       if (words[words.length - 1] !== word) break;
     }
+    if (compound(j)) {
+      mentions.push({ written: words.join(" "), order: orderBase + i, attributive: false, atOpener: false, compound: true });
+      i = j;
+      continue;
+    }
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
-    const parts = splitAtTitles(unshout(words));
-    parts.forEach((written, k) => mentions.push({ written, order: orderBase + i, attributive, atOpener: k === 0 && opener(i) }));
-    const last = parts[parts.length - 1];
+    const before = values[i - 1] ?? "";
+    const place = PLACE_PREPOSITIONS.has(before) && spaced(i) ? "place" : undefined;
+    const parts = splitAtTitles(unshout(words, false));
+    parts.forEach(({ written, afterTitle }, k) =>
+      mentions.push({
+        written,
+        order: orderBase + i,
+        attributive,
+        atOpener: k === 0 && opener(i),
+        ...(afterTitle ? { kind: "person" as const } : k === 0 && place !== undefined ? { kind: place } : {}),
+      }),
+    );
+    const last = parts[parts.length - 1]?.written;
     if (values[j] === "(" && INITIALS.test(values[j + 1] ?? "") && values[j + 2] === ")" && last !== undefined) {
       const acronym = values[j + 1] ?? "";
       mentions.push({ written: acronym, order: orderBase + j + 1, expands: last, attributive: false, atOpener: false });
@@ -335,37 +583,82 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
   return mentions;
 }
 
+/**
+ * Whether a name may go on with "of" or "for" after this word: "Bank of England", "Federal Republic
+ * of Yugoslavia" (a common word in lower case, though "Republic" is also a name), not "Keith
+ * O'Neill of Norwich City".
+ */
+function isHead(word: string): boolean {
+  const pos = lexicalPos(word.toLowerCase());
+  return INSTITUTION_WORDS.has(word) || (pos !== undefined && pos !== "PROPN");
+}
+
+/**
+ * The dateline that opens a wire story, "LONDON (Reuters) -", "N'DJAMENA (Reuters) -", "SAN
+ * FRANCISCO -": a place in capitals at the start of the body, then an agency's credit in brackets
+ * (the outlet, never a tag) or a dash. Positions of the place's words and of the first token after.
+ */
+function datelineOf({ values, pos, spaces }: Tokens): { start: number; end: number; next: number } | undefined {
+  let start = 0;
+  while (pos[start] === "SPACE") start++;
+  let end = start;
+  const hyphen = (k: number): boolean => values[k] === "-" && spaces[k] === "" && spaces[k + 1] === "";
+  while (end < values.length && (SHOUTED_WORD.test(values[end] ?? "") || (end > start && hyphen(end)))) end++;
+  if (end === start) return undefined;
+  // "MILWAUKEE, Wisconsin (Reuters) -": the region after the comma is read as any other name.
+  if (values[end] === ",") return { start, end, next: end };
+  let next = end;
+  if (isCredit(values, next + 1)) next += 3;
+  return DATELINE_DASHES.has(values[next] ?? "") ? { start, end, next: next + 1 } : undefined;
+}
+
+/** An agency's credit in a dateline, "(Reuters) -", "(AP) -": the outlet, never a tag. */
+function isCredit(values: readonly string[], i: number): boolean {
+  return values[i - 1] === "(" && values[i + 1] === ")" && DATELINE_DASHES.has(values[i + 2] ?? "");
+}
+
 function stripPossessive(word: string): string {
   // Asked of every capitalised word: two string tests, no regular expression.
   return word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
 }
 
 /**
- * Datelines and shouted headlines in capitals ("NEW YORK (Reuters) -", "SWITZERLAND", "warns
- * SURRENDER is the only option") in the case the story writes names: several capital words with
- * one of four letters or more, or one word of seven letters or more. Shorter ones are acronyms.
+ * Shouted headlines and tables in capitals ("SWITZERLAND", "warns SURRENDER is the only option",
+ * "BALTIMORE 71 63") in the case the story writes names: several capital words with one of four
+ * letters or more, one word of seven letters or more, or one the word list knows as a proper noun
+ * ("TEXAS"). Shorter ones are acronyms. A dateline (`always`) is a place, whatever its length.
  */
-function unshout(words: readonly string[]): string[] {
-  const shouted = words.every((word) => SHOUTED.test(word));
-  const long = words.some((word) => word.length >= (words.length > 1 ? 4 : 7));
+function unshout(words: readonly string[], always: boolean): string[] {
+  const shouted = words.every((word) => SHOUTED_WORD.test(word));
+  const long =
+    always ||
+    words.some((word) => word.length >= (words.length > 1 ? 4 : 7)) ||
+    (words.length === 1 && (words[0] ?? "").length >= 5 && lexicalPos((words[0] ?? "").toLowerCase()) === "PROPN");
   if (!shouted || !long) return [...words];
   return words.map((word) => word.charAt(0) + word.slice(1).toLowerCase());
 }
 
 /**
  * Cuts titles out of a run of capitalised words; a title counts only when a name follows it. The
- * names left, as written; see `cleanName`.
+ * names left, as written (see `cleanName`), each marked if a title stood right before it.
  */
-function splitAtTitles(words: readonly string[]): string[] {
+function splitAtTitles(words: readonly string[], afterTitle = false): Array<{ written: string; afterTitle: boolean }> {
   for (let start = 0; start < words.length; start++) {
     // Only titles that start with this word can match here; they keep their longest-first order.
     for (const title of TITLES_BY_FIRST_WORD.get(words[start] ?? "") ?? []) {
       const end = start + title.length;
       if (end >= words.length || !title.every((word, k) => word === words[start + k])) continue;
-      return [...cleanName(words.slice(0, start)), ...splitAtTitles(words.slice(end))];
+      // Common words right before a title describe the title: "Hong Kong Financial Secretary", "U.S. Assistant Secretary of State".
+      let head = start;
+      while (head > 0 && commonWord(words[head - 1] ?? "") && aliasFor(words[head - 1] ?? "") === undefined) head--;
+      const before = cleanName(words.slice(0, head)).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
+      return [...before, ...splitAtTitles(words.slice(end), true)];
     }
   }
-  return cleanName(words);
+  // An abbreviated title may end a run, the name before it: "Former South Carolina Gov." (entities-dev).
+  const last = words[words.length - 1] ?? "";
+  const kept = words.length > 1 && last.endsWith(".") && TITLE_NAMES.has(last) ? words.slice(0, -1) : words;
+  return cleanName(kept).map((written, k) => ({ written, afterTitle: afterTitle && k === 0 }));
 }
 
 /**
@@ -395,6 +688,8 @@ function cleanName(words: readonly string[]): string[] {
   const of = name.indexOf("of");
   if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
   // Junk, dropped here rather than by the caller: the alias table, asked above, knows none of it.
+  // Several short words in capitals are a table's column heads ("PCT GB", "NYC SP"), not a name.
+  if (name.length > 1 && name.every((word) => word.length <= 3 && SHOUTED.test(word))) return [];
   return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word))
     ? []
     : [written];
@@ -411,7 +706,12 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
 
   const byKey = new Map<string, { entity: Entity; spellings: Map<string, number> }>();
   const demonymMentions: Mention[] = [];
+  const compounds: Mention[] = [];
   for (const mention of mentions) {
+    if (mention.compound) {
+      compounds.push(mention);
+      continue;
+    }
     if (demonymOf(mention.written) !== undefined) {
       demonymMentions.push(mention);
       continue;
@@ -436,10 +736,17 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
 
   const byCompactKey = new Map(entities.map((entity) => [compactKey(entity.name), entity] as const));
   const nameAfterOpener = (entity: Entity): Entity | undefined => nameAfterCommonWord(entity, byCompactKey, lower);
-  const merged = [nameAfterOpener, companyStem, longerForm, fullNameForFirstName].reduce(mergeShortForms, entities);
+  const byName = new Map(entities.map((entity) => [entity.name, entity] as const));
+  const plural = (entity: Entity): Entity | undefined => otherNumber(entity, byName);
+  const merged = [nameAfterOpener, plural, companyStem, longerForm, fullNameForFirstName].reduce(mergeShortForms, entities);
   for (const mention of demonymMentions) {
     const country = demonymOf(mention.written);
     const target = merged.find((entity) => entity.name === country);
+    if (target !== undefined) target.demonyms++;
+  }
+  for (const mention of compounds) {
+    const key = entityName(mention.written).key;
+    const target = merged.find((entity) => compactKey(entity.name) === key);
     if (target !== undefined) target.demonyms++;
   }
   // A regular demonym of a place in the story ("Romanian" of "Romania") counts for the place.
@@ -459,41 +766,79 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
  * Ukraine Marie Yovanovitch" (page-text-dev) are a demonym or a name, then a person.
  */
 function splitPersonFromHead(mentions: readonly Mention[], lower: ReadonlySet<string>): Mention[] {
-  /** Every name as written; made when first needed, as many stories have no name to split. */
-  let written: ReadonlySet<string> | undefined;
+  /** How often each name is written; made when first needed, as many stories have no name to split. */
+  let written: ReadonlyMap<string, number> | undefined;
+  let places: ReadonlySet<string> | undefined;
   const out: Mention[] = [];
   for (const mention of mentions) {
-    // Only names of three words or more are split: most have one or two, told without splitting.
-    const threeWords = mention.written.indexOf(" ", mention.written.indexOf(" ") + 1) >= 0;
-    const words = threeWords ? mention.written.split(" ") : [];
-    const cut = threeWords ? headLength(words, (written ??= new Set(mentions.map((other) => other.written))), lower) : 0;
+    // Most names have one word, told without splitting.
+    const words = mention.written.includes(" ") ? mention.written.split(" ") : [];
+    const cut = words.length > 1 ? headLength(words, (written ??= countWritten(mentions)), (places ??= placeNames(mentions)), lower) : 0;
     if (cut === 0) {
       out.push(mention);
       continue;
     }
     out.push({ ...mention, written: words.slice(0, cut).join(" ") });
-    out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut });
+    out.push({ ...mention, written: words.slice(cut).join(" "), order: mention.order + cut, atOpener: false });
   }
   return out;
 }
 
+/** Names written where the words around them say they are places ("in Chechnya"). */
+function placeNames(mentions: readonly Mention[]): Set<string> {
+  return new Set(mentions.filter((mention) => mention.kind === "place").map((mention) => mention.written));
+}
+
+function countWritten(mentions: readonly Mention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { written } of mentions) counts.set(written, (counts.get(written) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * How many words at the start are a demonym ("Kenyan Susan Chepkemei"), or a name met on its own
- * when the surname is too, before two or three words that can be a person's name: capitalised,
- * never written in lower case, none generic (not "University of Kabul", not "Film Festival").
- * 0 if none.
+ * How many words at the start are a name of their own, 0 if none:
+ * - a demonym ("Kenyan Susan Chepkemei"), or a name met on its own when the surname is too,
+ *   before two or three words that can be a person's name: capitalised, never written in lower
+ *   case, none generic (not "University of Kabul", not "Film Festival");
+ * - an adjective of place before a name of two words, an acronym or a name the story uses alone
+ *   ("Jewish West Bank", "Arab East Jerusalem", "Palestinian U.N.": entities-dev);
+ * - a name written alone before another written alone, in a run written only once, one of them of
+ *   several words, an acronym or a place ("OSCE Chechnya mission", "Lebed Chechnya": entities-dev;
+ *   "Kristi Noem South Dakota" on a 1,201-story archive).
  */
-function headLength(words: readonly string[], written: ReadonlySet<string>, lower: ReadonlySet<string>): number {
+function headLength(
+  words: readonly string[],
+  written: ReadonlyMap<string, number>,
+  places: ReadonlySet<string>,
+  lower: ReadonlySet<string>,
+): number {
   const surname = words[words.length - 1] ?? "";
-  if (INSTITUTION_WORDS.has(surname)) return 0;
-  for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
-    const head = words.slice(0, cut).join(" ");
-    const person = words
-      .slice(cut)
-      .every((word) => STARTS_CAPITAL.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !lower.has(word.toLowerCase()));
-    if (!person) continue;
-    if (demonymOf(head) !== undefined) return cut;
-    if (written.has(surname) && (aliasFor(head) !== undefined || written.has(head))) return cut;
+  const alone = (name: string): boolean => written.has(name) || aliasFor(name) !== undefined;
+  if (!INSTITUTION_WORDS.has(surname)) {
+    for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
+      const head = words.slice(0, cut).join(" ");
+      const person = words
+        .slice(cut)
+        .every((word) => STARTS_CAPITAL.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !lower.has(word.toLowerCase()));
+      if (!person) continue;
+      if (demonymOf(head) !== undefined) return cut;
+      if (written.has(surname) && alone(head)) return cut;
+    }
+  }
+  const first = words[0] ?? "";
+  const rest = words.slice(1).join(" ");
+  // Not "African National Congress", "British Airways Ltd": a body named after its people.
+  const body = INSTITUTION_WORDS.has(surname) || ORG_SUFFIXES.has(surname);
+  const adjective = demonymOf(first) !== undefined || lexicalPos(first) === "ADJ";
+  if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || (alone(rest) && !isHead(rest)))) return 1;
+  if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
+  for (let cut = 1; cut < words.length; cut++) {
+    if (NAME_PARTICLES.has(words[cut] ?? "") || NAME_PARTICLES.has(words[cut - 1] ?? "")) continue;
+    const [left, right] = [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
+    // Two single words used alone may be one person's first name and surname ("Lleyton Hewitt"),
+    // unless one of them is a place ("Lebed Chechnya" with "in Chechnya": entities-dev).
+    const named = (part: string): boolean => part.includes(" ") || ACRONYM.test(part) || aliasFor(part) !== undefined || places.has(part);
+    if (alone(left) && alone(right) && (named(left) || named(right))) return cut;
   }
   return 0;
 }
@@ -510,6 +855,7 @@ function newEntity(name: string, first: number): Entity {
     surnamed: false,
     atOpener: true,
     firstInBody: Number.POSITIVE_INFINITY,
+    kinds: { person: 0, place: 0, organisation: 0 },
   };
 }
 
@@ -522,20 +868,91 @@ function addMention(entity: Entity, mention: Mention): void {
   entity.forms.add(mention.written);
   entity.attributive &&= mention.attributive;
   entity.atOpener &&= mention.atOpener;
+  if (mention.kind !== undefined) entity.kinds[mention.kind]++;
 }
 
 /**
  * Not a tag on its own, though the story capitalises it: a word it also writes in lower case
- * ("People", "Police", "Budget"), a bare title ("Judge", "Prime Minister"), or an adjective it only ever
- * puts before a noun ("Communist party", "Hispanic voters"; see `ADJECTIVE_ENDINGS`). Acronyms and
- * aliases are always tags ("WHO", "US").
+ * ("People", "Police", "Budget"), a bare title ("Judge", "Prime Minister"), an adjective ("Serbian",
+ * "Chechen", "Islamic": the word list's adjectives, and words with an adjective's ending the story
+ * only ever puts before a noun: "Communist party", "Hispanic voters"; see `ADJECTIVE_ENDINGS`), or
+ * an event ("UEFA Cup"; see `EVENT_WORDS`). Acronyms and aliases are always tags ("WHO", "US").
  */
 function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   const name = entity.name;
   if (TITLE_NAMES.has(name)) return false;
-  if (name.includes(" ") || ALIAS_NAMES.has(name) || ACRONYM.test(name)) return true;
+  if (ALIAS_NAMES.has(name)) return true;
+  if (isEvent(name)) return false;
+  const last = name.slice(name.lastIndexOf(" ") + 1);
+  // A people named with their adjectives: "Rwandan Hutu", "Bosnian Serb", "U.S. Roman Catholic".
+  if (last !== name && demonymOf(last) !== undefined) return false;
+  if (name.includes(" ") || ACRONYM.test(name)) return true;
+  // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
+  // "Parliament" and "Commission" alone do name a body.)
+  if (PLACE_HEADS.has(name) || ORG_SUFFIXES.has(name)) return false;
   if (lower.has(name.toLowerCase())) return false;
-  return !(entity.attributive && ADJECTIVE_ENDINGS.some((ending) => name.endsWith(ending)));
+  // An adjective: the word list's, with an adjective's ending or only ever before a noun ("Islamic",
+  // "Chechen rebels": entities-dev), or any word with that ending only ever before a noun
+  // ("Hispanic voters": page-text-dev); not the town in "a Liege police official, in Liege".
+  const ending = ADJECTIVE_ENDINGS.some((end) => name.endsWith(end));
+  const listed = lexicalPos(name.toLowerCase()) === "ADJ";
+  if ((listed || ending) && (entity.attributive || (listed && ending))) return false;
+  // A common word named once, with nothing else to show it is a name, is a heading or a label
+  // ("Income", "Stock", "Half", "Kids" in tables and notes of entities-dev).
+  return !(entity.mentions <= 1 && !entity.inHeadline && commonWord(name) && typeOf(entity) === undefined);
+}
+
+/**
+ * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" is ("World
+ * Series of Golf", "Festival of Britain"), unless an institution's word ends it ("Festival Hall").
+ */
+function isEvent(name: string): boolean {
+  const words = name.split(" ");
+  const last = words[words.length - 1] ?? "";
+  if (EVENT_WORDS.has(last)) return true;
+  if (INSTITUTION_WORDS.has(last) || PLACE_HEADS.has(last)) return false;
+  return words.some((word, k) => EVENT_WORDS.has(word) && words[k + 1] === "of");
+}
+
+/**
+ * What a tag names, when something says so; undefined when nothing does. The alias table first,
+ * then the name's last word (an institution's, a place's or a company suffix), then a surname used
+ * alone (a person), then the story's words around it (a title before it, a dateline, "in" or "at"),
+ * then a demonym the story uses for it (a country). An acronym left is an organisation.
+ */
+function typeOf(entity: Entity): TagType | undefined {
+  const name = entity.name;
+  const alias = ALIAS_TYPES.get(name);
+  if (alias !== undefined) return alias;
+  const last = name.slice(name.lastIndexOf(" ") + 1);
+  if (PLACE_HEADS.has(last)) return "place";
+  if (INSTITUTION_WORDS.has(last) || ORG_SUFFIXES.has(last)) return "organisation";
+  if (entity.surnamed) return "person";
+  const { person, place, organisation } = entity.kinds;
+  if (person > place && person > organisation) return "person";
+  if (place > person && place > organisation) return "place";
+  if (entity.demonyms > 0) return "place";
+  if (ACRONYM.test(name)) return "organisation";
+  return personShaped(name) && place === 0 ? "person" : undefined;
+}
+
+/**
+ * Two to four words of a name, none of them a common word, a compass point or an adjective of
+ * place: "Qassem Soleimani", "Phil Simmons", not "New Haven", "South Africa", "Kansas City".
+ */
+function personShaped(name: string): boolean {
+  const words = name.split(" ");
+  if (words.length < 2 || words.length > 4) return false;
+  const first = words[0] ?? "";
+  const last = words[words.length - 1] ?? "";
+  // Inner words may be particles of a person's name: "Abu Mahdi al-Muhandis", "Joost van der Westhuizen".
+  return (
+    STARTS_CAPITAL.test(first) &&
+    STARTS_CAPITAL.test(last.slice(last.lastIndexOf("-") + 1)) &&
+    !COMPASS_WORDS.has(first) &&
+    demonymOf(first) === undefined &&
+    words.every((word) => !commonWord(word) && !ACRONYM.test(word))
+  );
 }
 
 /**
@@ -565,6 +982,7 @@ function mergeShortForms(
     full.attributive &&= entity.attributive;
     full.atOpener &&= entity.atOpener;
     full.firstInBody = Math.min(full.firstInBody, entity.firstInBody);
+    for (const kind of TAG_TYPES) full.kinds[kind] += entity.kinds[kind];
     full.mentions += entity.mentions;
     full.inHeadline ||= entity.inHeadline;
     full.first = Math.min(full.first, entity.first);
@@ -586,6 +1004,19 @@ function nameAfterCommonWord(
   const space = entity.name.indexOf(" ");
   if (!entity.atOpener || space < 0 || !lower.has(entity.name.slice(0, space).toLowerCase())) return undefined;
   return byCompactKey.get(compactKey(entity.name.slice(space + 1)));
+}
+
+/**
+ * The singular or plural of a one-word name that the story also uses, if that form is mentioned
+ * more (the plural wins a tie): "Oscar" and "Oscars", "Conservative" and "Conservatives" were two
+ * tags each on a 1,201-story archive.
+ */
+function otherNumber(entity: Entity, byName: ReadonlyMap<string, Entity>): Entity | undefined {
+  const name = entity.name;
+  if (name.includes(" ")) return undefined;
+  const other = byName.get(name.endsWith("s") ? name.slice(0, -1) : `${name}s`);
+  if (other === undefined) return undefined;
+  return other.mentions > entity.mentions || (other.mentions === entity.mentions && other.name.endsWith("s")) ? other : undefined;
 }
 
 /** A company's name with a suffix is the company: "SoftBank Group Corp" and "Boeing Co." fold into "SoftBank", "Boeing". */
@@ -622,18 +1053,33 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
     if (candidate === short) return false;
     const longer = candidate.name;
     const run =
-      longer.endsWith(asLastWords) ||
+      (longer.endsWith(asLastWords) && (asFirstWords !== undefined || surnameOf(short, longer))) ||
       (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
     if (run && !` ${longer} `.includes(" of ")) return true;
     return initials !== undefined && hasInitials(longer, initials);
   });
 }
 
+/**
+ * Whether a one-word name can be the surname of a longer one that ends with it: the longer one does
+ * not start with a compass word or an adjective of place ("East Jerusalem", "Arab East Jerusalem",
+ * "Jewish West Bank" are not Jerusalem or Bank), and nothing says the word is a place ("in Jerusalem").
+ */
+function surnameOf(short: Entity, longer: string): boolean {
+  const first = longer.slice(0, longer.indexOf(" "));
+  return (
+    short.kinds.place === 0 &&
+    !COMPASS_WORDS.has(first) &&
+    demonymOf(first) === undefined &&
+    lexicalPos(first) !== "ADJ"
+  );
+}
+
 /** Whether the words of `name` other than particles are one per letter of `initials`, in order. */
 function hasInitials(name: string, initials: string): boolean {
   let k = 0;
   for (const word of name.split(" ")) {
-    if (NAME_PARTICLES.has(word)) continue;
+    if (NAME_PARTICLES.has(word) || BODY_PARTICLES.has(word) || word === "&") continue;
     if (k === initials.length || !word.startsWith(initials[k] ?? "")) return false;
     k++;
   }
@@ -705,13 +1151,14 @@ function markHeadline(entities: readonly Entity[], title: string): void {
 }
 
 /** Salience order; see `SALIENCE`. Entities only named in the headline still count once. */
-function rank(entities: readonly Entity[], bodyLength: number): Entity[] {
+function rank(entities: readonly Entity[], bodyLength: number, lede: number): Entity[] {
   const span = Math.max(1, bodyLength);
   const score = (entity: Entity): number =>
     Math.max(1, entity.mentions) +
     SALIENCE.demonym * entity.demonyms +
     (entity.inHeadline ? SALIENCE.headline : 0) +
-    SALIENCE.firstPosition * (1 - Math.max(0, Math.min(span, entity.first)) / span);
+    SALIENCE.firstPosition * (1 - Math.max(0, Math.min(span, entity.first)) / span) +
+    (entity.firstInBody < lede ? SALIENCE.lede : 0);
   const scored = entities.map((entity) => ({ entity, score: score(entity) }));
   scored.sort(
     (a, b) =>
@@ -720,6 +1167,17 @@ function rank(entities: readonly Entity[], bodyLength: number): Entity[] {
       (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : 0),
   );
   return scored.map(({ entity }) => entity);
+}
+
+/** Where the body's first paragraph ends: its first line break after a word, as a token position. */
+function ledeEnd({ pos, spaces }: Tokens): number {
+  let started = false;
+  for (let i = 0; i < pos.length; i++) {
+    const space = spaces[i] ?? "";
+    if (started && (pos[i] === "SPACE" || (space !== " " && space.includes("\n")))) return i;
+    started ||= pos[i] !== "SPACE";
+  }
+  return pos.length;
 }
 
 /** A headline is Title Case when most of its longer words start with a capital. */
@@ -812,6 +1270,8 @@ const TITLES_BY_FIRST_WORD: ReadonlyMap<string, readonly string[][]> = TITLES_LO
 /** Titles are never a tag alone ("Judge", "Prime Minister"), though "Mr King" counts for King. */
 const TITLE_NAMES: ReadonlySet<string> = new Set(TITLES);
 const ALIAS_NAMES: ReadonlySet<string> = new Set(ALIASES.map((alias) => alias.name));
+const ALIAS_TYPES: ReadonlyMap<string, TagType> = new Map(ALIASES.map((alias) => [alias.name, alias.type]));
+const TAG_TYPES: readonly TagType[] = ["person", "place", "organisation"];
 const ALIAS_FORMS: ReadonlyMap<string, readonly string[]> = new Map(ALIASES.map((alias) => [alias.name, alias.forms]));
 const ALIAS_BY_EXTRACTION_KEY: ReadonlyMap<string, string> = new Map(
   ALIASES.flatMap((alias) => [alias.name, ...alias.forms].map((form) => [extractionKey(form), alias.name] as const)),
