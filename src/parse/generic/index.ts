@@ -4,13 +4,14 @@
 // says in `provenance` how it was found.
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
-import { extractBody } from "./body.ts";
+import { extractBody, type Body } from "./body.ts";
 import { escapeMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
+import type { PageView } from "./headline-model.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
-import { findHeadline } from "./title.ts";
+import { findHeadline, pageView } from "./title.ts";
 
 /** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
 const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
@@ -33,23 +34,14 @@ function pageLanguage(texts: readonly string[]): string | null {
   return detectLanguage(sample);
 }
 
-/**
- * How much prose (characters of good lines) the `SETTINGS.proseWindow` non-empty lines after a
- * line hold, in constant time per question (prefix sums): picks the headline among its repeats.
- */
-function proseAfterLine(lines: readonly Line[], lineCount: number): (index: number) => number {
-  const firstAfter: number[] = [];
-  for (let i = 0, k = 0; i < lineCount; i++) {
-    while (k < lines.length && (lines[k]?.index ?? 0) <= i) k++;
-    firstAfter.push(k);
-  }
-  const sums = [0];
-  for (const l of lines) sums.push((sums[sums.length - 1] ?? 0) + (l.cls === "good" ? l.size : 0));
-  return (index) => {
-    const from = firstAfter[index] ?? lines.length;
-    const to = Math.min(from + SETTINGS.proseWindow, lines.length);
-    return (sums[to] ?? 0) - (sums[from] ?? 0);
-  };
+/** A page's lines measured, its body read without a headline, and what the headline scorer sees of it. */
+export function readLines(text: string): { texts: string[]; language: string | null; lines: Line[]; unanchored: Body; view: PageView } {
+  const texts = text.split("\n");
+  const language = pageLanguage(texts);
+  const lines = measurePage(texts, language);
+  // The body read without a headline shows where the prose starts, which places a printed headline.
+  const unanchored = extractBody(lines, null);
+  return { texts, language, lines, unanchored, view: pageView(texts, lines, unanchored) };
 }
 
 /**
@@ -57,14 +49,8 @@ function proseAfterLine(lines: readonly Line[], lineCount: number): (index: numb
  * no headline or no date (neither printed nor in `options.fileName`). Never throws.
  */
 export function extractGeneric(text: string, options: ParseOptions): ParseOutcome {
-  const texts = text.split("\n");
-  const language = pageLanguage(texts);
-  const lines = measurePage(texts, language);
-  const proseAfter = proseAfterLine(lines, texts.length);
-  // The body read without a headline shows where the prose starts, which places a printed headline.
-  const unanchored = extractBody(lines, null);
-  const prose = unanchored.lines.filter((l) => l.cls === "good").slice(0, SETTINGS.headParagraphs).map((l) => l.index);
-  const headline = findHeadline(texts, proseAfter, prose);
+  const { texts, language, lines, unanchored, view } = readLines(text);
+  const headline = findHeadline(view);
   if (headline === null) {
     return {
       ok: false,

@@ -196,7 +196,7 @@ function inDatedList(lines: readonly string[], at: number, day: string, dayFirst
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|der|de|da|di|del|la|le|bin|al|el|dos|du|ter)|\p{Lu}\.)$/u;
 
 /** True for "Tess Bonn", "Mike Wuerthele", "Michael David Smith", "Венера Ерофеева". */
-function isName(text: string): boolean {
+export function isName(text: string): boolean {
   const words = text.split(" ");
   return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /\p{Ll}/u.test(text);
 }
@@ -268,7 +268,7 @@ export function findAuthors(lines: readonly string[], anchor: number): Found<str
 function isNameList(text: string): boolean {
   const parts = text.split(/\s+(?:and|&)\s+|,\s+/u);
   const opensWithName = (part: string): boolean => part.split(" ").slice(0, 2).filter((w) => NAME_WORD.test(w)).length === 2;
-  return parts.length >= 2 && isName(parts[0] ?? "") && parts.every(opensWithName);
+  return parts.length >= 2 && !text.includes(":") && isName(parts[0] ?? "") && parts.every(opensWithName);
 }
 
 /**
