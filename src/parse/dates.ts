@@ -304,7 +304,7 @@ export interface PrintedDate {
   updated: boolean;
   /** Name of the `DATE_FORMATS` entry that read it. */
   format: string;
-  /** Where the date starts in the line. */
+  /** Where the date starts in the line (once dates run into words are spaced, see `GLUES`). */
   index: number;
 }
 
@@ -391,6 +391,25 @@ interface FoundDay {
 
 const HAS_DIGIT = /[0-9]/;
 
+/**
+ * Where a page's visible text runs a date into the words around it (the elements had no space
+ * between them in the layout), a space is put back: CNBC "NOV 20 20194:29 AM EST" (year and time),
+ * Gizmodo "Adam Clark Estes11/13/19" (name and date), Sputnik "18.11.2019Get short URL", CNBC
+ * "4:29 AM ESTUPDATED" (zone and label).
+ */
+const GLUES: readonly [RegExp, string][] = [
+  [/(\p{L}{3,10}\.? \d{1,2},? (?:19|20)\d{2})(?=\d{1,2}:\d{2})/gu, "$1 "],
+  [/(?<=\p{L})(?=\d{1,2}([/.])\d{1,2}\1\d{2,4}(?!\d))/gu, " "],
+  [/(?<=\d)(?=\p{Lu}\p{Ll})/gu, " "],
+  [/(?<=\d\s?[AP]M\s?)([ECMP][SD]?T|GMT|UTC|BST)(?=\p{Lu}{3})/gu, "$1 "],
+];
+
+function unglued(line: string): string {
+  let out = line;
+  for (const [pattern, space] of GLUES) out = out.replace(pattern, space);
+  return out;
+}
+
 /** A leap year, so that a yearless 29 February is kept until its real year is known. */
 const ANY_YEAR = 2000;
 
@@ -398,10 +417,11 @@ const ANY_YEAR = 2000;
  * The dates `formats` read in a line, each with the clock time printed nearest to it (a time goes to
  * the closest date) and that time's zone, and whether an "Updated" marker precedes it.
  */
-function readDates(line: string, formats: readonly DateFormat[], dayFirst: boolean): (Omit<PrintedDate, "wall"> & { found: FoundDay; clock: Clock | null })[] {
+function readDates(raw: string, formats: readonly DateFormat[], dayFirst: boolean): (Omit<PrintedDate, "wall"> & { found: FoundDay; clock: Clock | null })[] {
   // Every format and clock time has an ASCII digit in it, and most lines of a page have none:
   // one scan instead of a dozen regular expressions that cannot match.
-  if (!HAS_DIGIT.test(line)) return [];
+  if (!HAS_DIGIT.test(raw)) return [];
+  const line = unglued(raw);
   const found: FoundDay[] = [];
   for (const format of formats) {
     for (const m of line.matchAll(format.pattern)) {

@@ -171,7 +171,25 @@ export function findDateline(lines: readonly string[], anchor: number, body: { f
       if (found !== null) return { ...found, how: `${found.how}; ${body.from - i} lines above the body, none near the headline` };
     }
   }
+  const dated = afterBody === null ? datedByline(lines, dayFirst) : null;
+  if (dated !== null) {
+    const found = read(dated);
+    if (found !== null) return { ...found, how: `${found.how}; a byline with its date, far from the headline` };
+  }
   return afterBody;
+}
+
+/**
+ * The first line of the page that opens with a byline and prints a full date ("Written by Rachael
+ * Link, MS, RD on November 14, 2019": Healthline prints it under the article, far from the
+ * headline); null when none does.
+ */
+function datedByline(lines: readonly string[], dayFirst: boolean): number | null {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (text.length <= SETTINGS.maxDateLine && BYLINE_PREFIXES.some((p) => p.exec(text)?.index === 0) && findPrintedDates(text, dayFirst).length > 0) return i;
+  }
+  return null;
 }
 
 /**
