@@ -97,7 +97,8 @@ export const PATTERNS: readonly BoilerplateRule[] = [
  * (comwrap), "Текст: Венера Ерофеева" (wday.ru), "Publicado por: Clarissa Borba" (Jaraguá do Sul).
  */
 export const BYLINE_PREFIXES: readonly RegExp[] = [
-  /^(?:posted |written |published |reviewed |story |words |text )?by\s*:?\s+/iu,
+  // GiveWell "October 9, 2018 | by Olivia Larsen": after a date and a separator too.
+  /(?:^|\s[|·–-]\s)(?:posted |written |published |reviewed |story |words |text )?by\s*:?\s+/iu,
   /^(?:von|par|por|di|door|oleh|текст:|автор:)\s+/iu,
   /(?:^|\s[-|·–]\s)publicado por:?\s+/iu,
 ];
@@ -125,8 +126,14 @@ export const AGENCIES: readonly string[] = [
  */
 export const BYLINE_STOP_WORDS: readonly string[] = [
   "on", "am", "publiziert", "published", "updated", "posted", "staff", "contributor", "correspondent", "reporter",
-  "editor", "writer", "columnist", "senior", "news", "sports", "for", "at", "in", "|", "-", "–", "—", "•", "·", "/",
+  "editor", "writer", "columnist", "senior", "news", "sports", "for", "at", "in", "business", "special", "|", "-", "–", "—", "•", "·", "/",
 ];
+
+/**
+ * One-word bylines that name a role or a desk, not a person (kabarislamia "Posted on … by Admin";
+ * the meta-dev truth counts "Editorial", "Admin" as no person).
+ */
+export const NOT_PEOPLE: readonly string[] = ["admin", "administrator", "editor", "editorial", "editors", "staff", "team", "redaksi", "redaktion", "newsroom", "guest", "webmaster", "desk"];
 
 /** Section labels in breadcrumbs that say nothing ("Home › News › World" gives "World"). */
 export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start", "inicio", "início", "startseite", "accueil", "news", "you are here"];

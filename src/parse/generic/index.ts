@@ -67,7 +67,7 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const dayFirst = language !== null && language !== "en";
   const dateline = findDateline(texts, anchor, body, options.timezone, dayFirst);
   const fileDay = dayFromFileName(options.fileName);
-  const authors = findAuthors(texts, anchor);
+  const authors = findAuthors(texts, anchor, dayFirst);
   const section = findSection(texts, headline.line);
   const metadata = new Set([headline.line, dateline?.line, authors?.line]);
   const paragraphs = body.lines.filter((l) => !metadata.has(l.index)).map((l) => escapeMarkdown(l.text));

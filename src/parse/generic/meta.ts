@@ -1,7 +1,7 @@
 // Metadata around the headline of a whole-page dump: the dateline, the byline and the section.
 // Each is looked for nearest the headline first, since pages print many other dates and names.
 import { clockLine, copyrightYear, findPrintedDates, findYearlessDates, isoDay, isRelativeDateline, MONTHS, toIso, type PrintedDate, type YearlessDate } from "../dates.ts";
-import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, NOT_SECTIONS } from "./boilerplate.ts";
+import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, NOT_PEOPLE, NOT_SECTIONS } from "./boilerplate.ts";
 import { wordsOf } from "./language.ts";
 import { boilerplateKind, isDateline } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
@@ -226,57 +226,109 @@ function undoubled(name: string): string {
   return Number.isInteger(half) && words.slice(0, half).join(" ") === words.slice(half).join(" ") ? words.slice(0, half).join(" ") : name;
 }
 
+/** All-capital words of a byline in title case ("BILL HOPPE" gives "Bill Hoppe"); mixed-case words stay. */
+function titleCased(text: string): string {
+  return text.replace(/\p{Lu}{2,}(?:['’-]\p{Lu}+)*/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+}
+
+/**
+ * A byline's text made readable: title case for capitals, a space before a desk or title run into
+ * the name by the page's layout ("Meg JamesStaff Writer", "Michael HiltzikBusiness Columnist"),
+ * spaces around separators ("Венера Ерофеева·24 сентября 2018"), handles dropped.
+ */
+function bylineText(text: string): string {
+  const stops = new Set(BYLINE_STOP_WORDS);
+  return titleCased(text)
+    .replace(/(\p{Ll})(\p{Lu}\p{Ll}+)/gu, (m: string, a: string, b: string) => (stops.has(b.toLowerCase()) ? `${a} ${b}` : m))
+    .replace(/\s*([·•|])\s*/gu, " $1 ")
+    .replace(/@\S+/gu, " ");
+}
+
 /** Names in the text after a byline prefix: "Mike Wuerthele and Malcolm Owen", "Rachael Link, MS, RD on …". */
-function namesIn(rest: string): string[] {
+function namesIn(rest: string, single = false): string[] {
   const stops = new Set(BYLINE_STOP_WORDS);
   const agencies = new Set(AGENCIES);
-  const words = rest.replace(/@\S+/gu, " ").split(/\s+/u).filter((w) => w !== "");
+  const words = bylineText(rest).split(/\s+/u).filter((w) => w !== "");
   const kept: string[] = [];
   for (const w of words) {
     const lower = w.toLowerCase().replace(/[.,]$/u, "");
     if (stops.has(lower) || MONTHS[lower] !== undefined || /\d/u.test(w)) break;
     kept.push(w);
   }
-  return kept
+  const parts = kept
     .join(" ")
     .split(/\s*(?:,|&|\band\b|\bund\b|\be\b|\by\b|\bet\b|\bи\b)\s*/u)
     .map((n) => undoubled(n.trim().replace(/[.,;:]$/u, "")))
-    .filter((n) => !agencies.has(n.toLowerCase()) && isName(n));
+    .filter((n) => !agencies.has(n.toLowerCase()));
+  // "written by Regan": after a byline label one word is a name, unless it names a role or the site.
+  if (single && parts.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(parts[0] ?? "") && !NOT_PEOPLE.includes((parts[0] ?? "").toLowerCase())) return [parts[0] ?? ""];
+  return parts.filter((n) => isName(n));
 }
 
 /** "Sandee LaMotte, CNN", "Greg Beacham, Ap Sports Writer": a name, then an agency or a title. */
 const NAME_COMMA_CREDIT = /^([^,]{4,60}), (.{2,60})$/u;
 
 /**
- * Authors from the byline nearest the headline: "By X", "By X and Y", "Posted by X on …",
- * "Von X publiziert am …", "X, Reuters". Empty when no byline is found.
+ * Names of a line that lists people without a label, just under the headline: "Lisa Kaczke and
+ * Trevor J. Mitchell Sioux Falls Argus Leader", "Kevin Johnson and Kevin McCoy USA TODAY" (the
+ * credit after the last name is cut: two name words, three with a middle initial).
  */
-export function findAuthors(lines: readonly string[], anchor: number): Found<string[]> | null {
+function listedNames(text: string): string[] {
+  return text.split(/\s+(?:and|&)\s+|,\s+/u).map((part) => {
+    const words = part.split(" ");
+    return words.slice(0, /^\p{Lu}\.$/u.test(words[1] ?? "") ? 3 : 2).join(" ");
+  }).filter((n) => isName(n));
+}
+
+/**
+ * People in a byline: "By Mike Wuerthele and Malcolm Owen", "Posted by X on …", "Von X publiziert
+ * am …", "BY KASHMIRA GANDER ON 11/13/19", "Текст: Венера Ерофеева·24 сентября 2018", "October 9,
+ * 2018 | by Olivia Larsen", "Sandee LaMotte, CNN". Agencies, desks and site names are left out; an
+ * empty list when the line is no byline or names nobody. For any parser that reads a byline.
+ */
+export function bylinePeople(text: string): string[] {
+  for (const prefix of BYLINE_PREFIXES) {
+    const m = prefix.exec(text);
+    if (m !== null) return namesIn(text.slice(m.index + m[0].length), true);
+  }
+  const credit = NAME_COMMA_CREDIT.exec(text);
+  if (credit !== null && isName(titleCased(credit[1] ?? "")) && AGENCIES.some((a) => (credit[2] ?? "").toLowerCase().startsWith(a))) return [titleCased(credit[1] ?? "")];
+  return [];
+}
+
+/**
+ * Authors from the byline nearest the headline (see `bylinePeople`); failing that, a line that is
+ * only a name, a name and its credit, or a list of names, just below the headline (Reuters, Snopes,
+ * Business Insider "Tanza Loudenback, Business Insider", USA Today); failing that, a byline that
+ * carries the date anywhere on the page (Healthline prints it under the article). Null when none.
+ */
+export function findAuthors(lines: readonly string[], anchor: number, dayFirst = false): Found<string[]> | null {
   for (const i of around(anchor, SETTINGS.bylineWindowAfter, SETTINGS.bylineWindowBefore, lines.length)) {
     const text = lines[i] ?? "";
     if (text.length > SETTINGS.maxDateLine) continue;
-    for (const prefix of BYLINE_PREFIXES) {
-      const m = prefix.exec(text);
-      if (m === null) continue;
-      const names = namesIn(text.slice(m.index + m[0].length));
-      if (names.length > 0) return { value: names, line: i, how: `byline "${text.slice(0, 60)}" on line ${i + 1}` };
-    }
+    const names = bylinePeople(text);
+    if (names.length > 0) return { value: names, line: i, how: `byline "${text.slice(0, 60)}" on line ${i + 1}` };
     // "By" alone on its line (WSJ): the name is on the next line.
     if (/^by$/iu.test(text)) {
-      const names = namesIn(lines[i + 1] ?? "");
-      if (names.length > 0) return { value: names, line: i + 1, how: `byline after "By" on line ${i + 2}` };
-    }
-    const credit = NAME_COMMA_CREDIT.exec(text);
-    if (credit !== null && isName(credit[1] ?? "") && AGENCIES.some((a) => (credit[2] ?? "").toLowerCase().startsWith(a))) {
-      return { value: [credit[1] ?? ""], line: i, how: `name and agency "${text}" on line ${i + 1}` };
+      const next = namesIn(lines[i + 1] ?? "");
+      if (next.length > 0) return { value: next, line: i + 1, how: `byline after "By" on line ${i + 2}` };
     }
   }
-  // No byline label: a line that is only a name, just below the headline (Reuters, Snopes, Barron's).
+  // No byline label: a line that is only names (and perhaps a credit), just below the headline.
   for (let i = anchor + 1; i <= anchor + SETTINGS.bareNameWindow && i < lines.length; i++) {
-    const text = lines[i] ?? "";
-    if (text.length <= SETTINGS.maxHeadline && isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords && boilerplateKind(text) === null) return { value: [text], line: i, how: `name alone on line ${i + 1}, below the headline` };
+    const line = lines[i] ?? "";
+    // "Catherine Shu @catherineshu / 2 days" (TechCrunch): the name before a separator.
+    const text = titleCased(bylineText(line).split(/ [/|·•] /u)[0] ?? "").trim();
+    if (text.length > SETTINGS.maxHeadline || boilerplateKind(text) !== null || isDatelineOrByline(line)) continue;
+    const credit = NAME_COMMA_CREDIT.exec(text);
+    const name = isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords ? text : credit !== null && isName(credit[1] ?? "") ? (credit[1] ?? "") : null;
+    if (name !== null) return { value: [name], line: i, how: `name alone on line ${i + 1}, below the headline` };
+    const listed = isNameList(text) ? listedNames(text) : [];
+    if (listed.length > 1) return { value: listed, line: i, how: `names on line ${i + 1}, below the headline` };
   }
-  return null;
+  const dated = datedByline(lines, dayFirst);
+  const names = dated === null ? [] : bylinePeople(lines[dated] ?? "");
+  return dated === null || names.length === 0 ? null : { value: names, line: dated, how: `byline with its date on line ${dated + 1}, far from the headline` };
 }
 
 /**
