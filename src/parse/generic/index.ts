@@ -12,6 +12,7 @@ import type { PageView } from "./headline-model.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
 import { findHeadline, pageView } from "./title.ts";
+import { notArticle } from "./kind.ts";
 
 /** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
 const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
@@ -87,6 +88,14 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
     provenance,
     body: paragraphs.join("\n\n"),
   };
+  const notAnArticle = notArticle(texts, headline.line, body, unanchored);
+  if (notAnArticle !== null) {
+    return {
+      ok: false,
+      error: { rule: "not-article", line: anchor + 1, message: `not an article: ${notAnArticle}`, hint: "nothing to do if the page is no story; to publish it anyway, write its record by hand" },
+      partial: read,
+    };
+  }
   if (dateline === null && fileDay === null) {
     return {
       ok: false,

@@ -92,4 +92,17 @@ export const SETTINGS = {
   stopWordShare: 0.12,
   /** Share of letters that are ideographs or kana from which a line is read without word spaces. */
   unspacedShare: 0.3,
+  /**
+   * Not an article (kind.ts): rows of a table or listing are looked for from this many
+   * lines above the body (or the headline, if higher) to as many below it; a row is at most this long when it is not tab-separated; a page with at least
+   * `minRows` rows and more than `rowsPerSentence` rows per prose paragraph is a table or a
+   * listing (dev: the NASCAR standings have 41 rows and 3 paragraphs, the Stock Car calendar 12 and
+   * 4; no dev article has a run of 10); a page with less prose than `minProse` characters is no article
+   * (the shortest dev article, a WSJ page behind its paywall, has 359).
+   */
+  rowsAroundBody: 60,
+  maxRowLine: 80,
+  minRows: 10,
+  rowsPerSentence: 2,
+  minProse: 150,
 } as const;
