@@ -58,6 +58,8 @@ export interface PageView {
   titleWords: ReadonlySet<string>;
   /** Whether the first line names its site ("Headline - Site"): it is then a <title>, not page text. */
   firstCut: boolean;
+  /** The site-name parts of that first line ("Section | Site"), or null. */
+  titleSite: string | null;
   /** Whether each line is a byline, dateline or name line (see `isHeadMeta`). */
   meta: readonly boolean[];
   /** Whether each line is a byline or dateline proper (see `isDatelineOrByline`). */

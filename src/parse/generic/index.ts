@@ -8,11 +8,12 @@ import { extractBody, type Body } from "./body.ts";
 import { escapeMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
-import type { PageView } from "./headline-model.ts";
 import { findAuthors, findDateline, findSection } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
-import { findHeadline, pageView } from "./title.ts";
+import { findHeadline, pageView, splitTitle } from "./title.ts";
+import { normalLine, type PageView } from "./headline-model.ts";
 import { notArticle } from "./kind.ts";
+import { findOutlet, findUrl } from "./outlet.ts";
 
 /** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
 const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
@@ -111,8 +112,16 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const times: Record<string, string> = {};
   if (dateline?.value.publishedHow) times.published = dateline.value.publishedHow;
   if (dateline?.value.updatedHow) times.updated = dateline.value.updatedHow;
+  // The first line's site name counts when the first line is the page's <title>: its headline part is the headline.
+  const titled = view.titleSite !== null && normalLine(splitTitle(texts[view.firstIndex] ?? "")?.title ?? "") === normalLine(headline.title);
+  const outlet = findOutlet(texts, titled ? view.titleSite : null);
+  const url = findUrl(texts, headline.title);
+  if (outlet !== null) provenance.outlet = outlet.how;
+  if (url !== null) provenance.url = url.how;
   const article: ParsedArticle = {
     ...read,
+    ...(outlet === null ? {} : { outlet: outlet.value }),
+    ...(url === null ? {} : { url: url.value }),
     provenance: { title: headline.how, date: dateline === null ? `file name ${options.fileName}` : dateline.how, ...times, ...provenance },
     date: dateline?.value.date ?? fileDay ?? "",
     published: dateline?.value.published ?? null,

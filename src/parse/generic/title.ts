@@ -78,6 +78,7 @@ export function pageView(texts: readonly string[], lines: readonly Line[], prose
     titleParts: new Set(leadingParts(head).filter((p) => p.length >= SETTINGS.minHeadline).map(normalLine)),
     titleWords: tokensOf(split?.title ?? head),
     firstCut: split !== null,
+    titleSite: split?.site ?? null,
     meta: texts.map((t) => t !== "" && isHeadMeta(t)),
     dateline: texts.map((t) => t !== "" && isDatelineOrByline(t)),
     proseStart: prose.lines.find((l) => l.cls === "good")?.index ?? null,
