@@ -141,6 +141,8 @@ function readPage(bytes: Uint8Array, id: string, parse: Parser): PageRead {
     return { body, error: null, textDate: date, dateHow: provenance.date ?? "", folderDated: false, title, titleHow: provenance.title ?? "" };
   }
   const dateHow = `${undated.error.rule}: ${undated.error.message}`;
+  // A page reported as no article is scored on the body it read (as `morgue parse --json` shows it).
+  if (undated.error.rule === "not-article") return { ...none, body: undated.partial?.body ?? "", error: dateHow, textDate: null, dateHow, title: undated.partial?.title ?? null };
   if (undated.error.rule !== "no-date") return { ...none, body: "", error: dateHow, textDate: null, dateHow };
   const headline = { title: undated.partial?.title ?? null, titleHow: undated.partial?.provenance.title ?? "" };
   const parsed = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: `${CORPUS_FOLDER}/${id}.txt` });

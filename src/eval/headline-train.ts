@@ -19,8 +19,8 @@ const WEIGHTS_FILE = resolve(fileURLToPath(import.meta.url), "../../parse/generi
 
 /** Adam steps and their size, and the L2 pull towards zero; chosen by the held-out-site figure. */
 const STEPS = Number(process.env.STEPS ?? 400);
-const RATE = Number(process.env.RATE ?? 2);
-const L2 = Number(process.env.L2 ?? 0.01);
+const RATE = Number(process.env.RATE ?? 0.1);
+const L2 = Number(process.env.L2 ?? 0.003);
 
 export interface TrainingPage {
   id: string;

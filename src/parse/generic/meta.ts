@@ -364,6 +364,21 @@ export function isHeadMeta(text: string): boolean {
   return bareName || (credit !== null && isName(credit[1] ?? "")) || isNameList(text);
 }
 
+/**
+ * Whether line `i` ends a menu: `menuRun` short lines of words right above it (share buttons and
+ * other chrome aside), with no empty line between them.
+ */
+function isMenuRun(lines: readonly string[], i: number): boolean {
+  let short = 0;
+  for (let j = i - 1; j >= 0 && short < SETTINGS.menuRun; j--) {
+    const text = lines[j] ?? "";
+    if (text === "" || text.split(" ").length > 3 || isDatelineOrByline(text)) return false;
+    // Controls without a word ("–", "A", "+": AppleInsider's text size) are no menu items.
+    if (boilerplateKind(text) === null && /\p{L}{2}/u.test(text)) short++;
+  }
+  return short >= SETTINGS.menuRun;
+}
+
 /** Breadcrumb separators: "Home > News > World", "HOME >", "ソフトウェア ›", "Mensagens » …". */
 const BREADCRUMB = /\s*[>›»]\s*/u;
 
@@ -383,11 +398,21 @@ export function findSection(lines: readonly string[], headline: number | null): 
       return { value: last, line: i, how: `breadcrumb on line ${i + 1}` };
     }
   }
+  // A menu that marks the page's own item for screen readers (BBC "World selected", "Europe
+  // selected"): the last marked item is the section.
+  for (let i = headline - 1; i >= Math.max(0, headline - SETTINGS.sectionWindow * 2); i--) {
+    const marked = /^(\p{Lu}[\p{L} &'-]{1,40}) selected$/u.exec(lines[i] ?? "")?.[1];
+    if (marked !== undefined && !roots.has(marked.toLowerCase())) return { value: marked, line: i, how: `menu item marked as the page's own on line ${i + 1}` };
+  }
   for (let i = headline - 1; i >= Math.max(0, headline - 3); i--) {
     const text = lines[i] ?? "";
     if (text === "") continue;
     const words = text.split(" ");
-    const label = words.length <= 3 && /^\p{Lu}[\p{L} &'-]*$/u.test(text) && text !== text.toUpperCase();
+    // A kicker stands alone: the last of a run of short lines is a menu item (cleveland.com's
+    // "Entertainment" under its menu), and words run together are menu items
+    // printed without spaces ("BabywearingColoradoFamily & LifeTipsTravel").
+    const menu = isMenuRun(lines, i) || /\p{Ll}\p{Lu}/u.test(text);
+    const label = !menu && words.length <= 3 && /^\p{Lu}[\p{L} &'-]*$/u.test(text) && text !== text.toUpperCase();
     if (label && boilerplateKind(text) === null && !roots.has(text.toLowerCase()) && !NOT_SECTIONS.some((w) => text.toLowerCase().startsWith(w))) {
       return { value: text, line: i, how: `label above the headline on line ${i + 1}` };
     }

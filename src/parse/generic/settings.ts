@@ -46,6 +46,11 @@ export const SETTINGS = {
   maxDateLine: 140,
   /** Breadcrumbs are looked for this many lines above the headline. */
   sectionWindow: 15,
+  /**
+   * A label above the headline is no section when this many short lines run right above it: a
+   * menu (meta-dev: the Verge prints its three topics there, cleveland.com a menu of dozens).
+   */
+  menuRun: 4,
   /** A byline is looked for this many lines around the headline. */
   bylineWindowAfter: 25,
   bylineWindowBefore: 6,
