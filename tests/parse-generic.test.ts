@@ -4,7 +4,7 @@
 // many dev pages are dated and on how many headlines agree with their URLs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -439,4 +439,35 @@ test("language from stop words and script", () => {
   assert.equal(detectLanguage("Die Digitalisierung ist ein Treiber, der sich durch fast alle Branchen zieht und auch im Bereich der Gesundheit nicht halt macht."), "de");
   assert.equal(detectLanguage("엘제이의 리벤지인가, 류화영의 코스프레인가"), "ko");
   assert.equal(detectLanguage("1234 5678"), null);
+});
+
+// Golden records for meta-dev pages: a page's visible text as a browser shows it, saved without a
+// <title> line (../shared/corpora/meta-dev). `UPDATE=1` rewrites the fixture; read its diff.
+const META = join(here, "../../shared/corpora/meta-dev");
+const META_GOLDEN = join(here, "fixtures/generic/meta-golden.json");
+const META_PAGES: Record<string, string> = {
+  "042bb7b5fedab6ea": "WSJ: kicker above the headline, dek below it, byline and dateline in ET",
+  "098bb3e96c0acdf3": "LA Times: 'By Meg JamesStaff Writer' run together, the time on the line under the date",
+  "374ac9a59a85196c": "CNBC: 'NOV 20 20194:29 AM ESTUPDATED …' run together",
+  "c7e39ac49fa1235f": "BBC: the section from the menu item marked 'Europe selected'",
+  "e593d7fe88f9f5cd": "Healthline: the dated byline printed under the article, 200 lines below the headline",
+  "f81c6c05d9cbc933": "Business Insider Deutschland: 'Tanza Loudenback, Business Insider' under the headline, day-first '13.11.2019, 23:06'",
+  "ad9e9e596f21a681": "GiveWell: 'October 9, 2018 | by Olivia Larsen'",
+  "11ea381ad92b5448": "autoracing.com.br NASCAR standings: not an article",
+};
+
+function metaRecord(id: string): Record<string, unknown> {
+  const decoded = decodeDump(readFileSync(join(META, "dumps", `${id}.txt`)));
+  assert.ok(decoded.ok);
+  const outcome = extractGeneric(decoded.text, { timezone: "America/New_York", fileName: `${id}.txt` });
+  if (!outcome.ok) return { rule: outcome.error.rule, message: outcome.error.message, title: outcome.partial?.title ?? null };
+  const a = outcome.article;
+  return { title: a.title, date: a.date, published: a.published, authors: a.authors, section: a.section, outlet: a.outlet ?? null, url: a.url ?? null, firstParagraph: a.body.split("\n\n")[0] ?? "" };
+}
+
+test("golden records for meta-dev pages saved without a <title>: headline, date, byline, section, outlet; a standings table is not an article", { skip: !existsSync(META) && "meta-dev corpus not found" }, () => {
+  const got = Object.fromEntries(Object.entries(META_PAGES).map(([id, why]) => [id, { why, ...metaRecord(id) }]));
+  if (process.env.UPDATE === "1") writeFileSync(META_GOLDEN, `${JSON.stringify({ _comment: "Golden records for meta-dev dumps (/work/shared/corpora/meta-dev/dumps/<id>.txt), parsed with timezone America/New_York; checked by hand against meta-dev/truth.json and the pages. UPDATE=1 rewrites them: read the diff.", pages: got }, null, 2)}\n`);
+  const want = (JSON.parse(readFileSync(META_GOLDEN, "utf8")) as { pages: Record<string, unknown> }).pages;
+  for (const id of Object.keys(META_PAGES)) assert.deepEqual(got[id], want[id], id);
 });

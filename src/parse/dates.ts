@@ -283,13 +283,13 @@ export const YEARLESS_FORMATS: readonly DateFormat[] = [
 ];
 
 /**
- * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", and
+ * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", "23:06 +0100", and
  * the Guardian's "18.54 GMT" (a dotted time only counts with a meridiem or zone after it).
  */
 const TIME = new RegExp(
   `(?<![\\p{N}:.])(?<hour>\\d{1,2})(?<sep>[:.])(?<minute>\\d{2})(?::(?<second>\\d{2}))?(?![\\p{N}])` +
     `(?:\\s?(?<meridiem>[ap]\\.?m\\.?)(?![\\p{L}]))?` +
-    `(?:,?\\s?(?<zone>${Object.keys(ZONE_ABBREVIATIONS).join("|")})(?![\\p{L}])(?:\\s?(?<shift>[+-]\\d{1,2})(?::?(?<shiftMinutes>\\d{2}))?(?![\\p{N}]))?)?`,
+    `(?:,?\\s?(?<zone>${Object.keys(ZONE_ABBREVIATIONS).join("|")})(?![\\p{L}])(?:\\s?(?<shift>[+-]\\d{1,2})(?::?(?<shiftMinutes>\\d{2}))?(?![\\p{N}]))?|\\s?(?<offset>[+-](?:0\\d|1[0-4]):?[0-5]\\d)(?![\\p{N}]))?`,
   "giu",
 );
 
@@ -371,7 +371,7 @@ function clocksIn(line: string, taken: readonly Span[]): Clock[] {
       hour: to24(hour, g.meridiem),
       minute: Number(g.minute),
       second: Number(g.second ?? 0),
-      zone: zoneFrom(g.zone, g.shift, g.shiftMinutes),
+      zone: g.offset === undefined ? zoneFrom(g.zone, g.shift, g.shiftMinutes) : `${g.offset.slice(0, 3)}:${g.offset.slice(-2)}`,
     });
   }
   return clocks;
@@ -532,4 +532,29 @@ export function isRelativeDateline(line: string): boolean {
 export function copyrightYear(line: string): number | null {
   const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})(?!\d)/iu.exec(line);
   return m === null ? null : Number(m[1]);
+}
+
+/** A publication date read from a printed string: its day as printed, and its time when one is printed. */
+export interface ReadDate {
+  /** `YYYY-MM-DD`, the day as printed (wall clock). */
+  date: string;
+  /** ISO 8601 with the printed zone's offset, else `timezone`'s; null when no time is printed. */
+  published: string | null;
+  /** The zone printed with the time (an IANA name or an offset), or null. */
+  zone: string | null;
+}
+
+/**
+ * The publication date of a printed date string ("Nov. 19, 2019 5:50 PM PT", "19 November 2019",
+ * "2019-11-19 17:50", "5/25/18", "Updated Nov 19, 2019 …; Original Nov 18, 2019 …"): the first
+ * date not marked "Updated" (else the first), its time in the printed zone, else in `timezone`
+ * (default UTC). `dayFirst` reads "05/10/2018" as 5 October. Null when no full date is printed.
+ * Pure; for any parser that meets a dateline (the page-text extractor, HTML `<time>` text).
+ */
+export function parsePrintedDate(text: string, options: { timezone?: string; dayFirst?: boolean } = {}): ReadDate | null {
+  const dates = findPrintedDates(text, options.dayFirst ?? false);
+  const first = dates.find((d) => !d.updated) ?? dates[0];
+  if (first === undefined) return null;
+  const iso = toIso(first.wall, first.zone ?? options.timezone ?? "UTC");
+  return { date: isoDay(iso), published: first.hasTime ? iso : null, zone: first.zone };
 }

@@ -8,7 +8,7 @@ import { extractBody, type Body } from "./body.ts";
 import { escapeMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
-import { findAuthors, findDateline, findSection } from "./meta.ts";
+import { findAuthors, findDateline, findSection, pageZone } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
 import { findHeadline, pageView, splitTitle } from "./title.ts";
 import { normalLine, type PageView } from "./headline-model.ts";
@@ -67,7 +67,7 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const body = headline.exact && headline.line !== null ? extractBody(lines, headline.line) : unanchored;
   const anchor = headline.line ?? body.from ?? 0;
   const dayFirst = language !== null && language !== "en";
-  const dateline = findDateline(texts, anchor, body, options.timezone, dayFirst);
+  const dateline = findDateline(texts, anchor, body, pageZone(language, options.timezone), dayFirst);
   const fileDay = dayFromFileName(options.fileName);
   const authors = findAuthors(texts, anchor, dayFirst);
   const section = findSection(texts, headline.line);

@@ -39,6 +39,29 @@ export interface Dateline {
  */
 const QUOTED_POST = /^[—–-]\s.*@\w/u;
 
+/** The zone a page's times are read in when they print none, and how it was chosen (for provenance). */
+export interface PageZone {
+  name: string;
+  how: string;
+}
+
+/**
+ * Zones a page's language implies, for times printed without a zone (a German page is read in
+ * Berlin time, not the archive's site zone). Portuguese is Brazil's: the dev pages in Portuguese
+ * are Brazilian (autoracing.com.br, jaraguadosul.com.br, their truth offsets -02:00 and -03:00);
+ * English and Spanish name no country.
+ */
+export const LANGUAGE_ZONES: Readonly<Record<string, string>> = {
+  de: "Europe/Berlin", fr: "Europe/Paris", it: "Europe/Rome", nl: "Europe/Amsterdam", pt: "America/Sao_Paulo",
+  ru: "Europe/Moscow", ja: "Asia/Tokyo", ko: "Asia/Seoul", id: "Asia/Jakarta",
+};
+
+/** The zone for a page in `language`: the one its language implies, else the site zone. */
+export function pageZone(language: string | null, timezone: string): PageZone {
+  const implied = language === null ? undefined : LANGUAGE_ZONES[language];
+  return implied === undefined ? { name: timezone, how: `site timezone ${timezone}` } : { name: implied, how: `${implied}, the zone the page's language (${language ?? ""}) implies` };
+}
+
 function iso(d: PrintedDate, timezone: string): string | null {
   return d.hasTime ? toIso(d.wall, d.zone ?? timezone) : null;
 }
@@ -100,7 +123,7 @@ function datelineShaped(text: string): boolean {
  * publication date is the first not marked "Updated" (else the first); a clock time alone on the
  * next line belongs to it (LA Times).
  */
-function readDateline(lines: readonly string[], i: number, timezone: string, dayFirst: boolean, evidence: () => YearEvidence | null): Found<Dateline> | null {
+function readDateline(lines: readonly string[], i: number, zone: PageZone, dayFirst: boolean, evidence: () => YearEvidence | null): Found<Dateline> | null {
   const text = lines[i] ?? "";
   let dates = findPrintedDates(text, dayFirst);
   let yearFrom = "";
@@ -122,7 +145,8 @@ function readDateline(lines: readonly string[], i: number, timezone: string, day
     timeFrom = `, time on line ${i + 2}`;
   }
   const updated = dates.find((d) => d.updated);
-  const zoneOf = (d: PrintedDate): string => (d.zone === null ? `site timezone ${timezone}` : "printed zone");
+  const timezone = zone.name;
+  const zoneOf = (d: PrintedDate): string => (d.zone === null ? zone.how : "printed zone");
   const how = `${published.format} date on line ${i + 1}${yearFrom}`;
   const publishedIso = iso(published, timezone);
   const value: Dateline = {
@@ -132,8 +156,8 @@ function readDateline(lines: readonly string[], i: number, timezone: string, day
     publishedHow: publishedIso === null ? null : `${published.updated ? "the \"Updated\" time, the only one printed," : "time"} on line ${clock === null ? i + 1 : i + 2}${yearFrom}, ${zoneOf(published)}`,
     updatedHow: updated?.hasTime === true ? `"Updated" time on line ${i + 1}${yearFrom}, ${zoneOf(updated)}` : null,
   };
-  const zone = published.hasTime ? `, ${zoneOf(published)}` : ", no time printed";
-  return { value, line: i, how: `${how}${timeFrom}${zone}` };
+  const zoneHow = published.hasTime ? `, ${zoneOf(published)}` : ", no time printed";
+  return { value, line: i, how: `${how}${timeFrom}${zoneHow}` };
 }
 
 /**
@@ -143,15 +167,15 @@ function readDateline(lines: readonly string[], i: number, timezone: string, day
  * failing that, the date near the headline that came after the body. Dates in a list of dated
  * stories are never taken, nor any printed further away than a relative dateline ("Monday
  * 5:30PM", "1 day ago"): that one is the page's own, and cannot be read. The clock time is read in
- * the printed zone, else in `timezone`; without a printed time `published` is null. Never a date
+ * the printed zone, else in `zone`; without a printed time `published` is null. Never a date
  * the page does not print: null when there is none.
  */
-export function findDateline(lines: readonly string[], anchor: number, body: { from: number | null; to: number | null }, timezone: string, dayFirst: boolean): Found<Dateline> | null {
+export function findDateline(lines: readonly string[], anchor: number, body: { from: number | null; to: number | null }, zone: PageZone, dayFirst: boolean): Found<Dateline> | null {
   // Looked up once, around the first yearless dateline met (the likeliest), so the search stays linear.
   let evidence: YearEvidence | null | undefined;
   const yearOf = (at: number) => (): YearEvidence | null => (evidence === undefined ? (evidence = yearEvidence(lines, at, dayFirst)) : evidence);
   const read = (i: number): Found<Dateline> | null => {
-    const found = readDateline(lines, i, timezone, dayFirst, yearOf(i));
+    const found = readDateline(lines, i, zone, dayFirst, yearOf(i));
     return found === null || inDatedList(lines, i, found.value.date, dayFirst) ? null : found;
   };
   let afterBody: Found<Dateline> | null = null;
