@@ -10,6 +10,7 @@
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import { parseDump } from "../parse/index.ts";
+import { macroScores } from "./shingles.ts";
 import { CORPUS_FOLDER, readTruth, scoreCorpus, scoreMeta, type CorpusReport, type MetaPage, type PageScore } from "./corpus.ts";
 import { heldOutSites, loadTrainingPages, SITE_FOLDS, siteFolds } from "./headline-train.ts";
 
@@ -73,10 +74,12 @@ function format(report: CorpusReport): string {
   const { precision, recall, f1 } = report.macro;
   const { fromText, fromFolderName, withUrlDate, agreeing } = report.dates;
   const n = report.pages.length;
+  const articles = report.pages.filter((p) => p.error?.startsWith("not-article") !== true);
   return [
     ...rows,
     "",
     `pages ${n}  macro P ${fixed(precision)}  R ${fixed(recall)}  F1 ${fixed(f1)}`,
+    `  of them built as articles (not reported as not-article) ${articles.length}: F1 ${fixed(macroScores(articles.map((p) => p.overlap)).f1)}`,
     `  (bodies of ${fromFolderName} undated pages scored by dating them from a "${CORPUS_FOLDER}/" file name; body scoring only)`,
     "",
     ...dateRows(report.pages),
