@@ -9,7 +9,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { decodeDump, normaliseText } from "../src/dump/decode.ts";
-import { clockLine, copyrightYear, DATE_FORMATS, findPrintedDates, findYearlessDates, isRelativeDateline, YEARLESS_FORMATS } from "../src/parse/dates.ts";
+import { clockLine, copyrightYear, DATE_FORMATS, findPrintedDates, findYearlessDates, isRelativeDateline, parsePrintedDate, YEARLESS_FORMATS } from "../src/parse/dates.ts";
+import { bylinePeople } from "../src/parse/generic/meta.ts";
+import { copyrightHolder } from "../src/parse/generic/outlet.ts";
 import { extractGeneric } from "../src/parse/generic/index.ts";
 import { escapeMarkdown } from "../src/parse/markdown.ts";
 import { detectLanguage } from "../src/parse/generic/language.ts";
@@ -446,7 +448,7 @@ test("language from stop words and script", () => {
 const META = join(here, "../../shared/corpora/meta-dev");
 const META_GOLDEN = join(here, "fixtures/generic/meta-golden.json");
 const META_PAGES: Record<string, string> = {
-  "042bb7b5fedab6ea": "WSJ: kicker above the headline, dek below it, byline and dateline in ET",
+  "f8ff621a0b9b7646": "Barron's: 'By Al Root Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET'",
   "098bb3e96c0acdf3": "LA Times: 'By Meg JamesStaff Writer' run together, the time on the line under the date",
   "374ac9a59a85196c": "CNBC: 'NOV 20 20194:29 AM ESTUPDATED …' run together",
   "c7e39ac49fa1235f": "BBC: the section from the menu item marked 'Europe selected'",
@@ -470,4 +472,46 @@ test("golden records for meta-dev pages saved without a <title>: headline, date,
   if (process.env.UPDATE === "1") writeFileSync(META_GOLDEN, `${JSON.stringify({ _comment: "Golden records for meta-dev dumps (/work/shared/corpora/meta-dev/dumps/<id>.txt), parsed with timezone America/New_York; checked by hand against meta-dev/truth.json and the pages. UPDATE=1 rewrites them: read the diff.", pages: got }, null, 2)}\n`);
   const want = (JSON.parse(readFileSync(META_GOLDEN, "utf8")) as { pages: Record<string, unknown> }).pages;
   for (const id of Object.keys(META_PAGES)) assert.deepEqual(got[id], want[id], id);
+});
+
+test("regression: dates run into the words around them by a browser's visible text (CNBC, Gizmodo, Sputnik), numeric offsets, 'Original' after 'Updated'", () => {
+  assert.deepEqual(parsePrintedDate("PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO"), { date: "2019-11-20", published: "2019-11-20T04:29:00-05:00", zone: "-05:00" });
+  assert.equal(parsePrintedDate("Adam Clark Estes11/13/19 11:00AM", { timezone: "America/New_York" })?.published, "2019-11-13T11:00:00-05:00");
+  assert.equal(parsePrintedDate("21:17 18.11.2019Get short URL", { dayFirst: true })?.date, "2019-11-18");
+  assert.equal(parsePrintedDate("13.11.2019, 23:06 +0100", { dayFirst: true })?.published, "2019-11-13T23:06:00+01:00");
+  assert.equal(parsePrintedDate("By Al Root Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET")?.published, "2019-11-19T08:02:00-05:00");
+  assert.deepEqual(parsePrintedDate("19 November 2019"), { date: "2019-11-19", published: null, zone: null });
+  assert.equal(parsePrintedDate("no date here"), null);
+});
+
+test("regression: bylines name people, not desks, agencies or roles ('Meg JamesStaff Writer', 'BY KASHMIRA GANDER ON …', 'by Admin')", () => {
+  assert.deepEqual(bylinePeople("By\u00a0Meg JamesStaff Writer\u00a0"), ["Meg James"]);
+  assert.deepEqual(bylinePeople("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST"), ["Kashmira Gander"]);
+  assert.deepEqual(bylinePeople("By BILL HOPPE | Special to the Pioneer Press"), ["Bill Hoppe"]);
+  assert.deepEqual(bylinePeople("Текст: Венера Ерофеева·24 сентября 2018"), ["Венера Ерофеева"]);
+  assert.deepEqual(bylinePeople("October 9, 2018 | by Olivia Larsen"), ["Olivia Larsen"]);
+  assert.deepEqual(bylinePeople("written by Regan"), ["Regan"]);
+  assert.deepEqual(bylinePeople("Posted on Maret 30, 2015 by Admin"), []);
+  assert.deepEqual(bylinePeople("By Reuters"), []);
+  assert.deepEqual(bylinePeople("Sandee LaMotte, CNN"), ["Sandee LaMotte"]);
+});
+
+test("outlet from a copyright line, without company suffixes or web designers", () => {
+  assert.equal(copyrightHolder("© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal"), "CNBC");
+  assert.equal(copyrightHolder("Copyright © 2019, Los Angeles Times | Terms of Service | Privacy Policy"), "Los Angeles Times");
+  assert.equal(copyrightHolder("© 2019 - Designed by Gray Digital Media"), null);
+  assert.equal(copyrightHolder("The copyright of 2019 belongs to nobody"), null);
+});
+
+test("not an article: a standings table and a page without prose are reported with the reason; an article with a short table is not", () => {
+  const table = Array.from({ length: 20 }, (_, i) => `${i + 1}\tDriver ${String.fromCharCode(65 + i)}\t${5000 - i * 10}\t${i % 3}`);
+  const standings = extractGeneric(page(["Cup Series standings", "November 19, 2019", "The standings after the last race of the season are below, with points and wins.", ...table]), options);
+  assert.ok(!standings.ok);
+  assert.equal(standings.error.rule, "not-article");
+  assert.match(standings.error.message, /20 rows/);
+  assert.equal(standings.partial?.title, "Cup Series standings", "what was read is kept for the report");
+  const links = extractGeneric(page(["Latest stories", "November 19, 2019", "Home", "World", "Sport", "Weather", "Contact us"]), options);
+  assert.ok(!links.ok && links.error.rule === "not-article", "no prose at all");
+  const article = extractGeneric(page(["Council approves budget", "November 19, 2019", ...PROSE, ...table.slice(0, 4), PROSE[0] ?? ""]), options);
+  assert.ok(article.ok, "four table rows inside an article keep it an article");
 });

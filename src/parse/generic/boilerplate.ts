@@ -30,8 +30,9 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
   // LA Times, Gizmodo, The Hill, Newsweek, PolitiFact: ad slots between paragraphs.
   advertisement: "chrome", advert: "chrome", sponsored: "chrome", "sponsored content": "chrome", iklan: "chrome",
   "story continues below advertisement": "chrome", "continue reading below": "chrome", "scroll to continue with content": "chrome",
-  // Skip links, the first line of a dump saved without its <title> (the page-text-dev pages keep theirs).
-  "skip to main content": "chrome", "skip to content": "chrome", "skip navigation": "chrome", "zum inhalt springen": "chrome", "aller au contenu": "chrome",
+  // Skip links, the first line of a dump saved without its <title> (the page-text-dev pages keep
+  // theirs; meta-dev cleveland.com opens with "Skip to Article").
+  "skip to main content": "chrome", "skip to content": "chrome", "skip to article": "chrome", "skip navigation": "chrome", "zum inhalt springen": "chrome", "aller au contenu": "chrome",
   // Share and tool rows (BBC, LA Times, Barron's, Business Insider, The Paradigm).
   share: "chrome", "share this": "chrome", tweet: "chrome", print: "chrome", email: "chrome", "e-mail": "chrome",
   close: "chrome", caption: "chrome", report: "chrome", "copy link": "chrome", "copy link url copied!": "chrome",
@@ -66,6 +67,7 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
  */
 export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "chrome", pattern: /^(?:read more|see more|read also|related|also|more|watch|listen|leggi anche|mehr|lees ook|baca juga)\s*:/iu, seen: "CityAM 'Read more: …', Express 'SEE MORE: …', Live Science 'Related: …', ZDNet 'Also: …'" },
+  { kind: "chrome", pattern: /^you are here\b/iu, seen: "meta-dev Moneycontrol breadcrumb 'you are here: HomeNewsBusinessMarkets'" },
   { kind: "chrome", pattern: /^\[?related(?: post)?:/iu, seen: "CRN '[Related: …]', Anti-June Cleaver 'Related post: …'" },
   { kind: "chrome", pattern: /\bclick to tweet$/iu, seen: "BIG Brand System pull quotes ending 'Click To Tweet'" },
   { kind: "chrome", pattern: /^(?:subscribe|sign up|click here|follow us|follow the author|get our|get the latest|do you rely on)\b.*$/iu, seen: "9to5Mac, Snopes 'Do you rely on Snopes reporting?', The Paradigm 'Click here to subscribe'" },

@@ -66,7 +66,7 @@ export function findUrl(texts: readonly string[], title: string): Found<string> 
   if (want.length === 0) return null;
   for (let i = 0; i < texts.length; i++) {
     const text = (texts[i] ?? "").trim();
-    if (!/^https?:\/\/[^\s/]+\/\S+$/iu.test(text) || text.length > SETTINGS.maxHeadline * 2) continue;
+    if (!/^https?:\/\/[^\s/]+\/\S+$/iu.test(text) || text.length > SETTINGS.maxHeadline * 2 || !URL.canParse(text)) continue;
     const path = tokensOf(text.replace(/^https?:\/\/[^/]+/iu, "").replace(/[-_/]/gu, " "));
     if (want.filter((w) => path.has(w)).length * 2 >= want.length) return { value: text, line: i, how: `URL printed on line ${i + 1}, its path spells the headline` };
   }
