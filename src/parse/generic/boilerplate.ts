@@ -144,6 +144,7 @@ export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start",
 /**
  * Short lines printed right above headlines that are controls, not sections (CBS Sports "See All
  * Teams Help", USA Today "Learn More", CBS News "Watch CBSN Live", NY Post "Copy", PolitiFact
- * "Donate", CNBC "Menu"), compared in lower case as prefixes.
+ * "Donate", CNBC "Menu"; catchitkansas "Home / Boys Swimming / Article", a trail ending in the
+ * page's kind), compared in lower case as prefixes.
  */
-export const NOT_SECTIONS: readonly string[] = ["see all", "learn more", "watch", "copy", "donate", "menu", "search", "subscribe", "sign in", "log in", "more", "live"];
+export const NOT_SECTIONS: readonly string[] = ["article", "story", "see all", "learn more", "watch", "copy", "donate", "menu", "search", "subscribe", "sign in", "log in", "more", "live"];

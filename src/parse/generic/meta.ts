@@ -403,7 +403,7 @@ function isMenuRun(lines: readonly string[], i: number): boolean {
   return short >= SETTINGS.menuRun;
 }
 
-/** Breadcrumb separators: "Home > News > World", "HOME >", "ソフトウェア ›", "Mensagens » …". */
+/** Breadcrumb separators: "Home > News > World", "Mensagens » Mensagens de Autoestima » …". */
 const BREADCRUMB = /\s*[>›»]\s*/u;
 
 /**
@@ -416,7 +416,10 @@ export function findSection(lines: readonly string[], headline: number | null): 
   for (let i = headline - 1; i >= Math.max(0, headline - SETTINGS.sectionWindow); i--) {
     const text = lines[i] ?? "";
     if (text.length > SETTINGS.maxHeadline || !BREADCRUMB.test(text) || /https?:/u.test(text)) continue;
-    const items = text.split(BREADCRUMB).map((s) => s.trim()).filter((s) => s !== "" && !roots.has(s.toLowerCase()));
+    const parts = text.split(BREADCRUMB).map((s) => s.trim()).filter((s) => s !== "");
+    // One item and a marker is a menu's drop-down ("Torneio de Palpites »", autoracing), no trail.
+    if (parts.length < 2) continue;
+    const items = parts.filter((s) => !roots.has(s.toLowerCase()));
     const last = items.length >= 1 && items.length <= 6 ? items[items.length - 1] : undefined;
     if (last !== undefined && last.split(" ").length <= 4 && /^\p{Lu}/u.test(last) && last !== lines[headline]) {
       return { value: last, line: i, how: `breadcrumb on line ${i + 1}` };
