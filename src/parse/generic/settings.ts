@@ -8,29 +8,13 @@ export const SETTINGS = {
   minHeadline: 5,
   /** ...and at most this many. */
   maxHeadline: 300,
-  /** A headline printed on the page, looked for when the first line does not recur, has this many words... */
-  minHeadlineWords: 4,
+  /** A headline candidate has 2 words to this many plus 15 (scored by headline-model.ts)... */
   maxHeadlineWords: 25,
-  /** ...or, written without word spaces (Japanese, Chinese), this many characters. */
+  /** ...or, written without word spaces (Japanese, Chinese), this many characters to twice the maximum. */
   minUnspacedHeadline: 6,
   maxUnspacedHeadline: 60,
-  /**
-   * It is looked for in this many lines above the first prose paragraph: LA Times prints headline,
-   * dek, caption, byline, dateline and two share rows there, 22 lines.
-   */
-  headWindow: 30,
-  /** A printed headline is looked for above each of this many first paragraphs in turn. */
+  /** The words of this many first paragraphs are compared with a headline candidate's. */
   headParagraphs: 3,
-  /** Above the byline or dateline, at most this many other lines (a dek, a caption) come before the headline. */
-  linesAboveHeadMeta: 3,
-  /** Without a byline or dateline, at most this many lines (a share row) sit between headline and first paragraph. */
-  linesAboveProse: 2,
-  /** Of several lines repeating the title, the headline is the one with most prose in this many lines after it. */
-  proseWindow: 40,
-  /** A line is the headline worded differently when it shares this many words with the <title>... */
-  minSimilarWords: 4,
-  /** ...and this share of the shorter one's words. */
-  minSimilarShare: 0.6,
   /** The date is looked for this many lines after the headline, then before it. */
   dateWindowAfter: 40,
   dateWindowBefore: 15,
