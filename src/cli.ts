@@ -41,7 +41,8 @@ Options:
   --json          one JSON object per dump and line:
                   {"file", "ok": true, "record"} or {"file", "ok": false, "error": {"message", "line", ...}};
                   a dump that cannot be built but could be read (no date) also carries
-                  "record" with what was read and "date": null
+                  "record" with what was read and "date": null; "published" is the printed
+                  time, or the day (YYYY-MM-DD) when the page prints no time
   --timezone TZ   zone of times printed without one (default: from the config, America/New_York)
   --config FILE   settings file (default: morgue.config.json when present)
   -h, --help      show this help`,
@@ -108,7 +109,8 @@ async function runParse(args: string[], out: (s: string) => void): Promise<numbe
   const print = (file: string, result: ReturnType<typeof recordFromDump>): void => {
     if (values.json) {
       out(JSON.stringify("record" in result
-        ? { file, ok: true, record: result.record }
+        // A page that prints only a day has no time: `published` then says the day (YYYY-MM-DD).
+        ? { file, ok: true, record: { ...result.record, published: result.record.published ?? result.record.date } }
         : {
             file,
             ok: false,

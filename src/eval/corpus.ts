@@ -141,6 +141,8 @@ function readPage(bytes: Uint8Array, id: string, parse: Parser): PageRead {
     return { body, error: null, textDate: date, dateHow: provenance.date ?? "", folderDated: false, title, titleHow: provenance.title ?? "" };
   }
   const dateHow = `${undated.error.rule}: ${undated.error.message}`;
+  // A page reported as no article is scored on the body it read (as `morgue parse --json` shows it).
+  if (undated.error.rule === "not-article") return { ...none, body: undated.partial?.body ?? "", error: dateHow, textDate: null, dateHow, title: undated.partial?.title ?? null };
   if (undated.error.rule !== "no-date") return { ...none, body: "", error: dateHow, textDate: null, dateHow };
   const headline = { title: undated.partial?.title ?? null, titleHow: undated.partial?.provenance.title ?? "" };
   const parsed = parse(decoded.text, { timezone: CORPUS_TIMEZONE, fileName: `${CORPUS_FOLDER}/${id}.txt` });
@@ -186,4 +188,112 @@ export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
   });
   pages.sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id));
   return { pages, macro: macroScores(pages.map((p) => p.overlap)), dates, headlines };
+}
+
+// Headline, date and author against a truth file (meta-dev/truth.json), scored as the corpus's
+// score.py does, so the figures printed here are the ones the check reports.
+
+export interface Truth {
+  title: string;
+  /** ISO time with offset, or a day `YYYY-MM-DD`. */
+  published: string;
+  /** The people of the byline, comma-separated; "" when it names none. */
+  author: string;
+  url: string;
+}
+
+export function readTruth(dir: string): Record<string, Truth> {
+  return JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Record<string, Truth>;
+}
+
+/** A URL's host without "www." ("www.bbc.com" gives "bbc.com"): pages of one site share it. */
+export function siteOf(url: string): string {
+  return (/^[a-z]+:\/\/([^/]+)/iu.exec(url)?.[1] ?? url).toLowerCase().replace(/^www\./u, "");
+}
+
+const QUOTES: Readonly<Record<string, string>> = { "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"' };
+
+/** score.py's `norm_text`: NFKC, straight quotes, one '-' for any dash run, spaces squeezed, case folded. */
+export function normTitle(text: string): string {
+  const s = [...text.normalize("NFKC")].map((c) => QUOTES[c] ?? (/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u.test(c) ? "-" : c)).join("");
+  return s.replace(/[\u00ad\u200b]/gu, "").replace(/\s+/gu, " ").replace(/ ?-+ ?/gu, "-").trim().toLowerCase();
+}
+
+/** The calendar days an ISO value may mean: as written, in UTC, and in `offset` (minutes) when given. */
+function daysOf(value: string, offset: number | null): { days: Set<string>; offset: number | null } | null {
+  const m = /^\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?)?\s*$/iu.exec(value);
+  if (m === null) return null;
+  const [, y = "", mo = "", d = "", hh, mi, ss, tz] = m;
+  const days = new Set([`${y}-${mo}-${d}`]);
+  if (hh === undefined || tz === undefined) return { days, offset: null };
+  const digits = tz.toUpperCase() === "Z" ? "0000" : tz.slice(1).replace(":", "");
+  const own = (tz.startsWith("-") ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+  const instant = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mi), Number(ss ?? 0)) - own * 60_000;
+  for (const shift of [0, ...(offset === null ? [] : [offset])]) days.add(new Date(instant + shift * 60_000).toISOString().slice(0, 10));
+  return { days, offset: own };
+}
+
+/** score.py's "same day": the record's date as written, in UTC or in the truth's offset, meets the truth's day. */
+export function sameDay(truth: string, record: string | null | undefined): boolean {
+  if (typeof record !== "string") return false;
+  const t = daysOf(truth, null);
+  const r = t === null ? null : daysOf(record, t.offset);
+  return t !== null && r !== null && [...r.days].some((d) => t.days.has(d));
+}
+
+const fold = (text: string): string => normTitle(text).normalize("NFKD").replace(/\p{M}/gu, "");
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "phd", "md"]);
+
+/** score.py's author rule: every surname of the truth occurs as a word in the record's authors. */
+export function authorsAgree(truth: string, authors: readonly string[]): boolean {
+  const hay = ` ${authors.map(fold).join(" ")} `;
+  const surnames = truth.split(/\s*(?:,|;|\||&|\band\b)\s*/iu).flatMap((name) => {
+    const words = (fold(name).match(/[\p{L}\p{N}_'’-]+/gu) ?? []).filter((w) => w.replace(/['’-]/gu, "") !== "");
+    while (words.length > 0 && SUFFIXES.has((words[words.length - 1] ?? "").replace(/\./gu, ""))) words.pop();
+    const last = words[words.length - 1];
+    return last === undefined ? [] : [last.replace(/^['’-]+|['’-]+$/gu, "")];
+  });
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return surnames.length > 0 && surnames.every((s) => new RegExp(`(?<![\\p{L}\\p{N}_])${escape(s)}(?![\\p{L}\\p{N}_])`, "u").test(hay));
+}
+
+export interface MetaPage {
+  id: string;
+  site: string;
+  title: string | null;
+  published: string | null;
+  authors: string[];
+  titleOk: boolean;
+  dateOk: boolean;
+  /** null when the truth names no author (not scored). */
+  authorOk: boolean | null;
+  /** The failure rule, when the dump was not built ("no-date", "not-article"). */
+  failure: string | null;
+}
+
+/**
+ * Parses every dump of `dumpsDir` as `morgue parse --json` does (site timezone `timezone`, the file
+ * name as given) and scores headline, date and author against `truth`, by id.
+ */
+export function scoreMeta(dumpsDir: string, truth: Readonly<Record<string, Truth>>, parse: Parser, timezone: string): MetaPage[] {
+  return Object.keys(truth).sort().map((id): MetaPage => {
+    const t = truth[id] as Truth;
+    const decoded = decodeDump(readFileSync(join(dumpsDir, `${id}.txt`)));
+    const outcome = decoded.ok ? parse(decoded.text, { timezone, fileName: `${id}.txt` }) : null;
+    const read = outcome === null ? null : outcome.ok ? outcome.article : (outcome.partial ?? null);
+    const published = outcome?.ok === true ? (outcome.article.published ?? outcome.article.date) : null;
+    const title = read?.title ?? null;
+    const authors = read?.authors ?? [];
+    return {
+      id,
+      site: siteOf(t.url),
+      title,
+      published,
+      authors,
+      titleOk: title !== null && normTitle(title) === normTitle(t.title),
+      dateOk: sameDay(t.published, published),
+      authorOk: t.author === "" ? null : authorsAgree(t.author, authors),
+      failure: outcome === null ? "not decoded" : outcome.ok ? null : outcome.error.rule,
+    };
+  });
 }

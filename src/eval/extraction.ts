@@ -1,15 +1,51 @@
-// Body-extraction evaluation: every dump of a corpus through the real parse dispatch (profiles, then
-// the generic extractor), scored like the Zyte benchmark. Prints the worst pages first, then how
-// many pages are dated from their own text and whether those dates agree with the pages' URLs, then
-// how many headlines share the words of their URL's slug (listing the ones that do not, to eyeball).
-//   node --import tsx src/eval/extraction.ts [--corpus DIR] [--json]
+// Extraction evaluation: every dump of a corpus through the real parse dispatch (profiles, then
+// the generic extractor). Bodies scored like the Zyte benchmark (page-text-dev): the worst pages
+// first, then how many pages are dated from their own text and whether those dates agree with the
+// pages' URLs, then how many headlines share the words of their URL's slug. Then headline, date and
+// author against meta-dev/truth.json, as meta-dev/score.py scores `morgue parse --json`, on the
+// meta-dev dumps (visible text, no <title>) and on the page-text-dev dumps of the same pages: every
+// miss with what was read, the figures on each half of the sites (split by site name) and, with
+// `--held-out`, the headline scorer's accuracy on sites it was not trained on (slow: 12 trainings).
+//   node --import tsx src/eval/extraction.ts [--corpus DIR] [--meta DIR] [--held-out] [--json]
 import { fileURLToPath } from "node:url";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseDump } from "../parse/index.ts";
-import { CORPUS_FOLDER, scoreCorpus, type CorpusReport, type PageScore } from "./corpus.ts";
+import { macroScores } from "./shingles.ts";
+import { CORPUS_FOLDER, readTruth, scoreCorpus, scoreMeta, type CorpusReport, type MetaPage, type PageScore } from "./corpus.ts";
+import { heldOutSites, loadTrainingPages, SITE_FOLDS, siteFolds } from "./headline-train.ts";
 
 /** The dev corpus, next to the repository checkout (/work/shared next to /work/main). */
 const DEFAULT_CORPUS = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpora/page-text-dev");
+/** The headline, date and author truth, next to it. */
+const DEFAULT_META = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpora/meta-dev");
+/** The zone `morgue parse` reads times in without a config (the default config's). */
+const PARSE_TIMEZONE = "America/New_York";
+
+const percent = (right: number, of: number): string => `${right}/${of} (${of === 0 ? "n/a" : ((100 * right) / of).toFixed(1)}%)`;
+
+/** Headline, date (same day) and author rates of some pages, as score.py prints them. */
+function metaSummary(pages: readonly MetaPage[]): string {
+  const scored = pages.filter((p) => p.authorOk !== null);
+  return `headline ${percent(pages.filter((p) => p.titleOk).length, pages.length)}  date ${percent(pages.filter((p) => p.dateOk).length, pages.length)}  author ${percent(scored.filter((p) => p.authorOk === true).length, scored.length)}`;
+}
+
+/** Every miss of a page, with what was read and, when it was not built, why. */
+function metaMisses(pages: readonly MetaPage[]): string[] {
+  return pages.flatMap((p) => {
+    const misses = [!p.titleOk && `headline "${p.title ?? ""}"`, !p.dateOk && `date ${p.published ?? "none"}`, p.authorOk === false && `author [${p.authors.join(", ")}]`].filter((m) => m !== false);
+    return misses.length === 0 ? [] : [`  ${p.id} ${p.site}: ${misses.join("; ")}${p.failure === null ? "" : `  (${p.failure})`}`];
+  });
+}
+
+function metaReport(name: string, pages: readonly MetaPage[]): string[] {
+  const half = siteFolds(pages.map((p) => p.site), 2);
+  return [
+    `${name}: ${metaSummary(pages)}`,
+    ...[0, 1].map((k) => `  sites half ${k + 1}: ${metaSummary(pages.filter((p) => half.get(p.site) === k))}`),
+    "  misses:",
+    ...metaMisses(pages),
+  ];
+}
 
 const fixed = (n: number): string => n.toFixed(3);
 
@@ -38,10 +74,12 @@ function format(report: CorpusReport): string {
   const { precision, recall, f1 } = report.macro;
   const { fromText, fromFolderName, withUrlDate, agreeing } = report.dates;
   const n = report.pages.length;
+  const articles = report.pages.filter((p) => p.error?.startsWith("not-article") !== true);
   return [
     ...rows,
     "",
     `pages ${n}  macro P ${fixed(precision)}  R ${fixed(recall)}  F1 ${fixed(f1)}`,
+    `  of them built as articles (not reported as not-article) ${articles.length}: F1 ${fixed(macroScores(articles.map((p) => p.overlap)).f1)}`,
     `  (bodies of ${fromFolderName} undated pages scored by dating them from a "${CORPUS_FOLDER}/" file name; body scoring only)`,
     "",
     ...dateRows(report.pages),
@@ -53,14 +91,38 @@ function format(report: CorpusReport): string {
 }
 
 function main(argv: readonly string[]): number {
-  const at = argv.indexOf("--corpus");
-  const corpus = at >= 0 ? argv[at + 1] : DEFAULT_CORPUS;
-  if (corpus === undefined) {
-    process.stderr.write("--corpus needs a folder holding dumps/ and expected/\n");
+  const option = (flag: string, fallback: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : fallback;
+  };
+  const corpus = option("--corpus", DEFAULT_CORPUS);
+  const meta = option("--meta", DEFAULT_META);
+  if (corpus === undefined || meta === undefined) {
+    process.stderr.write("--corpus needs a folder holding dumps/ and expected/, --meta one holding dumps/ and truth.json\n");
     return 2;
   }
   const report = scoreCorpus(corpus, parseDump);
-  process.stdout.write(`${argv.includes("--json") ? JSON.stringify(report, null, 2) : format(report)}\n`);
+  if (argv.includes("--json")) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const truth = readTruth(meta);
+  const lines = [
+    format(report),
+    "",
+    ...metaReport(`${meta}/dumps (visible text, no <title>)`, scoreMeta(join(meta, "dumps"), truth, parseDump, PARSE_TIMEZONE)),
+    "",
+    ...metaReport(`${corpus}/dumps (with <title>)`, scoreMeta(join(corpus, "dumps"), truth, parseDump, PARSE_TIMEZONE)),
+  ];
+  if (argv.includes("--held-out")) {
+    const pages = loadTrainingPages();
+    lines.push("", "headline scorer on sites it was not trained on (every page of a site in one fold):");
+    for (const folds of [SITE_FOLDS, 2]) {
+      const right = heldOutSites(pages, folds);
+      for (const kind of ["meta-dev", "page-text-dev"]) lines.push(`  ${kind}, ${folds} folds: ${percent(right[kind] ?? 0, pages.filter((p) => p.kind === kind).length)}`);
+    }
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }
 

@@ -302,13 +302,13 @@ export const YEARLESS_FORMATS: readonly DateFormat[] = [
 ];
 
 /**
- * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", and
+ * Clock times: "8:59 pm", "4:10pm", "11:08 a.m.", "07:47 PM EST", "19:14 GMT", "14:53 GMT +3", "23:06 +0100", and
  * the Guardian's "18.54 GMT" (a dotted time only counts with a meridiem or zone after it).
  */
 const TIME = new RegExp(
   `(?<![\\p{N}:.])(?<hour>\\d{1,2})(?<sep>[:.])(?<minute>\\d{2})(?::(?<second>\\d{2}))?(?![\\p{N}])` +
     `(?:\\s?(?<meridiem>[ap]\\.?m\\.?)(?![\\p{L}]))?` +
-    `(?:,?\\s?(?<zone>${Object.keys(ZONE_ABBREVIATIONS).join("|")})(?![\\p{L}])(?:\\s?(?<shift>[+-]\\d{1,2})(?::?(?<shiftMinutes>\\d{2}))?(?![\\p{N}]))?)?`,
+    `(?:,?\\s?(?<zone>${Object.keys(ZONE_ABBREVIATIONS).join("|")})(?![\\p{L}])(?:\\s?(?<shift>[+-]\\d{1,2})(?::?(?<shiftMinutes>\\d{2}))?(?![\\p{N}]))?|\\s?(?<offset>[+-](?:0\\d|1[0-4]):?[0-5]\\d)(?![\\p{N}]))?`,
   "giu",
 );
 
@@ -323,7 +323,7 @@ export interface PrintedDate {
   updated: boolean;
   /** Name of the `DATE_FORMATS` entry that read it. */
   format: string;
-  /** Where the date starts in the line. */
+  /** Where the date starts in the line (once dates run into words are spaced, see `GLUES`). */
   index: number;
 }
 
@@ -390,7 +390,7 @@ function clocksIn(line: string, taken: readonly Span[]): Clock[] {
       hour: to24(hour, g.meridiem),
       minute: Number(g.minute),
       second: Number(g.second ?? 0),
-      zone: zoneFrom(g.zone, g.shift, g.shiftMinutes),
+      zone: g.offset === undefined ? zoneFrom(g.zone, g.shift, g.shiftMinutes) : `${g.offset.slice(0, 3)}:${g.offset.slice(-2)}`,
     });
   }
   return clocks;
@@ -410,6 +410,25 @@ interface FoundDay {
 
 const HAS_DIGIT = /[0-9]/;
 
+/**
+ * Where a page's visible text runs a date into the words around it (the elements had no space
+ * between them in the layout), a space is put back: CNBC "NOV 20 20194:29 AM EST" (year and time),
+ * Gizmodo "Adam Clark Estes11/13/19" (name and date), Sputnik "18.11.2019Get short URL", CNBC
+ * "4:29 AM ESTUPDATED" (zone and label).
+ */
+const GLUES: readonly [RegExp, string][] = [
+  [/(\p{L}{3,10}\.? \d{1,2},? (?:19|20)\d{2})(?=\d{1,2}:\d{2})/gu, "$1 "],
+  [/(?<=\p{L})(?=\d{1,2}([/.])\d{1,2}\1\d{2,4}(?!\d))/gu, " "],
+  [/(?<=\d)(?=\p{Lu}\p{Ll})/gu, " "],
+  [/(?<=\d\s?[AP]M\s?)([ECMP][SD]?T|GMT|UTC|BST)(?=\p{Lu}{3})/gu, "$1 "],
+];
+
+function unglued(line: string): string {
+  let out = line;
+  for (const [pattern, space] of GLUES) out = out.replace(pattern, space);
+  return out;
+}
+
 /** A leap year, so that a yearless 29 February is kept until its real year is known. */
 const ANY_YEAR = 2000;
 
@@ -417,10 +436,11 @@ const ANY_YEAR = 2000;
  * The dates `formats` read in a line, each with the clock time printed nearest to it (a time goes to
  * the closest date) and that time's zone, and whether an "Updated" marker precedes it.
  */
-function readDates(line: string, formats: readonly DateFormat[], dayFirst: boolean): (Omit<PrintedDate, "wall"> & { found: FoundDay; clock: Clock | null })[] {
+function readDates(raw: string, formats: readonly DateFormat[], dayFirst: boolean): (Omit<PrintedDate, "wall"> & { found: FoundDay; clock: Clock | null })[] {
   // Every format and clock time has an ASCII digit in it, and most lines of a page have none:
   // one scan instead of a dozen regular expressions that cannot match.
-  if (!HAS_DIGIT.test(line)) return [];
+  if (!HAS_DIGIT.test(raw)) return [];
+  const line = unglued(raw);
   const found: FoundDay[] = [];
   for (const format of formats) {
     for (const m of line.matchAll(format.pattern)) {
@@ -531,4 +551,29 @@ export function isRelativeDateline(line: string): boolean {
 export function copyrightYear(line: string): number | null {
   const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})(?!\d)/iu.exec(line);
   return m === null ? null : Number(m[1]);
+}
+
+/** A publication date read from a printed string: its day as printed, and its time when one is printed. */
+export interface ReadDate {
+  /** `YYYY-MM-DD`, the day as printed (wall clock). */
+  date: string;
+  /** ISO 8601 with the printed zone's offset, else `timezone`'s; null when no time is printed. */
+  published: string | null;
+  /** The zone printed with the time (an IANA name or an offset), or null. */
+  zone: string | null;
+}
+
+/**
+ * The publication date of a printed date string ("Nov. 19, 2019 5:50 PM PT", "19 November 2019",
+ * "2019-11-19 17:50", "5/25/18", "Updated Nov 19, 2019 …; Original Nov 18, 2019 …"): the first
+ * date not marked "Updated" (else the first), its time in the printed zone, else in `timezone`
+ * (default UTC). `dayFirst` reads "05/10/2018" as 5 October. Null when no full date is printed.
+ * Pure; for any parser that meets a dateline (the page-text extractor, HTML `<time>` text).
+ */
+export function parsePrintedDate(text: string, options: { timezone?: string; dayFirst?: boolean } = {}): ReadDate | null {
+  const dates = findPrintedDates(text, options.dayFirst ?? false);
+  const first = dates.find((d) => !d.updated) ?? dates[0];
+  if (first === undefined) return null;
+  const iso = toIso(first.wall, first.zone ?? options.timezone ?? "UTC");
+  return { date: isoDay(iso), published: first.hasTime ? iso : null, zone: first.zone };
 }

@@ -30,8 +30,9 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
   // LA Times, Gizmodo, The Hill, Newsweek, PolitiFact: ad slots between paragraphs.
   advertisement: "chrome", advert: "chrome", sponsored: "chrome", "sponsored content": "chrome", iklan: "chrome",
   "story continues below advertisement": "chrome", "continue reading below": "chrome", "scroll to continue with content": "chrome",
-  // Skip links, the first line of a dump saved without its <title> (the page-text-dev pages keep theirs).
-  "skip to main content": "chrome", "skip to content": "chrome", "skip navigation": "chrome", "zum inhalt springen": "chrome", "aller au contenu": "chrome",
+  // Skip links, the first line of a dump saved without its <title> (the page-text-dev pages keep
+  // theirs; meta-dev cleveland.com opens with "Skip to Article").
+  "skip to main content": "chrome", "skip to content": "chrome", "skip to article": "chrome", "skip navigation": "chrome", "zum inhalt springen": "chrome", "aller au contenu": "chrome",
   // Share and tool rows (BBC, LA Times, Barron's, Business Insider, The Paradigm).
   share: "chrome", "share this": "chrome", tweet: "chrome", print: "chrome", email: "chrome", "e-mail": "chrome",
   close: "chrome", caption: "chrome", report: "chrome", "copy link": "chrome", "copy link url copied!": "chrome",
@@ -66,6 +67,7 @@ export const LABELS: Readonly<Record<string, BoilerplateKind>> = {
  */
 export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "chrome", pattern: /^(?:read more|see more|read also|related|also|more|watch|listen|leggi anche|mehr|lees ook|baca juga)\s*:/iu, seen: "CityAM 'Read more: …', Express 'SEE MORE: …', Live Science 'Related: …', ZDNet 'Also: …'" },
+  { kind: "chrome", pattern: /^you are here\b/iu, seen: "meta-dev Moneycontrol breadcrumb 'you are here: HomeNewsBusinessMarkets'" },
   { kind: "chrome", pattern: /^\[?related(?: post)?:/iu, seen: "CRN '[Related: …]', Anti-June Cleaver 'Related post: …'" },
   { kind: "chrome", pattern: /\bclick to tweet$/iu, seen: "BIG Brand System pull quotes ending 'Click To Tweet'" },
   { kind: "chrome", pattern: /^(?:subscribe|sign up|click here|follow us|follow the author|get our|get the latest|do you rely on)\b.*$/iu, seen: "9to5Mac, Snopes 'Do you rely on Snopes reporting?', The Paradigm 'Click here to subscribe'" },
@@ -87,6 +89,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "end", pattern: /^(?:tags|filed under|topics|related topics|posted in)\s*:/iu, seen: "Twin Cities 'Tags:', CBS Detroit 'Filed Under:', AppleInsider 'Topics:', GiveWell 'Posted in …'" },
   { kind: "end", pattern: /\b(?:said|says|wrote|replied):$/iu, seen: "GiveWell comment heads 'Milan Griffes on September 12, 2018 at 4:47 pm said:'" },
   { kind: "chrome", pattern: /^(?:(?:share (?:on|via|to) |share this on |click to share on )?(?:facebook|twitter|whatsapp|pinterest|pint|pin|linkedin|reddit|email|e-mail|print|share|tweet|google\+|flipboard|mix|buffer|messenger|telegram|pocket|tumblr|sms|copy link|baixar|comments?|0)(?: \(opens in new window\))?[ ,|•]*)+$/iu, seen: "share rows: Mensagens de Reflexão 'Whatsapp Facebook Pint Baixar', Jaraguá do Sul 'Facebook Twitter Google+ Whatsapp', The Real Deal 'Share on Facebook Share on Twitter'" },
+  { kind: "chrome", pattern: /^(?=.{0,160}$)(?:.*\b(?:sign up|subscribe|get|enter your email|stay up to date|tick)\b.*\b(?:newsletters?|inbox|notifications?)\b|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b|.*\bpush notifications\b)/iu, seen: "newsletter and pop-up lines (meta-dev): Ascom 'Stay up to date with Ascom. Subscribe to our newsletter.', PolitiFact 'Sign up for our daily email newsletter …', CNBC 'Sign up for free newsletters and get more CNBC delivered to your inbox', The Paradigm 'Enter your email address to subscribe …', Business Insider 'You can also subscribe to this newsletter here …', Sputnik 'Sputnik push notifications'" },
   { kind: "chrome", pattern: /\bcookies?\b.*\b(?:website|consent|accept|privacy|browser|experience|sito|site|sitio|esperienza|experiência|webseite|datenschutz)\b|^(?:privacy overview|necessary always enabled|non-necessary|privacy & cookies policy)$/iu, seen: "MoreBikes cookie banner 'This website uses cookies to improve your experience.', Remember 80/90 'Utilizziamo i cookie …'" },
   { kind: "end", pattern: /^\d+ (?:comments?|shares|responses|replies)$/iu, seen: "BIG Brand System '258 Shares', blogs '10 Comments'" },
 ];
@@ -97,7 +100,8 @@ export const PATTERNS: readonly BoilerplateRule[] = [
  * (comwrap), "Текст: Венера Ерофеева" (wday.ru), "Publicado por: Clarissa Borba" (Jaraguá do Sul).
  */
 export const BYLINE_PREFIXES: readonly RegExp[] = [
-  /^(?:posted |written |published |reviewed |story |words |text )?by\s*:?\s+/iu,
+  // GiveWell "October 9, 2018 | by Olivia Larsen": after a date and a separator too.
+  /(?:^|\s[|·–-]\s)(?:posted |written |published |reviewed |story |words |text )?by\s*:?\s+/iu,
   /^(?:von|par|por|di|door|oleh|текст:|автор:)\s+/iu,
   /(?:^|\s[-|·–]\s)publicado por:?\s+/iu,
 ];
@@ -125,8 +129,14 @@ export const AGENCIES: readonly string[] = [
  */
 export const BYLINE_STOP_WORDS: readonly string[] = [
   "on", "am", "publiziert", "published", "updated", "posted", "staff", "contributor", "correspondent", "reporter",
-  "editor", "writer", "columnist", "senior", "news", "sports", "for", "at", "in", "|", "-", "–", "—", "•", "·", "/",
+  "editor", "writer", "columnist", "senior", "news", "sports", "for", "at", "in", "business", "special", "|", "-", "–", "—", "•", "·", "/",
 ];
+
+/**
+ * One-word bylines that name a role or a desk, not a person (kabarislamia "Posted on … by Admin";
+ * the meta-dev truth counts "Editorial", "Admin" as no person).
+ */
+export const NOT_PEOPLE: readonly string[] = ["admin", "administrator", "editor", "editorial", "editors", "staff", "team", "redaksi", "redaktion", "newsroom", "guest", "webmaster", "desk"];
 
 /** Section labels in breadcrumbs that say nothing ("Home › News › World" gives "World"). */
 export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start", "inicio", "início", "startseite", "accueil", "news", "you are here"];
@@ -134,6 +144,7 @@ export const BREADCRUMB_ROOTS: readonly string[] = ["home", "homepage", "start",
 /**
  * Short lines printed right above headlines that are controls, not sections (CBS Sports "See All
  * Teams Help", USA Today "Learn More", CBS News "Watch CBSN Live", NY Post "Copy", PolitiFact
- * "Donate", CNBC "Menu"), compared in lower case as prefixes.
+ * "Donate", CNBC "Menu"; catchitkansas "Home / Boys Swimming / Article", a trail ending in the
+ * page's kind), compared in lower case as prefixes.
  */
-export const NOT_SECTIONS: readonly string[] = ["see all", "learn more", "watch", "copy", "donate", "menu", "search", "subscribe", "sign in", "log in", "more", "live"];
+export const NOT_SECTIONS: readonly string[] = ["article", "story", "see all", "learn more", "watch", "copy", "donate", "menu", "search", "subscribe", "sign in", "log in", "more", "live"];

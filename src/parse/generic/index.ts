@@ -4,13 +4,16 @@
 // says in `provenance` how it was found.
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
-import { extractBody } from "./body.ts";
+import { extractBody, type Body } from "./body.ts";
 import { escapeMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
 import { measurePage, type Line } from "./lines.ts";
-import { findAuthors, findDateline, findSection } from "./meta.ts";
+import { findAuthors, findDateline, findSection, pageZone } from "./meta.ts";
 import { SETTINGS } from "./settings.ts";
-import { findHeadline } from "./title.ts";
+import { findHeadline, pageView, splitTitle } from "./title.ts";
+import { normalLine, type PageView } from "./headline-model.ts";
+import { notArticle } from "./kind.ts";
+import { findOutlet, findUrl } from "./outlet.ts";
 import { EARLIEST_YEAR } from "../dates.ts";
 
 /** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
@@ -34,23 +37,14 @@ function pageLanguage(texts: readonly string[]): string | null {
   return detectLanguage(sample);
 }
 
-/**
- * How much prose (characters of good lines) the `SETTINGS.proseWindow` non-empty lines after a
- * line hold, in constant time per question (prefix sums): picks the headline among its repeats.
- */
-function proseAfterLine(lines: readonly Line[], lineCount: number): (index: number) => number {
-  const firstAfter: number[] = [];
-  for (let i = 0, k = 0; i < lineCount; i++) {
-    while (k < lines.length && (lines[k]?.index ?? 0) <= i) k++;
-    firstAfter.push(k);
-  }
-  const sums = [0];
-  for (const l of lines) sums.push((sums[sums.length - 1] ?? 0) + (l.cls === "good" ? l.size : 0));
-  return (index) => {
-    const from = firstAfter[index] ?? lines.length;
-    const to = Math.min(from + SETTINGS.proseWindow, lines.length);
-    return (sums[to] ?? 0) - (sums[from] ?? 0);
-  };
+/** A page's lines measured, its body read without a headline, and what the headline scorer sees of it. */
+export function readLines(text: string): { texts: string[]; language: string | null; lines: Line[]; unanchored: Body; view: PageView } {
+  const texts = text.split("\n");
+  const language = pageLanguage(texts);
+  const lines = measurePage(texts, language);
+  // The body read without a headline shows where the prose starts, which places a printed headline.
+  const unanchored = extractBody(lines, null);
+  return { texts, language, lines, unanchored, view: pageView(texts, lines, unanchored) };
 }
 
 /**
@@ -58,14 +52,8 @@ function proseAfterLine(lines: readonly Line[], lineCount: number): (index: numb
  * no headline or no date (neither printed nor in `options.fileName`). Never throws.
  */
 export function extractGeneric(text: string, options: ParseOptions): ParseOutcome {
-  const texts = text.split("\n");
-  const language = pageLanguage(texts);
-  const lines = measurePage(texts, language);
-  const proseAfter = proseAfterLine(lines, texts.length);
-  // The body read without a headline shows where the prose starts, which places a printed headline.
-  const unanchored = extractBody(lines, null);
-  const prose = unanchored.lines.filter((l) => l.cls === "good").slice(0, SETTINGS.headParagraphs).map((l) => l.index);
-  const headline = findHeadline(texts, proseAfter, prose);
+  const { texts, language, lines, unanchored, view } = readLines(text);
+  const headline = findHeadline(view);
   if (headline === null) {
     return {
       ok: false,
@@ -80,9 +68,9 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const body = headline.exact && headline.line !== null ? extractBody(lines, headline.line) : unanchored;
   const anchor = headline.line ?? body.from ?? 0;
   const dayFirst = language !== null && language !== "en";
-  const dateline = findDateline(texts, anchor, body, options.timezone, dayFirst);
+  const dateline = findDateline(texts, anchor, body, pageZone(language, options.timezone), dayFirst);
   const fileDay = dayFromFileName(options.fileName);
-  const authors = findAuthors(texts, anchor);
+  const authors = findAuthors(texts, anchor, dayFirst);
   const section = findSection(texts, headline.line);
   const metadata = new Set([headline.line, dateline?.line, authors?.line]);
   const paragraphs = body.lines.filter((l) => !metadata.has(l.index)).map((l) => escapeMarkdown(l.text));
@@ -102,6 +90,14 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
     provenance,
     body: paragraphs.join("\n\n"),
   };
+  const notAnArticle = notArticle(texts, headline.line, body, unanchored);
+  if (notAnArticle !== null) {
+    return {
+      ok: false,
+      error: { rule: "not-article", line: anchor + 1, message: `not an article: ${notAnArticle}`, hint: "nothing to do if the page is no story; to publish it anyway, write its record by hand" },
+      partial: read,
+    };
+  }
   if (dateline === null && fileDay === null) {
     return {
       ok: false,
@@ -117,8 +113,16 @@ export function extractGeneric(text: string, options: ParseOptions): ParseOutcom
   const times: Record<string, string> = {};
   if (dateline?.value.publishedHow) times.published = dateline.value.publishedHow;
   if (dateline?.value.updatedHow) times.updated = dateline.value.updatedHow;
+  // The first line's site name counts when the first line is the page's <title>: its headline part is the headline.
+  const titled = view.titleSite !== null && normalLine(splitTitle(texts[view.firstIndex] ?? "")?.title ?? "") === normalLine(headline.title);
+  const outlet = findOutlet(texts, titled ? view.titleSite : null);
+  const url = findUrl(texts, headline.title);
+  if (outlet !== null) provenance.outlet = outlet.how;
+  if (url !== null) provenance.url = url.how;
   const article: ParsedArticle = {
     ...read,
+    ...(outlet === null ? {} : { outlet: outlet.value }),
+    ...(url === null ? {} : { url: url.value }),
     provenance: { title: headline.how, date: dateline === null ? `file name ${options.fileName}` : dateline.how, ...times, ...provenance },
     date: dateline?.value.date ?? fileDay ?? "",
     published: dateline?.value.published ?? null,

@@ -8,29 +8,13 @@ export const SETTINGS = {
   minHeadline: 5,
   /** ...and at most this many. */
   maxHeadline: 300,
-  /** A headline printed on the page, looked for when the first line does not recur, has this many words... */
-  minHeadlineWords: 4,
+  /** A headline candidate has 2 words to this many plus 15 (scored by headline-model.ts)... */
   maxHeadlineWords: 25,
-  /** ...or, written without word spaces (Japanese, Chinese), this many characters. */
+  /** ...or, written without word spaces (Japanese, Chinese), this many characters to twice the maximum. */
   minUnspacedHeadline: 6,
   maxUnspacedHeadline: 60,
-  /**
-   * It is looked for in this many lines above the first prose paragraph: LA Times prints headline,
-   * dek, caption, byline, dateline and two share rows there, 22 lines.
-   */
-  headWindow: 30,
-  /** A printed headline is looked for above each of this many first paragraphs in turn. */
+  /** The words of this many first paragraphs are compared with a headline candidate's. */
   headParagraphs: 3,
-  /** Above the byline or dateline, at most this many other lines (a dek, a caption) come before the headline. */
-  linesAboveHeadMeta: 3,
-  /** Without a byline or dateline, at most this many lines (a share row) sit between headline and first paragraph. */
-  linesAboveProse: 2,
-  /** Of several lines repeating the title, the headline is the one with most prose in this many lines after it. */
-  proseWindow: 40,
-  /** A line is the headline worded differently when it shares this many words with the <title>... */
-  minSimilarWords: 4,
-  /** ...and this share of the shorter one's words. */
-  minSimilarShare: 0.6,
   /** The date is looked for this many lines after the headline, then before it. */
   dateWindowAfter: 40,
   dateWindowBefore: 15,
@@ -46,6 +30,11 @@ export const SETTINGS = {
   maxDateLine: 140,
   /** Breadcrumbs are looked for this many lines above the headline. */
   sectionWindow: 15,
+  /**
+   * A label above the headline is no section when this many short lines run right above it: a
+   * menu (meta-dev: the Verge prints its three topics there, cleveland.com a menu of dozens).
+   */
+  menuRun: 4,
   /** A byline is looked for this many lines around the headline. */
   bylineWindowAfter: 25,
   bylineWindowBefore: 6,
@@ -92,4 +81,17 @@ export const SETTINGS = {
   stopWordShare: 0.12,
   /** Share of letters that are ideographs or kana from which a line is read without word spaces. */
   unspacedShare: 0.3,
+  /**
+   * Not an article (kind.ts): rows of a table or listing are looked for from this many
+   * lines above the body (or the headline, if higher) to as many below it; a row is at most this long when it is not tab-separated; a page with at least
+   * `minRows` rows and more than `rowsPerSentence` rows per prose paragraph is a table or a
+   * listing (dev: the NASCAR standings have 41 rows and 3 paragraphs, the Stock Car calendar 12 and
+   * 4; no dev article has a run of 10); a page with less prose than `minProse` characters is no article
+   * (the shortest dev article, a WSJ page behind its paywall, has 359).
+   */
+  rowsAroundBody: 60,
+  maxRowLine: 80,
+  minRows: 10,
+  rowsPerSentence: 2,
+  minProse: 150,
 } as const;
