@@ -4,7 +4,7 @@
 import { decodeDump } from "./dump/decode.ts";
 import { parseDump } from "./parse/index.ts";
 import type { ParseError, PartialArticle } from "./parse/types.ts";
-import type { ArticleRecord } from "./record/schema.ts";
+import type { ArticleRecord, Capture } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
 import { deriveTags } from "./index/entities.ts";
@@ -24,6 +24,8 @@ export interface IngestInput {
    * generated record whose dump has not changed is used as it is, without parsing the dump again.
    */
   reuse: boolean;
+  /** The WARC record the dump is the page of, when it comes from a crawl (src/ingest-crawl.ts). */
+  origin?: Capture;
 }
 
 export interface IngestResult {
@@ -57,10 +59,11 @@ export function recordFromDump(
   bytes: Uint8Array,
   timezone: string,
   sourceHash: string = sha256(bytes),
+  origin?: Capture,
 ): { record: ArticleRecord } | { failure: DumpFailure; partial?: PartialArticle } {
   const decoded = decodeDump(bytes);
   if (!decoded.ok) return { failure: failure(file, decoded.error) };
-  const parsed = parseDump(decoded.text, { timezone, fileName: file });
+  const parsed = parseDump(decoded.text, { timezone, fileName: file, ...(origin ? { url: origin.targetUri, captured: origin.date } : {}) });
   if (!parsed.ok) {
     if (!parsed.partial) return { failure: failure(file, parsed.error) };
     return { failure: { ...failure(file, parsed.error), title: parsed.partial.title }, partial: parsed.partial };
@@ -69,7 +72,7 @@ export function recordFromDump(
   const id = storyId(article.date, article.title);
   const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
   return {
-    record: { id, slug: slugify(article.title, `story-${id}`), ...article, tags, sourceFile: file, sourceHash },
+    record: { id, slug: slugify(article.title, `story-${id}`), ...article, tags, sourceFile: file, sourceHash, ...(origin ? { capture: origin } : {}) },
   };
 }
 
@@ -104,7 +107,7 @@ function decide(input: IngestInput): Decision {
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       const note = `${recordFile}:${error.line}: ${error.message} (${error.hint}); the record was left as it is`;
-      const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
+      const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash, input.origin);
       if ("failure" in fresh) return { ...empty, failure: fresh.failure, note: { file: recordFile, message: note } };
       return { ...empty, record: fresh.record, note: { file: recordFile, message: `${note} and the story was built from its dump` } };
     }
@@ -113,7 +116,7 @@ function decide(input: IngestInput): Decision {
     return { ...empty, record: existing.record };
   }
 
-  const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash);
+  const fresh = recordFromDump(input.file, input.bytes, input.timezone, sourceHash, input.origin);
   if (existing && !existing.generated) {
     const fields = "record" in fresh ? changedFields(fresh.record, existing.record) : [];
     return {

@@ -1,5 +1,6 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
 import type { DumpLink, RelatedEntry } from "../src/index/archive.ts";
+import type { Image } from "../src/record/schema.ts";
 import { type StoryPageData, pagePerItem } from "../src/render/types.ts";
 import { html, safe, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
@@ -9,10 +10,21 @@ import { longDate, longDateTime, monthName } from "../src/render/format.ts";
 
 type Data = StoryPageData;
 
-/** Alt text is often the caption cut short with "…"; show it only when it adds something. */
-function figure(alt: string, caption: string): SafeHtml {
+/**
+ * Alt text is often the caption cut short with "…"; show it only when it adds something. An image
+ * with its original URL (HTML and WARC stories) is shown from there unless `remoteImages` is off.
+ */
+function figure(img: Image, remoteImages: boolean): SafeHtml {
+  const { alt, caption } = img;
   const stem = alt.replace(/…$/, "").trim();
   const redundant = stem === "" || caption.startsWith(stem) || stem === caption;
+  const picture = img.src !== undefined && (remoteImages || !/^https?:/i.test(img.src));
+  if (picture) {
+    return html`<figure class="image">
+<img src="${img.src ?? ""}" alt="${alt}" loading="lazy" referrerpolicy="no-referrer">
+${caption ? html`<figcaption>${caption}</figcaption>\n` : ""}</figure>`;
+  }
+  if (!caption && !alt) return html``;
   return html`<figure class="image">
 ${redundant ? "" : html`<p class="image-description"><span class="visually-hidden">Image: </span>${alt}</p>\n`}<figcaption>${caption || alt}</figcaption>
 </figure>`;
@@ -59,7 +71,7 @@ ${breadcrumbs([
 <h1 data-pagefind-meta="title">${a.title}</h1>
 ${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}<p class="dateline" data-pagefind-ignore>${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated)}</time>` : ""}</p>
 </header>
-${a.images.map((img) => figure(img.alt, img.caption))}
+${a.images.map((img) => figure(img, d.site.remoteImages))}
 <div class="story-body">
 ${safe(a.bodyHtml)}
 </div>

@@ -3,7 +3,7 @@
 // metadata confirms, a date that is possible and agrees with the printed one, bylines that name
 // people. Readability (body.ts) finds the article's text. Every field says in `provenance` how it
 // was found.
-import type { Image, ParsedArticle } from "../../record/schema.ts";
+import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
 import { detectLanguage } from "../generic/language.ts";
@@ -14,17 +14,17 @@ import { metaValue, metaValues, readMarkup, type Markup } from "./markup.ts";
 import { isPersonName, namesIn, pageOrder, printedByline, printedDates, type PageOrder, type PrintedNear } from "./printed.ts";
 import { HTML_SETTINGS, INVISIBLE_TAGS, TITLE_SEPARATORS } from "./rules.ts";
 import { findPrintedDates } from "../dates.ts";
-import { findAuthors, findDateline } from "../generic/meta.ts";
+import { findAuthors, findDateline, isDatelineOrByline } from "../generic/meta.ts";
 
 /** What an HTML page may come with besides its text: where it was captured from, and when (a WARC record). */
-export interface HtmlParseOptions extends ParseOptions {
+export interface PageSource {
   /** The URL the page was fetched from (a WARC record's target URI). */
   url?: string;
   /** When the page was captured, ISO 8601 (a WARC record's date): dates "2 hours ago" and bounds every date. */
   captured?: string;
-  /** Leave out images whose URL is remote (the `remoteImages: false` setting). */
-  remoteImages?: boolean;
 }
+
+type HtmlParseOptions = ParseOptions & PageSource;
 
 /** Whether a text is an HTML page rather than page text: it opens with a doctype, `<html>` or `<head>`. */
 export function looksLikeHtml(text: string): boolean {
@@ -279,11 +279,6 @@ function language(markup: Markup, body: string): Choice<string | null> {
   return { value: detected, how: detected === null ? "no stop-word table matched" : "stop words of the body" };
 }
 
-/** Images as the setting wants them: remote ones only when `remoteImages` is not false. */
-function keptImages(images: Image[], options: HtmlParseOptions): Image[] {
-  return options.remoteImages === false ? images.filter((i) => i.src === undefined || !/^https?:/iu.test(i.src)) : images;
-}
-
 /**
  * Parses an HTML page (decoded text, see `decodeDump`) into an article, or an error: "not-article"
  * for pages that hold no story (home, section, tag and error pages), "no-headline", "no-date"
@@ -316,7 +311,11 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
   const sectionChoice = section(markup, doc);
   const body = extractBody(doc, url ?? null);
   const title = headline?.value ?? "";
-  const paragraphs = body.paragraphs.filter((p) => fold(p.replace(/^## /u, "")) !== fold(title));
+  // The headline, dateline and byline are fields of the record, not paragraphs of its body.
+  const paragraphs = body.paragraphs.filter((p, i) => {
+    const plain = p.replace(/^## /u, "");
+    return fold(plain) !== fold(title) && !(i < HTML_SETTINGS.headParagraphs && isDatelineOrByline(plain));
+  });
   const text = paragraphs.join("\n\n");
   const lang = language(markup, text);
   const words = text.split(/\s+/u).filter(Boolean).length;
@@ -362,7 +361,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
     date: dated.date,
     published: dated.published,
     updated: null,
-    images: keptImages(body.images, options),
+    images: body.images,
     related: [],
     more: [],
     tags: mergeTags(keywords, entityTags),

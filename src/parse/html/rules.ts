@@ -20,6 +20,8 @@ export const HTML_SETTINGS = {
   maxNameWords: 5,
   /** Earliest plausible year of a web page's publication: earlier ones are placeholders (USA Today's JSON-LD `0001-01-01`, Unix time zero). */
   minYear: 1991,
+  /** The first paragraphs of the article element, where Readability keeps the dateline and byline (LA Times, Business Insider). */
+  headParagraphs: 4,
   /** How many of the page's text blocks after the headline are searched for a printed date and byline. */
   headWindow: 40,
 };
