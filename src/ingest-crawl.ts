@@ -113,21 +113,22 @@ export class Crawls {
           line: 0,
           rule: DAMAGED_RULE,
           message: `the record at byte ${d.offset} cannot be read: ${d.message}`,
-          hint: "the records after it were read; crawl the page again to have it",
+          hint: "every other record was read; crawl the page again to have this one",
         });
       }
       const c = index.counts;
+      const count = (n: number, one: string, many: string = `${one}s`): string => (n === 0 ? "" : `${n} ${n === 1 ? one : many}`);
       const parts = [
-        `${c.pages - notArticles - failed} stories`,
-        notArticles ? `${notArticles} pages that are not articles (home, section, tag pages)` : "",
-        failed ? `${failed} pages not built (listed above)` : "",
-        c.redirects ? `${c.redirects} redirects` : "",
-        c.errors ? `${c.errors} error responses` : "",
-        c.revisits ? `${c.revisits} revisits` : "",
-        c.duplicates ? `${c.duplicates} repeated captures of a page (the first kept)` : "",
-        c.tooLarge ? `${c.tooLarge} pages over 16 MB` : "",
-        c.other ? `${c.other} other records (requests, metadata, images, scripts, styles)` : "",
-        index.damaged.length ? `${index.damaged.length} damaged (listed above)` : "",
+        count(c.pages - notArticles - failed, "story", "stories") || "0 stories",
+        count(notArticles, "page that is not an article", "pages that are not articles"),
+        count(failed, "page not built", "pages not built"),
+        count(c.redirects, "redirect"),
+        count(c.errors, "error response"),
+        count(c.revisits, "revisit"),
+        count(c.duplicates, "repeated capture of a page", "repeated captures of a page"),
+        count(c.tooLarge, "page over 16 MB", "pages over 16 MB"),
+        count(c.other, "other record (request, metadata, image, script, style)", "other records (requests, metadata, images, scripts, styles)"),
+        count(index.damaged.length, "damaged record", "damaged records"),
       ].filter(Boolean);
       report.notes.push({ file: crawl, message: `${crawl}: ${c.records} records: ${parts.join(", ")}` });
     }

@@ -175,6 +175,7 @@ function chooseDate(markup: Markup, printed: Printed | null, options: HtmlParseO
       break;
     }
   }
+  if (printed !== null && options.captured !== undefined && printed.day > options.captured.slice(0, 10)) printed = null;
   if (meta === null) return printed?.dated ?? null;
   const fromMeta = asDated(meta.date, tz, `${meta.how} ${meta.raw}`);
   if (printed === null) return fromMeta;

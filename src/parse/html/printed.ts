@@ -3,7 +3,7 @@
 import { AGENCIES } from "../generic/boilerplate.ts";
 import { findPrintedDates, type PrintedDate } from "../dates.ts";
 import { all, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
-import { BYLINE_PREFIX, BYLINE_SELECTORS, DATE_SELECTORS, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS } from "./rules.ts";
+import { BYLINE_END, BYLINE_PREFIX, BYLINE_SELECTORS, DATE_SELECTORS, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS } from "./rules.ts";
 
 /** Elements in document order, so that "nearest the headline" can be measured. */
 export interface PageOrder {
@@ -69,9 +69,6 @@ export function isPersonName(name: string, outlets: readonly string[]): boolean 
   if (words.length < 2) return false;
   return words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(lower(w)) || /^\p{Lu}\.$/u.test(w));
 }
-
-/** Cuts a byline where the names end: at a date, a "|", "Updated", "Published", a newline-like bullet. */
-const BYLINE_END = /\s(?:\||•|·|—|–)\s|\b(?:updated|published|posted|last updated|on)\b|\d{1,2}[:/.]\d{2}/iu;
 
 /** The people a byline names: "By Kevin Johnson and Kevin McCoy, USA TODAY" gives the two Kevins. */
 export function namesIn(byline: string, outlets: readonly string[]): string[] {

@@ -77,6 +77,12 @@ export const DATE_SELECTORS = [
 export const BYLINE_PREFIX = /^(?:by|written by|posted by|words by|por|von|di|da|par|oleh|автор|текст)\s*:?\s+/iu;
 
 /**
+ * Where the names of a byline end: a separator, a date or time, the word before a date ("on",
+ * German "publiziert am" on comwrap, Portuguese "em", Italian "il"), "Updated"/"Published".
+ */
+export const BYLINE_END = /\s(?:\||•|·|—|–)\s|(?<![\p{L}])(?:updated|published|posted|last updated|on|publiziert|veröffentlicht|am|publicado|em|pubblicato|il)(?![\p{L}])|\d{1,2}[:/.]\d{2}/iu;
+
+/**
  * Bylines and metadata authors that name no person: desks, agencies, site accounts (meta-dev's
  * truth: Reuters, AP, "Editorial", "Telegraph Sport", "Admin", "Staff"). Compared in lower case
  * against a whole name or its words.
@@ -86,6 +92,8 @@ export const NOT_PEOPLE_WORDS = new Set([
   "wire", "wires", "press", "agency", "agencies", "redaktion", "redação", "redazione", "redacción", "webmaster", "guest",
   "contributor", "correspondent", "reporter", "writer", "media", "online", "digital", "magazine", "daily", "times", "post",
   "herald", "tribune", "journal", "telegraph", "insider", "com", "www",
+  // Controls that sit in author boxes (AP's "Next Story" beside the byline), and "more by" links.
+  "next", "previous", "story", "stories", "more", "read", "share", "follow", "view", "profile", "email", "contact",
 ]);
 
 /** Words that may stand lower-case inside a person's name ("Ludwig van Beethoven", "Maria da Silva"). */
