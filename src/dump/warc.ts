@@ -66,24 +66,30 @@ function header(record: WARCRecord, name: string): string | null {
 const isoDate = (value: string | null | undefined): string => (value ?? "").replace(/\.\d+Z$/u, "Z");
 
 /**
- * Every record from byte `start` on, read by one warcio parser; stops (without throwing) where the
- * parser stops. Returns the offset where reading ended: the file's size when nothing was damaged.
+ * Every record from byte `start` on, read by one warcio parser, until the end or the first record
+ * that cannot be read whole. Returns where the last whole record ended, and the offset of the
+ * record that stopped it (null when reading just stopped: the end, or warcio gave up silently).
  */
-async function readFrom(source: WarcSource, start: number, visit: (record: WARCRecord, offset: number) => void): Promise<number> {
+async function readFrom(source: WarcSource, start: number, visit: (record: WARCRecord, offset: number) => void): Promise<{ end: number; damagedAt: number | null }> {
   const parser = new WARCParser(source.open(start));
   let end = start;
   try {
     for await (const record of parser) {
       const offset = start + parser.offset;
+      // warcio reads a broken gzip member as raw bytes and returns a "record" of garbage.
+      if (!record.warcType || !record.warcHeader("WARC-Record-ID")) return { end, damagedAt: offset };
+      // Skipped here rather than by warcio, whose skip never ends on a record cut short.
+      const rest = record.reader as AsyncIterable<Uint8Array> & { limit?: number };
+      for await (const chunk of rest) void chunk;
+      if ((rest.limit ?? 0) > 0) return { end, damagedAt: offset };
+      record.consumed = "skipped";
       visit(record, offset);
-      // The record's length is known once it has been skipped to its end.
-      await record.skipFully();
       end = offset + parser.recordLength;
     }
   } catch {
-    // A record warcio cannot read (bad headers, a broken gzip member): `end` is where it began.
+    // A record warcio cannot read at all: reading stopped after the last whole one.
   }
-  return end;
+  return { end, damagedAt: null };
 }
 
 /** Whether the bytes from `from` to the end are only the blank lines that close a record. */
@@ -147,7 +153,7 @@ export async function indexWarc(source: WarcSource, options: { maxPageBytes: num
   const gzip = await isGzip(source);
   let start = 0;
   while (start < source.size) {
-    const end = await readFrom(source, start, (record, offset) => {
+    const { end, damagedAt } = await readFrom(source, start, (record, offset) => {
       // The page before this record ended where this one begins.
       if (state.pending !== null) index.pages.push({ ...state.pending, length: offset - state.pending.offset });
       state.pending = null;
@@ -156,10 +162,11 @@ export async function indexWarc(source: WarcSource, options: { maxPageBytes: num
     const finished = state.pending;
     state.pending = null;
     if (finished !== null && end > finished.offset) index.pages.push({ ...finished, length: end - finished.offset });
-    if (end >= source.size || (await onlyNewlines(source, end))) break;
-    // Reading stopped early: the record at `end` is damaged (or the file is cut short).
-    const next = await nextRecordStart(source, end + 1, gzip);
-    index.damaged.push({ offset: end, message: next === null ? "truncated or damaged record at the end of the file" : `damaged record (${next - end} bytes skipped to the next record)` });
+    if (damagedAt === null && (end >= source.size || (await onlyNewlines(source, end)))) break;
+    // Reading stopped early: the record there is damaged (or the file is cut short).
+    const at = damagedAt ?? end;
+    const next = await nextRecordStart(source, at + 1, gzip);
+    index.damaged.push({ offset: at, message: next === null ? "truncated or damaged record at the end of the file" : `damaged record (${next - at} bytes skipped to the next record)` });
     if (next === null) break;
     start = next;
   }

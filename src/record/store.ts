@@ -12,6 +12,9 @@ const FRONT_MATTER_KEYS = [
   "images", "related", "more", "profile", "provenance", "sourceFile", "sourceHash",
 ] as const satisfies readonly Exclude<keyof ArticleRecord, "body">[];
 
+/** Keys only some records have (HTML and WARC dumps), written after the others when present. */
+const OPTIONAL_KEYS = ["outlet", "url", "capture"] as const satisfies readonly Exclude<keyof ArticleRecord, "body">[];
+
 // JSON_SCHEMA: a hand-typed `date: 2020-09-28` stays a string instead of becoming a Date object.
 const yamlEngine = {
   parse: (text: string): object => (yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? {}) as object,
@@ -21,6 +24,7 @@ const yamlEngine = {
 function frontMatterOf(record: ArticleRecord): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const key of FRONT_MATTER_KEYS) data[key] = record[key];
+  for (const key of OPTIONAL_KEYS) if (record[key] !== undefined) data[key] = record[key];
   return data;
 }
 
@@ -86,6 +90,6 @@ export function readRecord(text: string): ReadRecord {
 
 /** Names of the fields whose values differ between two records (body included). */
 export function changedFields(a: ArticleRecord, b: ArticleRecord): string[] {
-  const keys = [...FRONT_MATTER_KEYS, "body"] as const;
+  const keys = [...FRONT_MATTER_KEYS, ...OPTIONAL_KEYS, "body"] as const;
   return keys.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
