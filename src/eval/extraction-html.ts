@@ -2,7 +2,8 @@
 // with the Zyte benchmark's shingle method, headline/date/author with meta-dev's own scorer
 // (score.py), the parse timed per page; then the same figures for two halves of the sites (split
 // by a hash of the host name), to see how far a figure depends on which sites are in.
-//   node --import tsx src/eval/extraction-html.ts [--corpus DIR] [--truth FILE]
+//   node --import tsx src/eval/extraction-html.ts [--html-corpus DIR] [--truth FILE]
+// (`npm run eval:extraction` runs it after the page-text evaluation.)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,8 @@ interface PageResult {
   host: string;
   overlap: Overlap;
   ms: number;
+  /** CPU time of the parse (user and system), less sensitive than the wall clock to other work on the machine. */
+  cpuMs: number;
   line: string;
   error: string | null;
 }
@@ -32,16 +35,19 @@ interface PageResult {
 function evaluatePage(dir: string, id: string, host: string): PageResult {
   const bytes = readFileSync(join(dir, "dumps", `${id}.html`));
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const decoded = decodeDump(bytes);
   const parsed = decoded.ok ? parseHtml(decoded.text, { timezone: TIMEZONE, fileName: `${id}.html` }) : null;
+  const used = process.cpuUsage(cpu);
   const ms = performance.now() - start;
+  const cpuMs = (used.user + used.system) / 1000;
   const record = parsed === null ? null : parsed.ok ? parsed.article : (parsed.partial ?? null);
   const published = parsed?.ok ? (parsed.article.published ?? parsed.article.date) : null;
   const truth = readFileSync(join(dir, "expected", `${id}.body.txt`), "utf8");
   const error = parsed === null ? "not decoded" : parsed.ok ? null : `${parsed.error.rule}: ${parsed.error.message}`;
   // The scorer reads `morgue parse --json` lines; a date-only record is scored on its day.
   const line = JSON.stringify({ file: `${id}.html`, ok: parsed?.ok ?? false, record: record === null ? null : { title: record.title, published, authors: record.authors } });
-  return { id, host, overlap: overlap(truth, record?.body ?? ""), ms, line, error };
+  return { id, host, overlap: overlap(truth, record?.body ?? ""), ms, cpuMs, line, error };
 }
 
 /** meta-dev's scorer over `pages`, against the truth entries of those pages only; its summary line and misses. */
@@ -66,7 +72,7 @@ function main(argv: readonly string[]): number {
     const at = argv.indexOf(name);
     return at >= 0 ? (argv[at + 1] ?? fallback) : fallback;
   };
-  const dir = flag("--corpus", DEFAULT_CORPUS);
+  const dir = flag("--html-corpus", DEFAULT_CORPUS);
   const truthFile = flag("--truth", DEFAULT_TRUTH);
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, { url?: string }>;
   const ids = readdirSync(join(dir, "dumps")).filter((f) => f.endsWith(".html")).map((f) => f.slice(0, -".html".length)).sort();
@@ -78,8 +84,11 @@ function main(argv: readonly string[]): number {
       .sort((a, b) => a.s.f1 - b.s.f1 || a.p.id.localeCompare(b.p.id))
       .map(({ p, s }) => `${fixed(s.f1)}  P ${fixed(s.precision)}  R ${fixed(s.recall)}  ${p.id}  ${p.host}${p.error ? `  (${p.error})` : ""}`);
     const all = scoreMeta(truthFile, pages, work, "all");
-    const times = pages.map((p) => p.ms).sort((a, b) => a - b);
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    const stats = (values: number[]): string => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+      return `mean ${mean.toFixed(1)} ms, median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms`;
+    };
     const body = macroScores(pages.map((p) => p.overlap));
     // Halves of the sites by a stable hash of the host: every page of a site falls in one half.
     const halves = [0, 1].map((half) => pages.filter((p) => shardOf(p.host) % 2 === half));
@@ -95,7 +104,7 @@ function main(argv: readonly string[]): number {
         "",
         `HTML pages ${pages.length}: body macro P ${fixed(body.precision)}  R ${fixed(body.recall)}  F1 ${fixed(body.f1)}`,
         `metadata (meta-dev scorer): ${all.summary}`,
-        `parse time a page: mean ${mean.toFixed(1)} ms, median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)} ms, max ${(times[times.length - 1] ?? 0).toFixed(1)} ms`,
+        `parse time a page (decode and parse): wall ${stats(pages.map((p) => p.ms))}; CPU ${stats(pages.map((p) => p.cpuMs))}`,
         ...halfLines,
         "",
       ].join("\n"),

@@ -4,16 +4,19 @@
 // credits out of the text and images (with their caption) apart.
 import { Readability } from "@mozilla/readability";
 import type { Image } from "../../record/schema.ts";
-import { escapeMarkdown } from "../markdown.ts";
 import { squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
-import { CAPTION_CLASS, HTML_SETTINGS, SKIPPED_TAGS, BODY_CRUFT } from "./rules.ts";
+import { CAPTION_CLASS, HIDDEN_CLASS, HTML_SETTINGS, SKIPPED_TAGS } from "./rules.ts";
+
+/** A block of the article's text: a paragraph, a heading or a list item. */
+export interface BodyBlock {
+  text: string;
+  kind: "paragraph" | "heading" | "item";
+}
 
 export interface HtmlBody {
-  /** Markdown paragraphs, in page order. */
-  paragraphs: string[];
+  /** The article's text blocks, in page order, as plain text. */
+  blocks: BodyBlock[];
   images: Image[];
-  /** Readability's byline, a hint only: it is often a date or a site name. */
-  byline: string | null;
 }
 
 /** The image's URL from the attributes lazy loaders use, resolved against the page's URL; null for none or inline data. */
@@ -59,24 +62,31 @@ function imagesIn(article: HtmlElement, base: string | null): Image[] {
   return images;
 }
 
+/** Whether an element is hidden from readers: `hidden`, `aria-hidden`, inline `display: none`, or a class that says so. */
+function isHidden(el: HtmlElement): boolean {
+  if (el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return true;
+  if (/(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu.test(el.getAttribute("style") ?? "")) return true;
+  return HIDDEN_CLASS.test(el.getAttribute("class") ?? "");
+}
+
 /**
- * The article element as paragraphs: text runs between block-level elements become one paragraph
- * each; headings become `##` headings and list items `-` items; captions, credits, figures and
- * controls are left out.
+ * The article element as text blocks: runs between block-level elements, headings and list items
+ * marked; captions, credits, figures, controls and hidden elements are left out.
  */
-function paragraphsOf(article: HtmlElement): string[] {
-  return textBlocks(article, (el) => SKIPPED_TAGS.has(el.localName) || isCaption(el))
-    .filter((b) => !BODY_CRUFT.some((p) => p.test(b.text)))
-    .map((b) => (/^h[1-6]$/u.test(b.block.localName) ? "## " : b.block.localName === "li" ? "- " : "") + escapeMarkdown(b.text));
+function blocksOf(article: HtmlElement): BodyBlock[] {
+  return textBlocks(article, (el) => SKIPPED_TAGS.has(el.localName) || isCaption(el) || isHidden(el)).map((b) => ({
+    text: b.text,
+    kind: /^h[1-6]$/u.test(b.block.localName) ? "heading" : b.block.localName === "li" ? "item" : "paragraph",
+  }));
 }
 
 /**
  * Runs Readability over `doc` (it changes the document: read the metadata first) and returns the
- * article's paragraphs and images; no paragraphs when it finds no article.
+ * article's text blocks and images; none when it finds no article.
  */
 export function extractBody(doc: HtmlDocument, base: string | null): HtmlBody {
   const result = new Readability<HtmlElement>(doc, { serializer: (el: unknown) => el as HtmlElement, disableJSONLD: true }).parse();
   const article = result?.content ?? null;
-  if (article === null) return { paragraphs: [], images: [], byline: null };
-  return { paragraphs: paragraphsOf(article), images: imagesIn(article, base), byline: result?.byline ?? null };
+  if (article === null) return { blocks: [], images: [] };
+  return { blocks: blocksOf(article), images: imagesIn(article, base) };
 }

@@ -8,7 +8,9 @@ import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
 import { detectLanguage } from "../generic/language.ts";
 import { deriveTags, tagKey } from "../../index/entities.ts";
-import { extractBody } from "./body.ts";
+import { extractBody, type BodyBlock } from "./body.ts";
+import { boilerplateKind } from "../generic/lines.ts";
+import { escapeMarkdown } from "../markdown.ts";
 import { all, parseDocument, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
 import { metaValue, metaValues, readMarkup, type Markup } from "./markup.ts";
 import { isPersonName, namesIn, pageOrder, printedByline, printedDates, type PageOrder, type PrintedNear } from "./printed.ts";
@@ -217,6 +219,35 @@ function chooseAuthors(doc: HtmlDocument, markup: Markup, near: { anchor: number
   return { value: [], how: metaNames.length > 0 ? `markup authors not printed on the page (${metaNames.join(", ")})` : "no byline found" };
 }
 
+/**
+ * The article's blocks as Markdown, without what is not its text: the headline, the dateline and
+ * byline Readability keeps above it, and page chrome by the generic extractor's tables (ad labels,
+ * share rows, captions and credits in the text, "Related" lists; an "end" label such as "Leave a
+ * reply" ends the article once some of it has been read).
+ */
+function articleText(blocks: readonly BodyBlock[], title: string): string[] {
+  const out: string[] = [];
+  let words = 0;
+  let inList = false;
+  for (const [i, block] of blocks.entries()) {
+    const { text } = block;
+    if (fold(text) === fold(title) || (i < HTML_SETTINGS.headParagraphs && isDatelineOrByline(text))) continue;
+    const kind = boilerplateKind(text);
+    if (kind === "end" && words >= HTML_SETTINGS.minArticleWords) break;
+    if (kind !== null) {
+      inList = kind === "list";
+      continue;
+    }
+    const count = text.split(" ").length;
+    // The links under a "Related" label are short; the article's next paragraph is not.
+    if (inList && (block.kind === "item" || count < HTML_SETTINGS.listItemWords)) continue;
+    inList = false;
+    words += count;
+    out.push((block.kind === "heading" ? "## " : block.kind === "item" ? "- " : "") + escapeMarkdown(text));
+  }
+  return out;
+}
+
 /** The publication's name: og:site_name, JSON-LD publisher, else the host name. */
 function chooseOutlet(markup: Markup, url: string | null): Choice<string> | null {
   const site = metaValue(markup, "outlet");
@@ -312,11 +343,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
   const sectionChoice = section(markup, doc);
   const body = extractBody(doc, url ?? null);
   const title = headline?.value ?? "";
-  // The headline, dateline and byline are fields of the record, not paragraphs of its body.
-  const paragraphs = body.paragraphs.filter((p, i) => {
-    const plain = p.replace(/^## /u, "");
-    return fold(plain) !== fold(title) && !(i < HTML_SETTINGS.headParagraphs && isDatelineOrByline(plain));
-  });
+  const paragraphs = articleText(body.blocks, title);
   const text = paragraphs.join("\n\n");
   const lang = language(markup, text);
   const words = text.split(/\s+/u).filter(Boolean).length;
@@ -325,7 +352,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
     authors: authors.how,
     section: sectionChoice.how,
     language: lang.how,
-    body: `Readability's article element, ${paragraphs.length} paragraphs`,
+    body: `Readability's article element, ${paragraphs.length} blocks kept of ${body.blocks.length}`,
   };
   if (outlet) provenance.outlet = outlet.how;
   if (words < HTML_SETTINGS.minArticleWords && !(markup.jsonLd && !/Page$/u.test(markup.jsonLd.type) && words > 0)) {

@@ -22,6 +22,8 @@ export const HTML_SETTINGS = {
   minYear: 1991,
   /** The first paragraphs of the article element, where Readability keeps the dateline and byline (LA Times, Business Insider). */
   headParagraphs: 4,
+  /** Blocks under a "Related" label shorter than this are its links (headlines run 5-15 words). */
+  listItemWords: 16,
   /** How many of the page's text blocks after the headline are searched for a printed date and byline. */
   headWindow: 40,
 };
@@ -121,11 +123,8 @@ export const BLOCK_TAGS = new Set([
 export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|credit|photo-credit|image-credit|wp-caption-text)(?:$|[\s_-])/iu;
 
 /**
- * Paragraphs inside the article element that are page furniture: advertisement labels, share and
- * newsletter prompts, "Read more" links (seen on CNBC, The Hill, Sky News, Business Insider).
+ * Class names of elements hidden until hovered or opened: The Hill's "rollover-people-block" (a
+ * person's card with their latest headlines, inside the sentence that names them), screen-reader
+ * labels, tooltips and modals.
  */
-export const BODY_CRUFT: readonly RegExp[] = [
-  /^(?:advertisement|ad|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)$/iu,
-  /^(?:share|share this(?: article| story)?|share on (?:facebook|twitter)|tweet|email|print|comments?)$/iu,
-  /^(?:read more|related|more from|see also|recommended|watch|click here)\s*:?$/iu,
-];
+export const HIDDEN_CLASS = /(?:^|[\s_-])(?:rollover-people-block|rollover-block|tooltip|popover|hovercard|modal|sr-only|visually-hidden|screen-reader-text|screenreader|hidden)(?:$|[\s_-])/iu;
