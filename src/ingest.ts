@@ -7,7 +7,7 @@ import type { ParseError, PartialArticle } from "./parse/types.ts";
 import type { ArticleRecord, Capture } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
-import { deriveTags } from "./index/entities.ts";
+import { deriveTags, tagKey } from "./index/entities.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { RECORDS_DIR } from "./io.ts";
 import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
@@ -70,10 +70,23 @@ export function recordFromDump(
   }
   const article = parsed.article;
   const id = storyId(article.date, article.title);
-  const tags = article.tags.length > 0 ? article.tags : deriveTags({ title: article.title, body: article.body });
+  const tags = mergeTags(article.tags, deriveTags({ title: article.title, body: article.body }));
   return {
     record: { id, slug: slugify(article.title, `story-${id}`), ...article, tags, sourceFile: file, sourceHash, ...(origin ? { capture: origin } : {}) },
   };
+}
+
+/** Most tags a story keeps: the page's own keywords (HTML dumps) first, then entity tags. */
+const TAG_LIMIT = 12;
+
+/** The parser's tags (a page's keywords), then the entity tags, one per tag key, `TAG_LIMIT` in all. */
+function mergeTags(own: readonly string[], entities: readonly string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const tag of [...own, ...entities]) {
+    const key = tagKey(tag);
+    if (key !== "" && !byKey.has(key)) byKey.set(key, tag);
+  }
+  return [...byKey.values()].slice(0, TAG_LIMIT);
 }
 
 type Decision = Omit<IngestResult, "html">;

@@ -85,9 +85,12 @@ test("outlet, canonical URL, section, language, and tags from the page's keyword
   assert.equal(a.url, "https://news.example.com/2021/03/04/harbour-bridge-repairs/");
   assert.equal(a.section, "Local");
   assert.equal(a.language, "en");
-  assert.deepEqual(a.tags.slice(0, 3), ["Harbour Bridge", "infrastructure", "city budget"]);
-  assert.ok(a.tags.includes("Maria Ortega"), `entity tags missing: ${a.tags.join(", ")}`);
   assert.equal(a.profile, "html");
+  assert.deepEqual(a.tags, ["Harbour Bridge", "infrastructure", "city budget"]);
+  const result = recordFromDump("bridge.html", readFileSync(join(here, "fixtures/html/harbour-bridge.html")), "America/New_York");
+  assert.ok("record" in result);
+  assert.deepEqual(result.record.tags.slice(0, 3), ["Harbour Bridge", "infrastructure", "city budget"]);
+  assert.ok(result.record.tags.includes("Maria Ortega"), `entity tags missing: ${result.record.tags.join(", ")}`);
 });
 
 test("a home page is not an article: rule not-article", () => {

@@ -7,7 +7,6 @@ import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
 import { detectLanguage } from "../generic/language.ts";
-import { deriveTags, tagKey } from "../../index/entities.ts";
 import { extractBody, type BodyBlock } from "./body.ts";
 import { boilerplateKind } from "../generic/lines.ts";
 import { escapeMarkdown } from "../markdown.ts";
@@ -15,6 +14,8 @@ import { all, parseDocument, squash, textBlocks, textOf, type HtmlDocument, type
 import { metaValue, metaValues, readMarkup, type Markup } from "./markup.ts";
 import { isPersonName, namesIn, pageOrder, printedByline, printedDates, type PageOrder, type PrintedNear } from "./printed.ts";
 import { HTML_SETTINGS, INVISIBLE_TAGS, TITLE_SEPARATORS } from "./rules.ts";
+
+const INVISIBLE_SELECTOR = [...INVISIBLE_TAGS].filter((t) => t !== "head").join(", ");
 import { findPrintedDates } from "../dates.ts";
 import { findAuthors, findDateline, isDatelineOrByline } from "../generic/meta.ts";
 
@@ -59,7 +60,7 @@ interface Choice<T> {
 }
 
 /** The headline: the printed `<h1>` the metadata confirms, else the metadata's own, else the first `<h1>`. */
-function chooseHeadline(doc: HtmlDocument, markup: Markup, outlets: readonly string[]): Choice<string> & { element: HtmlElement | null } | null {
+function chooseHeadline(headings: readonly HtmlElement[], markup: Markup, outlets: readonly string[]): Choice<string> & { element: HtmlElement | null } | null {
   const metaTitles: { value: string; how: string }[] = [];
   if (markup.jsonLd?.headline) metaTitles.push({ value: markup.jsonLd.headline, how: "JSON-LD headline" });
   for (const name of ["og:title", "twitter:title", "headline"]) {
@@ -68,7 +69,7 @@ function chooseHeadline(doc: HtmlDocument, markup: Markup, outlets: readonly str
   }
   if (markup.title) metaTitles.push({ value: markup.title, how: "<title>" });
   const folded = metaTitles.map((t) => ({ ...t, folded: fold(t.value) }));
-  const printed = all(doc, "h1, h2, [itemprop=headline]")
+  const printed = headings
     .map((el) => ({ el, text: textOf(el) }))
     .filter((h) => h.text.length > 0 && h.text.length <= HTML_SETTINGS.maxHeadlineChars);
   for (const h of printed) {
@@ -202,9 +203,9 @@ const surname = (name: string): string => fold(name).split(" ").pop() ?? "";
  * byline line of the page's text); else the markup's authors (JSON-LD persons, meta) that the
  * page prints, so an uploader or a commenter in the markup is not taken for the writer.
  */
-function chooseAuthors(doc: HtmlDocument, markup: Markup, near: { anchor: number; order: PageOrder; lines: readonly string[]; line: number }, outlets: readonly string[]): Choice<string[]> {
+function chooseAuthors(markup: Markup, near: { anchor: number; order: PageOrder; lines: readonly string[]; line: number }, outlets: readonly string[]): Choice<string[]> {
   const unique = (names: string[]): string[] => [...new Map(names.map((n) => [fold(n), n])).values()];
-  const printed = printedByline(doc, near.anchor, near.order, outlets);
+  const printed = printedByline(near.anchor, near.order, outlets);
   if (printed !== null) return { value: unique(printed.names), how: `printed byline "${printed.text}"` };
   const line = findAuthors(near.lines, Math.max(0, near.line));
   const lineNames = (line?.value ?? []).filter((n) => isPersonName(n, outlets));
@@ -281,15 +282,6 @@ function keywordsOf(markup: Markup): string[] {
     .filter((k) => k.length >= 2 && k.length <= 40 && k.split(" ").length <= 4 && !/^\d+$/u.test(k));
 }
 
-/** Keywords first (the page's own), then entity tags, one per tag key, `TAG_LIMIT` in all. */
-const TAG_LIMIT = 12;
-
-function mergeTags(keywords: readonly string[], entities: readonly string[]): string[] {
-  const byKey = new Map<string, string>();
-  for (const t of [...keywords, ...entities]) if (!byKey.has(tagKey(t)) && tagKey(t) !== "") byKey.set(tagKey(t), t);
-  return [...byKey.values()].slice(0, TAG_LIMIT);
-}
-
 /** The page's visible text as lines (one per block), as a browser shows it: what it prints. */
 function pageLines(doc: HtmlDocument): string[] {
   return doc.body === null ? [] : textBlocks(doc.body, (el) => INVISIBLE_TAGS.has(el.localName)).map((b) => b.text);
@@ -319,17 +311,19 @@ function language(markup: Markup, body: string): Choice<string | null> {
 export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome {
   const doc = parseDocument(html);
   const markup = readMarkup(doc);
+  // What no reader sees goes before anything walks the page (Readability would remove most of it later).
+  for (const el of all(doc, INVISIBLE_SELECTOR)) el.remove();
   const url = absoluteUrl(markup.canonical, options.url) ?? absoluteUrl(metaValue(markup, "url")?.value, options.url) ?? absoluteUrl(markup.jsonLd?.url, options.url) ?? absoluteUrl(options.url);
   const outlet = chooseOutlet(markup, url ?? null);
   const outlets = [outlet?.value, markup.jsonLd?.publisher, ...(markup.jsonLd?.organisations ?? [])].filter((o): o is string => !!o);
-  const headline = chooseHeadline(doc, markup, outlets);
   const order = pageOrder(doc);
+  const headline = chooseHeadline(order.headings, markup, outlets);
   const anchor = headline?.element ? order.indexOf(headline.element) : -1;
   const declaredLanguage = markup.lang?.split(/[-_]/u)[0]?.toLowerCase() ?? null;
   const dayFirst = declaredLanguage !== null && declaredLanguage !== "en";
   const lines = pageLines(doc);
   const headLine = headline === null ? -1 : lines.findIndex((l) => fold(l) === fold(headline.value));
-  const nearDates = printedDates(doc, anchor, order, dayFirst);
+  const nearDates = printedDates(anchor, order, dayFirst);
   const near = nearDates.find((d) => !d.date.updated) ?? nearDates[0];
   const dateline = near === undefined ? findDateline(lines, Math.max(0, headLine), { from: null, to: null }, options.timezone, dayFirst) : null;
   const printed: Printed | null = near !== undefined
@@ -339,7 +333,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
       : { day: dateline.value.date, dated: { date: dateline.value.date, published: dateline.value.published, how: dateline.how }, zone: null, hasTime: dateline.value.published !== null };
   const dated = chooseDate(markup, printed, options) ?? (options.captured ? relativeDate(doc, options.captured, options.timezone) : null);
   const keywords = keywordsOf(markup);
-  const authors = chooseAuthors(doc, markup, { anchor, order, lines, line: headLine }, outlets);
+  const authors = chooseAuthors(markup, { anchor, order, lines, line: headLine }, outlets);
   const sectionChoice = section(markup, doc);
   const body = extractBody(doc, url ?? null);
   const title = headline?.value ?? "";
@@ -382,7 +376,6 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
       partial: read,
     };
   }
-  const entityTags = deriveTags({ title, body: text });
   const article: ParsedArticle = {
     ...read,
     provenance: { ...provenance, date: dated.how },
@@ -392,7 +385,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
     images: body.images,
     related: [],
     more: [],
-    tags: mergeTags(keywords, entityTags),
+    tags: keywords,
     ...(outlet ? { outlet: outlet.value } : {}),
     ...(url ? { url } : {}),
   };

@@ -2,24 +2,46 @@
 // nearest the headline. The markup (markup.ts) is checked against these.
 import { AGENCIES } from "../generic/boilerplate.ts";
 import { findPrintedDates, type PrintedDate } from "../dates.ts";
-import { all, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
-import { BYLINE_END, BYLINE_PREFIX, BYLINE_SELECTORS, DATE_SELECTORS, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS } from "./rules.ts";
+import { squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
+import { BYLINE_END, BYLINE_MARK, BYLINE_PREFIX, DATE_MARK, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS, OUTSIDE_ARTICLE_CLASS, OUTSIDE_ARTICLE_TAGS } from "./rules.ts";
 
-/** Elements in document order, so that "nearest the headline" can be measured. */
+/**
+ * The page's elements in document order, and those that may hold a printed date or byline outside
+ * navigation, footers, sidebars, related lists and comments: found in one walk, so that "nearest
+ * the headline" can be measured without a selector query per question.
+ */
 export interface PageOrder {
   indexOf(el: HtmlElement): number;
+  /** `<h1>`, `<h2>` and microdata headlines: where the page prints its headline. */
+  headings: HtmlElement[];
+  dates: HtmlElement[];
+  bylines: HtmlElement[];
 }
 
 export function pageOrder(doc: HtmlDocument): PageOrder {
   const order = new Map<HtmlElement, number>();
-  all(doc, "body *").forEach((el, i) => order.set(el, i));
-  return { indexOf: (el) => order.get(el) ?? -1 };
+  const dates: HtmlElement[] = [];
+  const bylines: HtmlElement[] = [];
+  const headings: HtmlElement[] = [];
+  const walk = (el: HtmlElement, excluded: boolean): void => {
+    order.set(el, order.size);
+    if (el.localName === "h1" || el.localName === "h2" || el.getAttribute("itemprop") === "headline") headings.push(el);
+    const cls = el.getAttribute("class") ?? "";
+    const out = excluded || OUTSIDE_ARTICLE_TAGS.has(el.localName) || OUTSIDE_ARTICLE_CLASS.test(cls);
+    if (!out) {
+      const marks = `${cls} ${el.getAttribute("itemprop") ?? ""} ${el.getAttribute("rel") ?? ""} ${el.getAttribute("data-testid") ?? ""}`;
+      if (el.localName === "time" || DATE_MARK.test(marks)) dates.push(el);
+      if (BYLINE_MARK.test(marks)) bylines.push(el);
+    }
+    for (const child of Array.from(el.children)) walk(child, out);
+  };
+  if (doc.body !== null) walk(doc.body, false);
+  return { indexOf: (el) => order.get(el) ?? -1, headings, dates, bylines };
 }
 
-/** Elements matching `selector`, nearest `anchor` first (after it before before it at equal distance); all of them when there is no anchor. */
-function nearest(doc: HtmlDocument, selector: string, anchor: number, order: PageOrder): { el: HtmlElement; distance: number }[] {
-  return all(doc, selector)
-    .filter((el) => el.closest("nav, footer, aside, [class*=related], [class*=comment], [class*=footer], [class*=sidebar], [class*=promo]") === null)
+/** `candidates`, nearest `anchor` first (after it before before it at equal distance); all of them in page order when there is no anchor. */
+function nearest(candidates: readonly HtmlElement[], anchor: number, order: PageOrder): { el: HtmlElement; distance: number }[] {
+  return candidates
     .map((el) => {
       const at = order.indexOf(el);
       // Bylines and dates sit just under the headline far more often than above it.
@@ -38,9 +60,9 @@ export interface PrintedNear {
   distance: number;
 }
 
-export function printedDates(doc: HtmlDocument, anchor: number, order: PageOrder, dayFirst: boolean): PrintedNear[] {
+export function printedDates(anchor: number, order: PageOrder, dayFirst: boolean): PrintedNear[] {
   const out: PrintedNear[] = [];
-  for (const { el, distance } of nearest(doc, DATE_SELECTORS, anchor, order)) {
+  for (const { el, distance } of nearest(order.dates, anchor, order)) {
     if (anchor >= 0 && distance > HTML_SETTINGS.headWindow * 20) break;
     const text = textOf(el);
     if (text.length > 160) continue;
@@ -87,8 +109,8 @@ const blockText = (el: HtmlElement): string => textBlocks(el, (e) => INVISIBLE_T
  * names one person, the smallest enclosing element that names more is read instead: sites link
  * each author on their own ("By <a>Lisa Kaczke</a> and <a>Trevor J. Mitchell</a>").
  */
-export function printedByline(doc: HtmlDocument, anchor: number, order: PageOrder, outlets: readonly string[]): { names: string[]; text: string } | null {
-  for (const { el, distance } of nearest(doc, BYLINE_SELECTORS, anchor, order)) {
+export function printedByline(anchor: number, order: PageOrder, outlets: readonly string[]): { names: string[]; text: string } | null {
+  for (const { el, distance } of nearest(order.bylines, anchor, order)) {
     if (anchor >= 0 && distance > HTML_SETTINGS.headWindow * 20) break;
     const text = blockText(el);
     if (text.length === 0 || text.length > HTML_SETTINGS.maxBylineChars) continue;

@@ -56,24 +56,24 @@ export const META_NAMES = {
 } as const;
 
 /**
- * Where pages print their byline: `rel=author` links, schema.org microdata, and the class names
- * seen on page-html-dev (CBS Sports "author-name", The Hill "submitted-by", LA Times
- * "byline", Guardian "contributor", Sky News "sdc-article-author").
+ * Where pages print their byline, tested on an element's class, itemprop, rel and data-testid:
+ * `rel=author` links, schema.org microdata, and the class names seen on page-html-dev (CBS Sports
+ * "author-name", The Hill "submitted-by", LA Times "byline", Guardian "contributor").
  */
-export const BYLINE_SELECTORS = [
-  "[rel=author]", "[itemprop=author]", "[class*=byline]", "[class*=Byline]", "[class*=author-name]", "[class*=authorName]",
-  "[class*=AuthorName]", "[class*=article-author]", "[class*=submitted]", "[class*=contributor]", "[data-testid*=byline]",
-  "[class*=author]",
-].join(",");
+export const BYLINE_MARK = /byline|author|submitted|contributor/iu;
 
 /**
- * Where pages print their date: `<time>`, microdata, and the class names seen on page-html-dev
- * ("timestamp" on CNBC and LA Times, "date" and "published" almost everywhere, "meta" on blogs).
+ * Where pages print their date (besides `<time>`), tested the same way: microdata, and the class
+ * names seen on page-html-dev ("timestamp" on CNBC and LA Times, "date" and "published" almost
+ * everywhere, "entry-meta"/"post-meta" on blogs).
  */
-export const DATE_SELECTORS = [
-  "time", "[itemprop=datePublished]", "[class*=timestamp]", "[class*=Timestamp]", "[class*=date]", "[class*=Date]",
-  "[class*=publish]", "[class*=Publish]", "[class*=posted]", "[class*=dateline]", "[class*=entry-meta]", "[class*=post-meta]",
-].join(",");
+export const DATE_MARK = /datePublished|timestamp|date|publish|posted|entry-meta|post-meta/iu;
+
+/** Page parts whose dates and names are other stories' or commenters': navigation, footers, sidebars. */
+export const OUTSIDE_ARTICLE_TAGS = new Set(["nav", "footer", "aside", "script", "style", "noscript", "template", "svg"]);
+
+/** The same parts by class name (related lists, comments, promos, footers, sidebars on page-html-dev). */
+export const OUTSIDE_ARTICLE_CLASS = /related|comment|footer|sidebar|promo/iu;
 
 /** Byline words before the names: English "By", and the page-html-dev languages' (Portuguese/Spanish "Por", German "Von", Italian "Di", Indonesian "Oleh"). */
 export const BYLINE_PREFIX = /^(?:by|written by|posted by|words by|por|von|di|da|par|oleh|автор|текст)\s*:?\s+/iu;
