@@ -29,6 +29,7 @@ export interface HtmlDocument {
   readonly body: HtmlElement | null;
   querySelector(selector: string): HtmlElement | null;
   querySelectorAll(selector: string): ArrayLike<HtmlElement>;
+  getElementsByTagName(tag: string): ArrayLike<HtmlElement>;
 }
 
 export const ELEMENT_NODE = 1;
@@ -46,6 +47,9 @@ export function squash(text: string | null | undefined): string {
 
 /** The squashed text of an element. */
 export const textOf = (el: HtmlElement | null | undefined): string => squash(el?.textContent);
+
+/** Elements by tag name (linkedom gives none for "*"): a plain walk, several times cheaper than a selector query in linkedom. */
+export const byTag = (doc: HtmlDocument, tag: string): HtmlElement[] => Array.from(doc.getElementsByTagName(tag));
 
 /** The elements of a query as an array. */
 export const all = (root: HtmlDocument | HtmlElement, selector: string): HtmlElement[] => Array.from(root.querySelectorAll(selector));

@@ -10,12 +10,10 @@ import { detectLanguage } from "../generic/language.ts";
 import { extractBody, type BodyBlock } from "./body.ts";
 import { boilerplateKind } from "../generic/lines.ts";
 import { escapeMarkdown } from "../markdown.ts";
-import { all, parseDocument, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
+import { all, byTag, parseDocument, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
 import { metaValue, metaValues, readMarkup, type Markup } from "./markup.ts";
-import { isPersonName, namesIn, pageOrder, printedByline, printedDates, type PageOrder, type PrintedNear } from "./printed.ts";
+import { isPersonName, namesIn, pageOrder, printedByline, printedDate, type PageOrder, type PrintedNear } from "./printed.ts";
 import { HTML_SETTINGS, INVISIBLE_TAGS, TITLE_SEPARATORS } from "./rules.ts";
-
-const INVISIBLE_SELECTOR = [...INVISIBLE_TAGS].filter((t) => t !== "head").join(", ");
 import { findPrintedDates } from "../dates.ts";
 import { findAuthors, findDateline, isDatelineOrByline } from "../generic/meta.ts";
 
@@ -203,18 +201,19 @@ const surname = (name: string): string => fold(name).split(" ").pop() ?? "";
  * byline line of the page's text); else the markup's authors (JSON-LD persons, meta) that the
  * page prints, so an uploader or a commenter in the markup is not taken for the writer.
  */
-function chooseAuthors(markup: Markup, near: { anchor: number; order: PageOrder; lines: readonly string[]; line: number }, outlets: readonly string[]): Choice<string[]> {
+function chooseAuthors(markup: Markup, near: { anchor: number; order: PageOrder; text: () => PageText }, outlets: readonly string[]): Choice<string[]> {
   const unique = (names: string[]): string[] => [...new Map(names.map((n) => [fold(n), n])).values()];
   const printed = printedByline(near.anchor, near.order, outlets);
   if (printed !== null) return { value: unique(printed.names), how: `printed byline "${printed.text}"` };
-  const line = findAuthors(near.lines, Math.max(0, near.line));
+  const { lines, headline } = near.text();
+  const line = findAuthors(lines, Math.max(0, headline));
   const lineNames = (line?.value ?? []).filter((n) => isPersonName(n, outlets));
   if (line !== null && lineNames.length > 0) return { value: unique(lineNames), how: line.how };
   const metaNames = unique([
     ...(markup.jsonLd?.authors ?? []).flatMap((a) => namesIn(a, outlets)),
     ...(metaValues(markup, "author")?.values ?? []).flatMap((a) => namesIn(a, outlets)),
   ]);
-  const text = fold(near.lines.join("\n"));
+  const text = fold(lines.join("\n"));
   const named = metaNames.filter((n) => text.includes(surname(n)));
   if (named.length > 0) return { value: named, how: "markup authors the page prints" };
   return { value: [], how: metaNames.length > 0 ? `markup authors not printed on the page (${metaNames.join(", ")})` : "no byline found" };
@@ -282,9 +281,22 @@ function keywordsOf(markup: Markup): string[] {
     .filter((k) => k.length >= 2 && k.length <= 40 && k.split(" ").length <= 4 && !/^\d+$/u.test(k));
 }
 
-/** The page's visible text as lines (one per block), as a browser shows it: what it prints. */
-function pageLines(doc: HtmlDocument): string[] {
-  return doc.body === null ? [] : textBlocks(doc.body, (el) => INVISIBLE_TAGS.has(el.localName)).map((b) => b.text);
+/** The page's visible text as lines (one per block), as a browser shows it, and the line of the headline (-1: none). */
+interface PageText {
+  lines: string[];
+  headline: number;
+}
+
+/** The page's text, read only when a field is not found in the markup and elements (it costs a walk of the page). */
+function pageText(doc: HtmlDocument, headline: string | null): () => PageText {
+  let text: PageText | null = null;
+  return () => {
+    if (text === null) {
+      const lines = doc.body === null ? [] : textBlocks(doc.body, (el) => INVISIBLE_TAGS.has(el.localName)).map((b) => b.text);
+      text = { lines, headline: headline === null ? -1 : lines.findIndex((l) => fold(l) === fold(headline)) };
+    }
+    return text;
+  };
 }
 
 function section(markup: Markup, doc: HtmlDocument): Choice<string> {
@@ -312,7 +324,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
   const doc = parseDocument(html);
   const markup = readMarkup(doc);
   // What no reader sees goes before anything walks the page (Readability would remove most of it later).
-  for (const el of all(doc, INVISIBLE_SELECTOR)) el.remove();
+  for (const tag of INVISIBLE_TAGS) if (tag !== "head") for (const el of byTag(doc, tag)) el.remove();
   const url = absoluteUrl(markup.canonical, options.url) ?? absoluteUrl(metaValue(markup, "url")?.value, options.url) ?? absoluteUrl(markup.jsonLd?.url, options.url) ?? absoluteUrl(options.url);
   const outlet = chooseOutlet(markup, url ?? null);
   const outlets = [outlet?.value, markup.jsonLd?.publisher, ...(markup.jsonLd?.organisations ?? [])].filter((o): o is string => !!o);
@@ -321,11 +333,9 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
   const anchor = headline?.element ? order.indexOf(headline.element) : -1;
   const declaredLanguage = markup.lang?.split(/[-_]/u)[0]?.toLowerCase() ?? null;
   const dayFirst = declaredLanguage !== null && declaredLanguage !== "en";
-  const lines = pageLines(doc);
-  const headLine = headline === null ? -1 : lines.findIndex((l) => fold(l) === fold(headline.value));
-  const nearDates = printedDates(anchor, order, dayFirst);
-  const near = nearDates.find((d) => !d.date.updated) ?? nearDates[0];
-  const dateline = near === undefined ? findDateline(lines, Math.max(0, headLine), { from: null, to: null }, options.timezone, dayFirst) : null;
+  const printedText = pageText(doc, headline?.value ?? null);
+  const near = printedDate(anchor, order, dayFirst) ?? undefined;
+  const dateline = near === undefined ? findDateline(printedText().lines, Math.max(0, printedText().headline), { from: null, to: null }, options.timezone, dayFirst) : null;
   const printed: Printed | null = near !== undefined
     ? fromElement(near, options.timezone)
     : dateline === null
@@ -333,7 +343,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
       : { day: dateline.value.date, dated: { date: dateline.value.date, published: dateline.value.published, how: dateline.how }, zone: null, hasTime: dateline.value.published !== null };
   const dated = chooseDate(markup, printed, options) ?? (options.captured ? relativeDate(doc, options.captured, options.timezone) : null);
   const keywords = keywordsOf(markup);
-  const authors = chooseAuthors(markup, { anchor, order, lines, line: headLine }, outlets);
+  const authors = chooseAuthors(markup, { anchor, order, text: printedText }, outlets);
   const sectionChoice = section(markup, doc);
   const body = extractBody(doc, url ?? null);
   const title = headline?.value ?? "";

@@ -1,6 +1,6 @@
 // What a page says about itself in markup: JSON-LD article nodes, `<meta>` tags and microdata.
 // Read before Readability runs (it removes scripts and changes the document).
-import { all, squash, textOf, type HtmlDocument } from "./dom.ts";
+import { all, byTag, squash, textOf, type HtmlDocument } from "./dom.ts";
 import { ARTICLE_TYPES, META_NAMES, PERSON_TYPES } from "./rules.ts";
 
 /** The page's JSON-LD article, reduced to the fields morgue reads. */
@@ -92,7 +92,7 @@ function names(value: Json | undefined, wantPerson: boolean): string[] {
 
 function readJsonLd(doc: HtmlDocument): JsonLdArticle | null {
   const candidates: { node: { [key: string]: Json }; type: string }[] = [];
-  for (const script of all(doc, 'script[type="application/ld+json"]')) {
+  for (const script of byTag(doc, "script").filter((el) => el.getAttribute("type")?.trim().toLowerCase() === "application/ld+json")) {
     const json = parseJson(script.textContent ?? "");
     if (json === undefined) continue;
     for (const node of nodesOf(json)) {
@@ -132,13 +132,13 @@ function readMeta(doc: HtmlDocument): Map<string, string[]> {
     if (list) list.push(v);
     else meta.set(k, [v]);
   };
-  for (const el of all(doc, "meta")) {
+  for (const el of byTag(doc, "meta")) {
     const content = el.getAttribute("content");
     add(el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? el.getAttribute("http-equiv"), content);
   }
   // Microdata on visible elements: `<time itemprop="datePublished" datetime>`, `<span itemprop="author">`.
-  for (const el of all(doc, "[itemprop]:not(meta)")) {
-    const prop = el.getAttribute("itemprop");
+  for (const el of all(doc, "[itemprop]")) {
+    const prop = el.localName === "meta" ? null : el.getAttribute("itemprop");
     if (prop === "author" || prop === "datePublished" || prop === "dateModified" || prop === "headline") {
       add(prop, el.getAttribute("datetime") ?? el.getAttribute("content") ?? (prop === "author" ? textOf(el.querySelector("[itemprop=name]") ?? el) : textOf(el)));
     }
@@ -148,11 +148,11 @@ function readMeta(doc: HtmlDocument): Map<string, string[]> {
 
 /** Everything the page's markup says about it. */
 export function readMarkup(doc: HtmlDocument): Markup {
-  const canonical = doc.querySelector("link[rel=canonical]")?.getAttribute("href") ?? null;
+  const canonical = byTag(doc, "link").find((el) => el.getAttribute("rel")?.toLowerCase() === "canonical")?.getAttribute("href") ?? null;
   return {
     jsonLd: readJsonLd(doc),
     meta: readMeta(doc),
-    title: textOf(doc.querySelector("title")),
+    title: textOf(byTag(doc, "title")[0]),
     canonical: canonical === null ? null : squash(canonical) || null,
     lang: doc.documentElement?.getAttribute("lang") ?? null,
   };

@@ -51,7 +51,7 @@ function nearest(candidates: readonly HtmlElement[], anchor: number, order: Page
     .sort((a, b) => a.distance - b.distance);
 }
 
-/** A date printed near the headline: in an element that `DATE_SELECTORS` names, the nearest first. */
+/** The date printed nearest the headline, in a `<time>` or an element whose class says date (`DATE_MARK`). */
 export interface PrintedNear {
   date: PrintedDate;
   /** Machine-readable `datetime` of a `<time>` element, when that is where it came from. */
@@ -60,21 +60,24 @@ export interface PrintedNear {
   distance: number;
 }
 
-export function printedDates(anchor: number, order: PageOrder, dayFirst: boolean): PrintedNear[] {
-  const out: PrintedNear[] = [];
+export function printedDate(anchor: number, order: PageOrder, dayFirst: boolean): PrintedNear | null {
+  let updated: PrintedNear | null = null;
   for (const { el, distance } of nearest(order.dates, anchor, order)) {
     if (anchor >= 0 && distance > HTML_SETTINGS.headWindow * 20) break;
     const text = textOf(el);
     if (text.length > 160) continue;
-    const found = findPrintedDates(text, dayFirst).filter((d) => d.wall.year >= HTML_SETTINGS.minYear);
     const machine = el.localName === "time" ? el.getAttribute("datetime") : null;
-    for (const date of found) out.push({ date, machine, text, distance });
+    const found = findPrintedDates(text, dayFirst).filter((d) => d.wall.year >= HTML_SETTINGS.minYear).map((date) => ({ date, machine, text, distance }));
     if (found.length === 0 && machine !== null) {
       const parsed = findPrintedDates(machine, false)[0];
-      if (parsed && parsed.wall.year >= HTML_SETTINGS.minYear) out.push({ date: parsed, machine, text: machine, distance });
+      if (parsed && parsed.wall.year >= HTML_SETTINGS.minYear) found.push({ date: parsed, machine, text: machine, distance });
     }
+    // The "Updated" time only when the page prints no other.
+    const published = found.find((f) => !f.date.updated);
+    if (published) return published;
+    updated ??= found[0] ?? null;
   }
-  return out;
+  return updated;
 }
 
 const lower = (s: string): string => s.toLowerCase();
