@@ -2,8 +2,8 @@
 // nearest the headline. The markup (markup.ts) is checked against these.
 import { AGENCIES } from "../generic/boilerplate.ts";
 import { findPrintedDates, type PrintedDate } from "../dates.ts";
-import { squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
-import { BYLINE_END, BYLINE_MARK, BYLINE_PREFIX, DATE_MARK, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS, OUTSIDE_ARTICLE_CLASS, OUTSIDE_ARTICLE_TAGS } from "./rules.ts";
+import { ELEMENT_NODE, TEXT_NODE, squash, textOf, type HtmlDocument, type HtmlElement, type HtmlNode } from "./dom.ts";
+import { BLOCK_TAGS, BYLINE_END, BYLINE_MARK, BYLINE_PREFIX, DATE_MARK, HTML_SETTINGS, INVISIBLE_TAGS, NAME_PARTICLES, NOT_PEOPLE_WORDS, OUTSIDE_ARTICLE_CLASS, OUTSIDE_ARTICLE_TAGS } from "./rules.ts";
 
 /**
  * The page's elements in document order, and those that may hold a printed date or byline outside
@@ -84,28 +84,59 @@ const lower = (s: string): string => s.toLowerCase();
 const agencies = new Set(AGENCIES);
 
 /** Whether a byline piece is a person's name: two to five capitalised words (particles allowed), no digits, no desk or agency words. */
-export function isPersonName(name: string, outlets: readonly string[]): boolean {
+export function isPersonName(name: string, outlets: readonly string[], single = false): boolean {
   const words = name.split(" ").filter(Boolean);
   if (words.length === 0 || words.length > HTML_SETTINGS.maxNameWords || /\d|@|https?:|www\./u.test(name)) return false;
   if (agencies.has(lower(name)) || outlets.some((o) => lower(o) === lower(name))) return false;
   if (words.some((w) => NOT_PEOPLE_WORDS.has(lower(w).replace(/[.,]/gu, "")))) return false;
   // Scripts without case (Korean, Japanese, Chinese) write names as one or two words.
   if (words.every((w) => /^\p{Lo}+$/u.test(w))) return true;
-  if (words.length < 2) return false;
+  // One word is a name only right after "By" (blogs sign "by Regan", "Catherine").
+  if (words.length < 2 && !(single && /^\p{Lu}\p{Ll}+$/u.test(name))) return false;
   return words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(lower(w)) || /^\p{Lu}\.$/u.test(w));
 }
 
 /** The people a byline names: "By Kevin Johnson and Kevin McCoy, USA TODAY" gives the two Kevins. */
 export function namesIn(byline: string, outlets: readonly string[]): string[] {
+  const prefixed = BYLINE_PREFIX.test(squash(byline));
   let text = squash(byline).replace(BYLINE_PREFIX, "");
   const end = BYLINE_END.exec(text);
   if (end !== null && end.index > 0) text = text.slice(0, end.index);
   const pieces = text.split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*/iu).map((p) => squash(p.replace(BYLINE_PREFIX, "")));
-  return pieces.filter((p) => isPersonName(p, outlets));
+  return pieces.filter((p) => isPersonName(p, outlets, prefixed && pieces.length === 1));
 }
 
-/** An element's text with its blocks apart ("Michael Hiltzik" and "Business Columnist" in two `<div>`s are not one name). */
-const blockText = (el: HtmlElement): string => textBlocks(el, (e) => INVISIBLE_TAGS.has(e.localName)).map((b) => b.text).join(" | ");
+/**
+ * An element's text with the texts of different elements kept apart where they touch: LA Times
+ * prints `<a>Michael Hiltzik</a><span>Business Columnist</span>`, which is not one name.
+ */
+function blockText(el: HtmlElement): string {
+  // Texts, and null where one element's text ends and another's may begin.
+  const parts: (string | null)[] = [];
+  const walk = (node: HtmlNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.textContent ?? "";
+      const last = parts[parts.length - 1];
+      if (typeof last === "string" && !/\s$/u.test(last) && !/^\s/u.test(text)) parts.push(null);
+      parts.push(text);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE || INVISIBLE_TAGS.has((node as unknown as HtmlElement).localName)) return;
+    for (const child of Array.from((node as unknown as HtmlElement).childNodes)) walk(child);
+    if (BLOCK_TAGS.has((node as unknown as HtmlElement).localName)) parts.push(null);
+  };
+  walk(el as unknown as HtmlNode);
+  const pieces: string[] = [];
+  let run = "";
+  for (const part of [...parts, null]) {
+    if (part !== null) run += part;
+    else if (squash(run) !== "") {
+      pieces.push(squash(run));
+      run = "";
+    }
+  }
+  return pieces.join(" | ");
+}
 
 /**
  * The byline printed nearest the headline that names people, with those people. When its element
@@ -120,6 +151,7 @@ export function printedByline(anchor: number, order: PageOrder, outlets: readonl
     const names = namesIn(text, outlets);
     if (names.length === 0) continue;
     for (let up = el.parentElement, depth = 0; up !== null && depth < 3; up = up.parentElement, depth++) {
+      if ((up.textContent ?? "").length > HTML_SETTINGS.maxBylineChars * 4) break;
       const wider = blockText(up);
       if (wider.length > HTML_SETTINGS.maxBylineChars) break;
       const more = namesIn(wider, outlets);
