@@ -381,7 +381,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
         rule: "no-date",
         line: 0,
         message: "no publication date found: the page prints none near its headline and its markup holds none that is possible",
-        hint: "add the date to the file name is not read for HTML pages; check the page's dateline",
+        hint: "check that the saved page shows its date (a dateline near the headline, or datePublished in its markup)",
       },
       partial: read,
     };
