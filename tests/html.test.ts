@@ -38,6 +38,14 @@ test("JSON-LD datePublished 0001-01-01 is impossible: the printed <time> gives t
   assert.equal(a.published, "2021-03-04T09:30:00-05:00");
 });
 
+test("updated: the markup's dateModified when it is a full time after the publication", () => {
+  const html = fixture("harbour-bridge.html");
+  const later = article(html.replace('"datePublished":"0001-01-01T00:00:00Z",', '"datePublished":"0001-01-01T00:00:00Z","dateModified":"2021-03-05T10:15:00-05:00",'));
+  assert.equal(later.updated, "2021-03-05T10:15:00-05:00");
+  const earlier = article(html.replace('"datePublished":"0001-01-01T00:00:00Z",', '"datePublished":"0001-01-01T00:00:00Z","dateModified":"2021-03-01T10:15:00-05:00",'));
+  assert.equal(earlier.updated, null);
+});
+
 test("a JSON-LD date that differs from the printed one loses to the printed one", () => {
   const a = article(fixture("library-hours.html"));
   assert.equal(a.date, "2022-06-10");

@@ -13,7 +13,7 @@ import { escapeMarkdown } from "../markdown.ts";
 import { all, byTag, parseDocument, squash, textBlocks, textOf, type HtmlDocument, type HtmlElement } from "./dom.ts";
 import { metaValue, metaValues, readMarkup, type Markup } from "./markup.ts";
 import { isPersonName, namesIn, pageOrder, printedByline, printedDate, type PageOrder, type PrintedNear } from "./printed.ts";
-import { HTML_SETTINGS, INVISIBLE_TAGS, TITLE_SEPARATORS } from "./rules.ts";
+import { HTML_SETTINGS, INVISIBLE_TAGS, META_NAMES, TITLE_SEPARATORS } from "./rules.ts";
 import { findPrintedDates } from "../dates.ts";
 import { findAuthors, findDateline, isDatelineOrByline } from "../generic/meta.ts";
 
@@ -61,7 +61,7 @@ interface Choice<T> {
 function chooseHeadline(headings: readonly HtmlElement[], markup: Markup, outlets: readonly string[]): Choice<string> & { element: HtmlElement | null } | null {
   const metaTitles: { value: string; how: string }[] = [];
   if (markup.jsonLd?.headline) metaTitles.push({ value: markup.jsonLd.headline, how: "JSON-LD headline" });
-  for (const name of ["og:title", "twitter:title", "headline"]) {
+  for (const name of META_NAMES.title) {
     const v = markup.meta.get(name)?.[0];
     if (v) metaTitles.push({ value: v, how: name });
   }
@@ -138,6 +138,19 @@ function relativeDate(doc: HtmlDocument, captured: string, timezone: string): Da
     return { date: isoDay(iso), published: iso, how: `"${text}" before the capture at ${captured}` };
   }
   return null;
+}
+
+/**
+ * When the page says it was last changed (JSON-LD dateModified, article:modified_time), if that is
+ * a full time and after its publication; null otherwise.
+ */
+function chooseUpdated(markup: Markup, published: string | null, timezone: string): { iso: string; how: string } | null {
+  const meta = metaValue(markup, "updated");
+  const raw = markup.jsonLd?.dateModified ?? meta?.value;
+  const d = machineDate(raw);
+  if (d === null || !d.hasTime || published === null) return null;
+  const iso = toIso(d.wall, d.zone ?? timezone);
+  return Date.parse(iso) > Date.parse(published) ? { iso, how: `${markup.jsonLd?.dateModified ? "JSON-LD dateModified" : `meta ${meta?.name ?? ""}`} ${raw ?? ""}` } : null;
 }
 
 /** A date the page prints, as a reader sees it. */
@@ -386,12 +399,13 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
       partial: read,
     };
   }
+  const updated = chooseUpdated(markup, dated.published, options.timezone);
   const article: ParsedArticle = {
     ...read,
-    provenance: { ...provenance, date: dated.how },
+    provenance: { ...provenance, date: dated.how, ...(updated ? { updated: updated.how } : {}) },
     date: dated.date,
     published: dated.published,
-    updated: null,
+    updated: updated?.iso ?? null,
     images: body.images,
     related: [],
     more: [],
