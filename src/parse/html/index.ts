@@ -6,7 +6,7 @@
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
 import { isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
-import { detectLanguage } from "../generic/language.ts";
+import { detectLanguage, isUnspaced } from "../generic/language.ts";
 import { extractBody, type BodyBlock } from "./body.ts";
 import { boilerplateKind } from "../generic/lines.ts";
 import { escapeMarkdown } from "../markdown.ts";
@@ -363,7 +363,8 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
   const paragraphs = articleText(body.blocks, title);
   const text = paragraphs.join("\n\n");
   const lang = language(markup, text);
-  const words = text.split(/\s+/u).filter(Boolean).length;
+  // Japanese and Chinese put no spaces between words: there, about two characters make a word.
+  const words = isUnspaced(text) ? Math.round((text.match(/\p{L}/gu)?.length ?? 0) / 2) : text.split(/\s+/u).filter(Boolean).length;
   const provenance: Record<string, string> = {
     title: headline?.how ?? "none",
     authors: authors.how,

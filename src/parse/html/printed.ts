@@ -23,17 +23,25 @@ export function pageOrder(doc: HtmlDocument): PageOrder {
   const dates: HtmlElement[] = [];
   const bylines: HtmlElement[] = [];
   const headings: HtmlElement[] = [];
-  const walk = (el: HtmlElement, excluded: boolean): void => {
+  // Returns whether the element holds the article (an <article> or <h1>): a class that says
+  // "sidebar" on a wrapper of the whole page (WordPress themes' "theiaStickySidebar") rules out
+  // only what is outside the article.
+  const walk = (el: HtmlElement, excluded: boolean): boolean => {
     order.set(el, order.size);
     if (el.localName === "h1" || el.localName === "h2" || el.getAttribute("itemprop") === "headline") headings.push(el);
     const cls = el.getAttribute("class") ?? "";
-    const out = excluded || OUTSIDE_ARTICLE_TAGS.has(el.localName) || OUTSIDE_ARTICLE_CLASS.test(cls);
-    if (!out) {
-      const marks = `${cls} ${el.getAttribute("itemprop") ?? ""} ${el.getAttribute("rel") ?? ""} ${el.getAttribute("data-testid") ?? ""}`;
-      if (el.localName === "time" || DATE_MARK.test(marks)) dates.push(el);
-      if (BYLINE_MARK.test(marks)) bylines.push(el);
+    const out = excluded || OUTSIDE_ARTICLE_TAGS.has(el.localName);
+    const marks = `${cls} ${el.getAttribute("itemprop") ?? ""} ${el.getAttribute("rel") ?? ""} ${el.getAttribute("data-testid") ?? ""}`;
+    const [dateCount, bylineCount] = [dates.length, bylines.length];
+    if (!out && (el.localName === "time" || DATE_MARK.test(marks))) dates.push(el);
+    if (!out && BYLINE_MARK.test(marks)) bylines.push(el);
+    let holdsArticle = el.localName === "article" || el.localName === "h1";
+    for (const child of Array.from(el.children)) holdsArticle = walk(child, out) || holdsArticle;
+    if (!out && !holdsArticle && OUTSIDE_ARTICLE_CLASS.test(cls)) {
+      dates.length = dateCount;
+      bylines.length = bylineCount;
     }
-    for (const child of Array.from(el.children)) walk(child, out);
+    return holdsArticle;
   };
   if (doc.body !== null) walk(doc.body, false);
   return { indexOf: (el) => order.get(el) ?? -1, headings, dates, bylines };
