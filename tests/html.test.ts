@@ -152,11 +152,13 @@ test("bad markup never throws: empty, broken and script-only pages give an error
 });
 
 // Floors on the dev corpus (page-html-dev, meta-dev), when the shared folder is there. Measured
-// when the HTML parser landed; each floor is the figure minus a margin. Raise them as they improve.
+// body F1 0.966 and 91 of 94 pages on the true day as written (meta-dev's scorer, which also
+// accepts the day in UTC or the truth's offset: 93 of 94) when the HTML parser landed; each floor
+// is the figure minus a margin. Raise them as they improve.
 const CORPUS = join(here, "../../shared/corpora/page-html-dev");
 const TRUTH = join(here, "../../shared/corpora/meta-dev/truth.json");
-const DEV_BODY_F1_FLOOR = 0.945;
-const DEV_DATE_FLOOR = 0.93;
+const DEV_BODY_F1_FLOOR = 0.955;
+const DEV_DATE_FLOOR = 0.94;
 
 test("page-html-dev: body F1 and same-day dates stay above their floors", { skip: !existsSync(CORPUS) && "page-html-dev is not next to the repository" }, () => {
   const truth = JSON.parse(readFileSync(TRUTH, "utf8")) as Record<string, { published: string }>;
