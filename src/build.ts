@@ -7,6 +7,7 @@ import { resolveConfig, type SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest-cache.ts";
+import { Crawls } from "./ingest-crawl.ts";
 import { ingesterFor } from "./ingest-pool.ts";
 import * as io from "./io.ts";
 import { inLanes } from "./lanes.ts";
@@ -86,13 +87,15 @@ function unreadable(file: string, error: unknown): DumpFailure {
 export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport, listing?: io.Listing): Promise<Ingested> {
   listing ??= await io.listDumps(contentDir);
   reportListing(listing, report);
-  const { files } = listing;
+  // Crawls (WARC files) are indexed first; their pages are dumps of their own from here on.
+  const crawls = await Crawls.index(contentDir, listing.files, options.cacheDir);
+  const files = crawls.dumps(listing.files);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  const stamps = files.map((file) => [io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
+  const stamps = files.map((file) => [crawls.stamp(file) ?? io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
   const results: (CachedResult | undefined)[] = files.map((file, i) => {
     const cached = cache?.lookup(file, ...stamps[i]!);
     return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
@@ -108,7 +111,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       let bytes: Uint8Array;
       let existing: string | null;
       try {
-        bytes = await io.readBytes(path.join(contentDir, file));
+        bytes = crawls.has(file) ? await crawls.read(file) : await io.readBytes(path.join(contentDir, file));
       } catch (error) {
         results[index] = { record: null, failure: unreadable(file, error), correction: null, note: null, bodyKey: null };
         options.progress?.("ingest", ++done, files.length);
@@ -123,7 +126,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         options.progress?.("ingest", ++done, files.length);
         return;
       }
-      const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse });
+      const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
       if (html) await bodies.put(html.key, html.text);
       const result: CachedResult = { ...decided, bodyKey: html?.key ?? null };
       if (write !== null) await io.writeText(recordFile, write);
@@ -155,6 +158,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       if (result.bodyKey !== null) bodyKeys.set(result.record.sourceFile, result.bodyKey);
     }
   }
+  crawls.report(report);
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
   const live = new Set(files.map(recordPathFor));
   for (const recordFile of await io.listRecords(contentDir)) {

@@ -7,6 +7,9 @@ import { build } from "./build.ts";
 import { loadConfig } from "./config.ts";
 import { UserError } from "./errors.ts";
 import { recordFromDump } from "./ingest.ts";
+import { Crawls, DAMAGED_RULE } from "./ingest-crawl.ts";
+import { isCrawl } from "./dump/warc.ts";
+import { emptyReport } from "./report.ts";
 import * as io from "./io.ts";
 
 const USAGE: Record<string, string> = {
@@ -34,8 +37,9 @@ Options:
   -h, --help      show this help`,
   parse: `Usage: morgue parse <file|dir>... [--json]
 
-Parses each dump (every file in a folder, recursively) and prints the record morgue makes of it,
-or the reason it cannot, with the line. Nothing is written.
+Parses each dump (every file in a folder, recursively: text, HTML, and every HTML page of a WARC
+crawl) and prints the record morgue makes of it, or the reason it cannot, with the line. Nothing
+is written.
 
 Options:
   --json          one JSON object per dump and line:
@@ -99,6 +103,46 @@ async function runBuild(args: string[], out: (s: string) => void): Promise<numbe
   return 0;
 }
 
+/** One parse result, as a JSON line or as a line of text. */
+function printParsed(file: string, result: ReturnType<typeof recordFromDump>, json: boolean, out: (s: string) => void): void {
+  if (json) {
+    out(JSON.stringify("record" in result
+      // A page that prints only a day has no time: `published` then says the day (YYYY-MM-DD).
+      ? { file, ok: true, record: { ...result.record, published: result.record.published ?? result.record.date } }
+      : {
+          file,
+          ok: false,
+          error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint },
+          // What could be read all the same (a dump without a date still has a headline and a body).
+          ...(result.partial ? { record: { ...result.partial, date: null, published: null, sourceFile: file } } : {}),
+        }));
+  } else if ("record" in result) {
+    const r = result.record;
+    out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);
+  } else {
+    out(`${file}:${result.failure.line}: ${result.failure.message} (${result.failure.hint})`);
+  }
+}
+
+/** Every HTML page of a crawl, as dumps named `<crawl>/<page>.html`, then what the crawl held. */
+async function parseCrawl(file: string, timezone: string, json: boolean, out: (s: string) => void): Promise<void> {
+  const crawl = path.basename(file);
+  const crawls = await Crawls.index(path.dirname(file), [crawl]).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
+  });
+  const report = emptyReport();
+  for (const page of crawls.dumps([crawl])) {
+    const shown = path.join(path.dirname(file), page);
+    const result = recordFromDump(page, await crawls.read(page), timezone, undefined, crawls.origin(page));
+    if ("failure" in result) report.failures.push(result.failure);
+    printParsed(shown, result, json, out);
+  }
+  crawls.report(report);
+  const damaged = report.failures.filter((f) => f.rule === DAMAGED_RULE);
+  if (json) out(JSON.stringify({ file, crawl: report.notes.map((n) => n.message).join("; "), damaged: damaged.map((d) => d.message) }));
+  else for (const line of [...damaged.map((d) => `${file}:0: ${d.message} (${d.hint})`), ...report.notes.map((n) => n.message)]) out(line);
+}
+
 async function runParse(args: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseFlags(args, { json: { type: "boolean", default: false }, timezone: { type: "string" } });
   if (values.help) return (out(USAGE.parse!), 0);
@@ -106,25 +150,7 @@ async function runParse(args: string[], out: (s: string) => void): Promise<numbe
   const config = await loadConfig(values.config as string | undefined);
   const timezone = (values.timezone as string | undefined) ?? config.timezone;
   let missing = 0;
-  const print = (file: string, result: ReturnType<typeof recordFromDump>): void => {
-    if (values.json) {
-      out(JSON.stringify("record" in result
-        // A page that prints only a day has no time: `published` then says the day (YYYY-MM-DD).
-        ? { file, ok: true, record: { ...result.record, published: result.record.published ?? result.record.date } }
-        : {
-            file,
-            ok: false,
-            error: { message: result.failure.message, line: result.failure.line, rule: result.failure.rule, hint: result.failure.hint },
-            // What could be read all the same (a dump without a date still has a headline and a body).
-            ...(result.partial ? { record: { ...result.partial, date: null, published: null, sourceFile: file } } : {}),
-          }));
-    } else if ("record" in result) {
-      const r = result.record;
-      out(`${file}: ${r.date} ${r.section}: ${r.title} (${r.body.split("\n\n").length} paragraphs, ${r.related.length} related, profile ${r.profile})`);
-    } else {
-      out(`${file}:${result.failure.line}: ${result.failure.message} (${result.failure.hint})`);
-    }
-  };
+  const print = (file: string, result: ReturnType<typeof recordFromDump>): void => printParsed(file, result, values.json as boolean, out);
   const cannot = (file: string, rule: string, message: string, hint: string) => ({ failure: { file, line: 0, rule, message, hint } });
   for (const target of positionals) {
     const kind = await io.kindOf(target);
@@ -140,6 +166,10 @@ async function runParse(args: string[], out: (s: string) => void): Promise<numbe
       files = listing.files.map((f) => path.join(target, f));
     }
     for (const file of files) {
+      if (isCrawl(file)) {
+        await parseCrawl(file, timezone, values.json as boolean, out);
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = await io.readBytes(file);

@@ -41,6 +41,12 @@ export const SiteConfigSchema = z.object({
   contentDir: z.string().default("content"),
   /** Where the site is written. */
   outputDir: z.string().default("_site"),
+  /**
+   * Show images of HTML and WARC stories from their original URLs (nothing is downloaded); false
+   * leaves every remote image out of the pages (captions stay), so reading the archive never
+   * contacts another site.
+   */
+  remoteImages: z.boolean().default(true),
   /** Where the ingest cache stamp lives; default `<contentDir>/.morgue-cache`. */
   cacheDir: z.string().nullable().default(null),
 }).strict();

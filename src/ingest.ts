@@ -4,10 +4,10 @@
 import { decodeDump } from "./dump/decode.ts";
 import { parseDump } from "./parse/index.ts";
 import type { ParseError, PartialArticle } from "./parse/types.ts";
-import type { ArticleRecord } from "./record/schema.ts";
+import type { ArticleRecord, Capture } from "./record/schema.ts";
 import { sha256, slugify, storyId } from "./record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
-import { tagStory } from "./index/entities.ts";
+import { tagKey, tagStory, type StoryTags } from "./index/entities.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { RECORDS_DIR } from "./io.ts";
 import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
@@ -24,6 +24,8 @@ export interface IngestInput {
    * generated record whose dump has not changed is used as it is, without parsing the dump again.
    */
   reuse: boolean;
+  /** The WARC record the dump is the page of, when it comes from a crawl (src/ingest-crawl.ts). */
+  origin?: Capture;
 }
 
 export interface IngestResult {
@@ -57,20 +59,39 @@ export function recordFromDump(
   bytes: Uint8Array,
   timezone: string,
   sourceHash: string = sha256(bytes),
+  origin?: Capture,
 ): { record: ArticleRecord } | { failure: DumpFailure; partial?: PartialArticle } {
   const decoded = decodeDump(bytes);
   if (!decoded.ok) return { failure: failure(file, decoded.error) };
-  const parsed = parseDump(decoded.text, { timezone, fileName: file });
+  const parsed = parseDump(decoded.text, { timezone, fileName: file, ...(origin ? { url: origin.targetUri, captured: origin.date } : {}) });
   if (!parsed.ok) {
     if (!parsed.partial) return { failure: failure(file, parsed.error) };
     return { failure: { ...failure(file, parsed.error), title: parsed.partial.title }, partial: parsed.partial };
   }
   const article = parsed.article;
   const id = storyId(article.date, article.title);
-  const tagged = article.tags.length > 0 ? {} : tagStory({ title: article.title, body: article.body, outlet: article.outlet });
   return {
-    record: { id, slug: slugify(article.title, `story-${id}`), ...article, ...tagged, sourceFile: file, sourceHash },
+    record: { id, slug: slugify(article.title, `story-${id}`), ...article, ...storyTags(article, article.tags), sourceFile: file, sourceHash, ...(origin ? { capture: origin } : {}) },
   };
+}
+
+/** Most tags a story keeps: the page's own keywords (HTML dumps) first, then entity tags. */
+const TAG_LIMIT = 12;
+
+/**
+ * A story's tags: the parser's own (a page's keywords) first, then the entity tags, one per tag
+ * key, `TAG_LIMIT` in all; with the types the tagger found for those it kept.
+ */
+function storyTags(story: { title: string; body: string; outlet?: string | undefined }, own: readonly string[]): StoryTags {
+  const entities = tagStory({ title: story.title, body: story.body, outlet: story.outlet });
+  const byKey = new Map<string, string>();
+  for (const tag of [...own, ...entities.tags]) {
+    const key = tagKey(tag);
+    if (key !== "" && !byKey.has(key)) byKey.set(key, tag);
+  }
+  const tags = [...byKey.values()].slice(0, TAG_LIMIT);
+  const tagTypes = Object.fromEntries(tags.flatMap((tag) => (entities.tagTypes[tag] ? [[tag, entities.tagTypes[tag]]] : [])));
+  return { tags, tagTypes };
 }
 
 /**
@@ -78,7 +99,7 @@ export function recordFromDump(
  * file name) as a story on the undated shelf: `date` null until a date is given in its file name
  * or its record. The archive keeps every story a reader could use.
  */
-export function undatedRecord(file: string, partial: PartialArticle, sourceHash: string): ArticleRecord {
+export function undatedRecord(file: string, partial: PartialArticle, sourceHash: string, origin?: Capture): ArticleRecord {
   const id = storyId(null, partial.title);
   return {
     id,
@@ -90,17 +111,18 @@ export function undatedRecord(file: string, partial: PartialArticle, sourceHash:
     related: [],
     more: [],
     ...partial,
-    ...tagStory({ title: partial.title, body: partial.body }),
+    ...storyTags(partial, []),
     sourceFile: file,
     sourceHash,
+    ...(origin ? { capture: origin } : {}),
   };
 }
 
 /** The story a dump gives for the archive: its record, an undated one (see `undatedRecord`), or a failure. */
-function storyFromDump(file: string, bytes: Uint8Array, timezone: string, sourceHash: string): { record: ArticleRecord } | { failure: DumpFailure } {
-  const fresh = recordFromDump(file, bytes, timezone, sourceHash);
+function storyFromDump(file: string, bytes: Uint8Array, timezone: string, sourceHash: string, origin?: Capture): { record: ArticleRecord } | { failure: DumpFailure } {
+  const fresh = recordFromDump(file, bytes, timezone, sourceHash, origin);
   if ("record" in fresh) return fresh;
-  return fresh.partial && fresh.failure.rule === "no-date" ? { record: undatedRecord(file, fresh.partial, sourceHash) } : { failure: fresh.failure };
+  return fresh.partial && fresh.failure.rule === "no-date" ? { record: undatedRecord(file, fresh.partial, sourceHash, origin) } : { failure: fresh.failure };
 }
 
 type Decision = Omit<IngestResult, "html">;
@@ -134,7 +156,7 @@ function decide(input: IngestInput): Decision {
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       const note = `${recordFile}:${error.line}: ${error.message} (${error.hint}); the record was left as it is`;
-      const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash);
+      const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash, input.origin);
       if ("failure" in fresh) return { ...empty, failure: fresh.failure, note: { file: recordFile, message: note } };
       return { ...empty, record: fresh.record, note: { file: recordFile, message: `${note} and the story was built from its dump` } };
     }
@@ -143,7 +165,7 @@ function decide(input: IngestInput): Decision {
     return { ...empty, record: existing.record };
   }
 
-  const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash);
+  const fresh = storyFromDump(input.file, input.bytes, input.timezone, sourceHash, input.origin);
   if (existing && !existing.generated) {
     const fields = "record" in fresh ? changedFields(fresh.record, existing.record) : [];
     return {

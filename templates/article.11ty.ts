@@ -1,5 +1,6 @@
 // One page per story at /YYYY/MM/DD/<slug>/.
 import { UNDATED_URL, type DumpLink, type RelatedEntry } from "../src/index/archive.ts";
+import type { Image } from "../src/record/schema.ts";
 import { type StoryPageData, pagePerItem } from "../src/render/types.ts";
 import { html, safe, type SafeHtml } from "../src/render/html.ts";
 import { layout } from "../src/render/layout.ts";
@@ -20,8 +21,19 @@ const words = (text: string): string[] => text.toLowerCase().replace(/\./g, "").
  */
 const ALT_REPEATS_CAPTION = 0.6;
 
-/** Alt text is often the caption again, reworded and cut short with "…"; show it only when it adds something. */
-function figure(alt: string, caption: string): SafeHtml {
+/**
+ * Alt text is often the caption again, reworded and cut short with "…"; show it only when it adds
+ * something. An image with its original URL (HTML and WARC stories) is shown from there unless
+ * `remoteImages` is off.
+ */
+function figure(img: Image, remoteImages: boolean): SafeHtml {
+  const { alt, caption } = img;
+  if (img.src !== undefined && (remoteImages || !/^https?:/i.test(img.src))) {
+    return html`<figure class="image">
+<img src="${img.src}" alt="${alt}" loading="lazy" referrerpolicy="no-referrer">
+${caption ? html`<figcaption>${caption}</figcaption>\n` : ""}</figure>`;
+  }
+  if (!caption && !alt) return html``;
   const altWords = words(alt.replace(/…$/, "")).slice(0, alt.trim().endsWith("…") ? -1 : undefined);
   const captionWords = new Set(words(caption));
   const shared = altWords.filter((w) => captionWords.has(w)).length;
@@ -82,7 +94,7 @@ ${breadcrumbs([...trail, { url: a.url, label: a.title }])}
 <h1 data-pagefind-meta="title" data-pagefind-ignore>${a.title}</h1>
 ${a.authors.length ? html`<p class="byline" data-pagefind-ignore>By ${a.authors.map((name, i) => html`${i ? (i === a.authors.length - 1 ? " and " : ", ") : ""}<span class="author">${name}</span>`)}</p>\n` : ""}${a.outlet || a.originalUrl ? html`<p class="source" data-pagefind-ignore>${a.outlet ? html`<span class="outlet" data-pagefind-meta="outlet">${a.outlet}</span>` : ""}${a.outlet && a.originalUrl ? " · " : ""}${a.originalUrl ? html`<a href="${a.originalUrl}" rel="nofollow noopener">Original page</a>` : ""}</p>\n` : ""}<p class="dateline" data-pagefind-ignore>${storyTime(a)}${a.updated ? html` · Updated <time datetime="${a.updated}">${longDateTime(a.updated, a.updatedZone)}</time>` : ""}</p>
 </header>
-${a.images.map((img) => figure(img.alt, img.caption))}
+${a.images.map((img) => figure(img, d.site.remoteImages))}
 <div class="story-body">
 ${safe(a.bodyHtml)}
 </div>

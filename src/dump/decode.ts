@@ -44,8 +44,26 @@ function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
   } catch {
+    const declared = htmlCharset(body);
+    if (declared !== null) return declared;
     // Not valid UTF-8: scrapers on older sites save Windows-1252 (a superset of Latin-1 in practice).
     return { text: decodeWindows1252(body), encoding: "windows-1252" };
+  }
+}
+
+/**
+ * A saved HTML page that is not UTF-8 says its encoding in a `<meta charset>` (or `http-equiv`
+ * Content-Type) near its top, as browsers read it: Russian pages in windows-1251, Japanese in
+ * Shift_JIS, Korean in EUC-KR. Null when it declares none, or one this Node cannot decode.
+ */
+function htmlCharset(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
+  const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1]?.toLowerCase();
+  if (charset === undefined || /^(?:utf-?8|windows-1252|iso-8859-1|latin-?1|us-ascii)$/u.test(charset)) return null;
+  try {
+    return { text: new TextDecoder(charset).decode(bytes), encoding: charset };
+  } catch {
+    return null;
   }
 }
 

@@ -127,3 +127,5 @@ function main(argv: readonly string[]): number {
 }
 
 process.exitCode = main(process.argv.slice(2));
+
+await import("./extraction-html.ts");

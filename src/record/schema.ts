@@ -42,6 +42,17 @@ export const MoreBlockSchema = z.object({
   items: z.array(MoreItemSchema),
 });
 
+/** A WARC record a story was read from (src/dump/warc.ts). */
+export const CaptureSchema = z.object({
+  warc: z.string().min(1),
+  /** WARC-Record-ID. */
+  recordId: z.string().min(1),
+  /** WARC-Target-URI: the URL fetched. */
+  targetUri: z.string().min(1),
+  /** WARC-Date: when it was fetched. */
+  date: isoDateTime,
+});
+
 /** How an inferred field was found, e.g. `{ title: "profile voa: line after header" }`. */
 export const ProvenanceSchema = z.record(z.string(), z.string());
 
@@ -76,6 +87,8 @@ export const ParsedArticleSchema = z.object({
   provenance: ProvenanceSchema,
   /** Markdown: paragraphs separated by one blank line. */
   body: z.string(),
+  /** Where a story from a crawl was captured: the WARC file (relative to the content folder), its record, the URL fetched and when. */
+  capture: CaptureSchema.optional(),
 });
 
 export const RecordSchema = ParsedArticleSchema.extend({
@@ -94,4 +107,5 @@ export type RelatedStory = z.infer<typeof RelatedStorySchema>;
 export type MoreItem = z.infer<typeof MoreItemSchema>;
 export type MoreBlock = z.infer<typeof MoreBlockSchema>;
 export type ParsedArticle = z.infer<typeof ParsedArticleSchema>;
+export type Capture = z.infer<typeof CaptureSchema>;
 export type ArticleRecord = z.infer<typeof RecordSchema>;

@@ -9,7 +9,7 @@ import { sha256 } from "./identity.ts";
 /** Front-matter keys in the order they are written: identity, what a reader sees, then provenance. */
 const FRONT_MATTER_KEYS = [
   "id", "slug", "title", "date", "published", "updated", "section", "authors", "outlet", "url", "tags", "tagTypes",
-  "language", "images", "related", "more", "profile", "provenance", "sourceFile", "sourceHash",
+  "language", "images", "related", "more", "profile", "provenance", "capture", "sourceFile", "sourceHash",
 ] as const satisfies readonly Exclude<keyof ArticleRecord, "body">[];
 
 // Every field of a record is written: a field missing from the list above fails the type check here.
