@@ -258,11 +258,16 @@ test("staging folders left by a killed build are removed by the next build", asy
   const left = path.join(dir, ".site-building-1a2b3c");
   mkdirSync(path.join(left, "2020"), { recursive: true });
   writeFileSync(path.join(left, "2020", "index.html"), "half a page");
-  // And one from a real kill -9 in the middle of a build, wherever it was.
+  // And one from a real kill -9 in the middle of a build: as soon as its staging folder appears.
+  for (let i = 0; i < 30; i++) writeFileSync(path.join(content, `day-${i}.txt`), dated(2002, 1 + (i % 12), 1 + (i % 27)).replace("(2002)", `(2002 #${i})`));
   const child = spawn(process.execPath, [bin, "build", "--content", content, "--output", site, "--no-search"], { cwd: root });
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const closed = new Promise((resolve) => child.on("close", resolve));
+  const staging = (): string[] => readdirSync(dir).filter((n) => n.startsWith(".site-building-") && n !== ".site-building-1a2b3c");
+  while (child.exitCode === null && staging().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
   child.kill("SIGKILL");
-  await new Promise((resolve) => child.on("close", resolve));
+  await closed;
+  assert.equal(child.signalCode, "SIGKILL", "the build was killed before it finished");
+  assert.equal(staging().length, 1, "it left its staging folder");
   const run = build(content, site);
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(readdirSync(dir).filter((n) => n.includes("-building-")), []);
