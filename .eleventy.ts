@@ -2,7 +2,7 @@
 // the archive index and site settings are global data. `renderSite` passes both in; run
 // standalone (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the
 // config builds them itself from the records in the content folder.
-import { loadStandaloneData } from "./src/render/standalone.ts";
+import { loadStandaloneData } from "./src/standalone.ts";
 import { pagedItems } from "./src/render/types.ts";
 
 interface EleventyUserConfig {

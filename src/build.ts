@@ -4,11 +4,11 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
-import { bodyHtml, recordPathFor } from "./ingest.ts";
-import { memoryBodies, packedBodies, type BodyStore } from "./body-store.ts";
-import { IngestCache, type CachedResult } from "./ingest-cache.ts";
-import { Crawls } from "./ingest-crawl.ts";
-import { ingesterFor } from "./ingest-pool.ts";
+import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
+import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
+import { IngestCache, type CachedResult } from "./ingest/cache.ts";
+import { Crawls } from "./ingest/crawl.ts";
+import { ingesterFor } from "./ingest/pool.ts";
 import * as io from "./io.ts";
 import { inLanes } from "./lanes.ts";
 import type { ArticleRecord } from "./record/schema.ts";
@@ -53,7 +53,7 @@ export interface IngestOptions {
   timezone: string;
   /** Use records made by this same parser version for unchanged dumps (the cache). */
   reuse: boolean;
-  /** Folder of the ingest cache (src/ingest-cache.ts); none: every dump is read. */
+  /** Folder of the ingest cache (src/ingest/cache.ts); none: every dump is read. */
   cacheDir?: string;
   progress?: Progress;
 }

@@ -11,7 +11,7 @@ import { decodeDump } from "../src/dump/decode.ts";
 import { parseDump } from "../src/parse/index.ts";
 import { looksLikeHtml, parseHtml } from "../src/parse/html/index.ts";
 import { isPersonName, namesIn } from "../src/parse/html/printed.ts";
-import { recordFromDump } from "../src/ingest.ts";
+import { recordFromDump } from "../src/ingest/ingest.ts";
 import { ParsedArticleSchema, type ParsedArticle } from "../src/record/schema.ts";
 import { macroScores, overlap } from "../src/eval/shingles.ts";
 

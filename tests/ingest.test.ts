@@ -210,7 +210,7 @@ test("a damaged or partly deleted ingest cache costs a re-read, never a wrong st
 });
 
 test("worker threads, alone or next to this thread, give the same records, failures and order as parsing in this thread", async () => {
-  const { workerPool, sharedPool, inThread } = await import("../src/ingest-pool.ts");
+  const { workerPool, sharedPool, inThread } = await import("../src/ingest/pool.ts");
   const inputs = [
     { file: "sample.txt", bytes: new Uint8Array(readFileSync(sample)), existing: null, timezone: tz, reuse: true },
     { file: "empty.txt", bytes: new Uint8Array(), existing: null, timezone: tz, reuse: true },

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WARCRecord, WARCSerializer } from "warcio";
 import { indexWarc, isCrawl, readWarcPayload, type WarcSource } from "../src/dump/warc.ts";
-import { crawlPageName } from "../src/ingest-crawl.ts";
+import { crawlPageName } from "../src/ingest/crawl.ts";
 import { build, type BuildResult } from "../src/build.ts";
 import { sha256 } from "../src/record/identity.ts";
 import { main } from "../src/cli.ts";

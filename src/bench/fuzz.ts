@@ -3,7 +3,7 @@
 // `npm run fuzz -- --runs 10000`; tests/fuzz.test.ts runs a few hundred cases of the same property.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
-import { recordFromDump } from "../ingest.ts";
+import { recordFromDump } from "../ingest/ingest.ts";
 import { RecordSchema } from "../record/schema.ts";
 
 /** One way to damage a dump, applied to its lines. */

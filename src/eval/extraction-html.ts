@@ -14,7 +14,7 @@ import { decodeDump } from "../dump/decode.ts";
 import { Readability } from "@mozilla/readability";
 import { parseHtml } from "../parse/html/index.ts";
 import { parseDocument } from "../parse/html/dom.ts";
-import { shardOf } from "../ingest-cache.ts";
+import { shardOf } from "../ingest/cache.ts";
 import { macroScores, overlap, type Overlap } from "./shingles.ts";
 
 const SHARED = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpora");

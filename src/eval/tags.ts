@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { tagStory, type TagType } from "../index/entities.ts";
-import { recordFromDump } from "../ingest.ts";
+import { recordFromDump } from "../ingest/ingest.ts";
 import { loadCorpus } from "./related.ts";
 
 const DEFAULT_CORPUS = "/work/shared/corpora/entities-dev";

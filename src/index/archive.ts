@@ -79,7 +79,7 @@ export interface ArchiveArticle extends ArticleLink {
   authors: string[];
   language: string | null;
   images: Image[];
-  /** Key of the body as HTML in the build's body store (src/body-store.ts): a digest of the Markdown. */
+  /** Key of the body as HTML in the build's body store (src/ingest/body-store.ts): a digest of the Markdown. */
   bodyKey: string;
   tags: TermRef[];
   links: DumpLink[];

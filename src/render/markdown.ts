@@ -61,7 +61,7 @@ function plainParagraphsHtml(markdown: string): string | null {
 }
 
 /**
- * The HTML of a Markdown body. Made once per story at ingest (src/ingest.ts) and cached with its
+ * The HTML of a Markdown body. Made once per story at ingest (src/ingest/ingest.ts) and cached with its
  * record. Bodies morgue wrote from page text are plain paragraphs and skip the Markdown round trip
  * (remark-parse, remark-rehype and rehype-stringify cost 0.73 ms a story, 28% of ingest, in the
  * last profile); anything else, such as a body edited by hand with links or emphasis, goes through

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { SiteConfig } from "../config.ts";
 import type { Archive, ArchiveArticle } from "../index/archive.ts";
-import type { BodyStore } from "../body-store.ts";
+import type { BodyStore } from "../ingest/body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
 import { pagedItems, type FeedWithBodies, type PagedItems, type StoryWithBody } from "./types.ts";
@@ -72,7 +72,7 @@ export function feedsWithBodies(archive: Archive, bodies: BodyStore): Promise<Fe
 }
 
 export interface RenderOptions {
-  /** Where the stories' bodies are, as HTML (src/body-store.ts). */
+  /** Where the stories' bodies are, as HTML (src/ingest/body-store.ts). */
   bodies: BodyStore;
   articlesPerRun?: number;
   progress?: (stage: string, done: number, total: number) => void;

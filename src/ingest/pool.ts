@@ -27,7 +27,7 @@ interface Reply {
 export function workerPool(size: number = Math.max(1, os.availableParallelism())): Ingester {
   const waiting = new Map<number, { resolve: (r: IngestResult) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL("./ingest-worker.js", import.meta.url));
+    const worker = new Worker(new URL("./worker.js", import.meta.url));
     worker.on("message", (reply: Reply) => {
       const pending = waiting.get(reply.id);
       waiting.delete(reply.id);

@@ -2,14 +2,14 @@
 // with the dump's and the record's file stamps. While both stamps are unchanged, a build takes the
 // cached result without reading either file, so a rebuild of a large archive parses only the dumps
 // that are new or changed. A changed stamp only means "look again": the dump is then read and its
-// content hash compared with the record's `sourceHash` before anything is parsed (src/ingest.ts).
+// content hash compared with the record's `sourceHash` before anything is parsed (src/ingest/ingest.ts).
 import path from "node:path";
-import * as io from "./io.ts";
+import * as io from "../io.ts";
 import type { IngestResult } from "./ingest.ts";
 
 /**
  * What is kept per dump: its result without the record text that was written at the time, and
- * the key of its body's HTML in the body store (src/body-store.ts) instead of the HTML.
+ * the key of its body's HTML in the body store (src/ingest/body-store.ts) instead of the HTML.
  */
 export type CachedResult = Omit<IngestResult, "write" | "html"> & { bodyKey: string | null };
 

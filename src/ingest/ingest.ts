@@ -1,16 +1,16 @@
 // dump -> record, for one dump at a time and without I/O: decode, parse, give the story its
 // identity and tags, and decide what happens to the record already on disk (write, keep a hand
 // correction, or report). The build applies the decision.
-import { decodeDump } from "./dump/decode.ts";
-import { parseDump } from "./parse/index.ts";
-import type { ParseError, PartialArticle } from "./parse/types.ts";
-import type { ArticleRecord, Capture } from "./record/schema.ts";
-import { sha256, slugify, storyId } from "./record/identity.ts";
-import { changedFields, readRecord, RecordError, serialiseRecord } from "./record/store.ts";
-import { tagKey, tagStory, type StoryTags } from "./index/entities.ts";
-import { renderMarkdown } from "./render/markdown.ts";
-import { RECORDS_DIR } from "./io.ts";
-import type { DumpFailure, KeptCorrection, BuildNote } from "./report.ts";
+import { decodeDump } from "../dump/decode.ts";
+import { parseDump } from "../parse/index.ts";
+import type { ParseError, PartialArticle } from "../parse/types.ts";
+import type { ArticleRecord, Capture } from "../record/schema.ts";
+import { sha256, slugify, storyId } from "../record/identity.ts";
+import { changedFields, readRecord, RecordError, serialiseRecord } from "../record/store.ts";
+import { tagKey, tagStory, type StoryTags } from "../index/entities.ts";
+import { renderMarkdown } from "../render/markdown.ts";
+import { RECORDS_DIR } from "../io.ts";
+import type { DumpFailure, KeptCorrection, BuildNote } from "../report.ts";
 
 export interface IngestInput {
   /** Path of the dump relative to the content folder. */
@@ -24,7 +24,7 @@ export interface IngestInput {
    * generated record whose dump has not changed is used as it is, without parsing the dump again.
    */
   reuse: boolean;
-  /** The WARC record the dump is the page of, when it comes from a crawl (src/ingest-crawl.ts). */
+  /** The WARC record the dump is the page of, when it comes from a crawl (src/ingest/crawl.ts). */
   origin?: Capture;
 }
 

@@ -9,7 +9,7 @@
 // creating and renaming 10,000 small files there (CPU profile, this machine), and opened each
 // again to read it at render.
 import path from "node:path";
-import * as io from "./io.ts";
+import * as io from "../io.ts";
 
 export interface BodyStore {
   has(key: string): boolean;

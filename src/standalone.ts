@@ -1,12 +1,12 @@
 // Global data for running Eleventy on its own with `.eleventy.ts` (no `renderSite` caller):
 // settings from morgue.config.json, records through the build's ingest, the archive index, and
 // every story with its body (a standalone run renders them all at once).
-import { loadConfig, type SiteConfig } from "../config.ts";
-import { emptyReport } from "../report.ts";
-import type { Archive } from "../index/archive.ts";
-import { index, ingest } from "../build.ts";
-import { feedsWithBodies, withBodies } from "./site.ts";
-import type { FeedWithBodies, StoryWithBody } from "./types.ts";
+import { loadConfig, type SiteConfig } from "./config.ts";
+import { emptyReport } from "./report.ts";
+import type { Archive } from "./index/archive.ts";
+import { index, ingest } from "./build.ts";
+import { feedsWithBodies, withBodies } from "./render/site.ts";
+import type { FeedWithBodies, StoryWithBody } from "./render/types.ts";
 
 interface StandaloneData {
   site: SiteConfig;

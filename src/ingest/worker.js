@@ -3,4 +3,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("./ingest-worker-main.ts");
+await import("./worker-main.ts");

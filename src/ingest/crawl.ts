@@ -6,12 +6,12 @@
 // (redirects, errors, revisits, repeated captures, pages that are no article) is counted in the
 // report, and a damaged record is reported with its offset.
 import path from "node:path";
-import { MAX_DUMP_BYTES } from "./dump/decode.ts";
-import { indexWarc, isCrawl, readWarcPayload, type WarcIndex, type WarcPage } from "./dump/warc.ts";
-import * as io from "./io.ts";
-import { sha256, slugify } from "./record/identity.ts";
-import type { Capture } from "./record/schema.ts";
-import type { BuildReport } from "./report.ts";
+import { MAX_DUMP_BYTES } from "../dump/decode.ts";
+import { indexWarc, isCrawl, readWarcPayload, type WarcIndex, type WarcPage } from "../dump/warc.ts";
+import * as io from "../io.ts";
+import { sha256, slugify } from "../record/identity.ts";
+import type { Capture } from "../record/schema.ts";
+import type { BuildReport } from "../report.ts";
 
 /** Rule id of a crawl record that could not be read; the others were. */
 export const DAMAGED_RULE = "warc-damaged";
