@@ -19,6 +19,8 @@ const { values } = parseArgs({
     hugo: { type: "boolean", default: true },
     // --cold-only: just the cold build (for 100k, where every extra step costs minutes).
     "cold-only": { type: "boolean", default: false },
+    // Saved HTML pages built as a content folder of their own (the dev corpus, when it is there).
+    html: { type: "string", default: path.join(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/corpora/page-html-dev/dumps") },
   },
   allowNegative: true,
 });
@@ -110,6 +112,19 @@ row("morgue rebuild --no-cache", nocache, `${stages(tn)}; peak MB by stage: ${pe
 
 const search = child("search", site);
 row("pagefind search index, whole site", search, "(Pagefind runs as its own process: RSS here is node's only)");
+
+if (existsSync(values.html)) {
+  // HTML dumps, cold: the DOM, Readability and the markup checks per page, then the same pipeline.
+  const htmlContent = path.join(work, "html-content");
+  mkdirSync(htmlContent, { recursive: true });
+  const pages = readdirSync(values.html).filter((f) => /\.html?$/i.test(f)).sort();
+  for (const f of pages) writeFileSync(path.join(htmlContent, f), readFileSync(path.join(values.html, f)));
+  const built = child("build", htmlContent, path.join(work, "html-site"));
+  const th = built.timings as Record<string, number>;
+  row(`morgue cold build, ${pages.length} HTML dumps`, built, `${built.stories} stories; ingest ${(th.ingest! / pages.length).toFixed(1)} ms a page; ${stages(th)}`);
+} else {
+  console.log(`HTML dumps: ${values.html} not found; no HTML run`);
+}
 
 const hugoRuns: Record<number, { wallMs: number; maxRssMb: number }> = {};
 if (values.hugo && spawnSync("hugo", ["version"]).status === 0) {
