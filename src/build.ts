@@ -108,23 +108,24 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     await inLanes(toRead, IN_FLIGHT, async (index) => {
       const file = files[index]!;
       const recordFile = recordFileOf(file);
+      // A dump or record that cannot be read is reported, and the rest goes on.
+      const skip = (failure: DumpFailure): void => {
+        results[index] = { record: null, failure, correction: null, note: null, bodyKey: null };
+        options.progress?.("ingest", ++done, files.length);
+      };
       let bytes: Uint8Array;
       let existing: string | null;
       try {
         bytes = crawls.has(file) ? await crawls.read(file) : await io.readBytes(path.join(contentDir, file));
       } catch (error) {
-        results[index] = { record: null, failure: unreadable(file, error), correction: null, note: null, bodyKey: null };
-        options.progress?.("ingest", ++done, files.length);
-        return;
+        return skip(unreadable(file, error));
       }
       try {
         existing = await io.readTextIfExists(recordFile);
       } catch (error) {
         // A record that cannot be read may be a hand correction: it is neither used nor overwritten.
         const failure = unreadable(file, error);
-        results[index] = { record: null, failure: { ...failure, message: `its record ${recordPathFor(file)} ${failure.message}` }, correction: null, note: null, bodyKey: null };
-        options.progress?.("ingest", ++done, files.length);
-        return;
+        return skip({ ...failure, message: `its record ${recordPathFor(file)} ${failure.message}` });
       }
       const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
       if (html) await bodies.put(html.key, html.text);

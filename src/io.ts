@@ -295,10 +295,6 @@ export function removeDir(dir: string): Promise<void> {
   return fs.rm(dir, { recursive: true, force: true });
 }
 
-export async function isDirectory(target: string): Promise<boolean> {
-  return fs.stat(target).then((s) => s.isDirectory(), () => false);
-}
-
 /** The names in folder `dir`, or null when there is no such folder. */
 export async function entriesOf(dir: string): Promise<string[] | null> {
   return fs.readdir(dir).catch(() => null);
