@@ -783,8 +783,9 @@ export function buildArchive(
       .sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0))
       .map((id) => linkOf.get(id) as ArticleLink);
   }
-  // Older and newer: dated stories only (undated ones have no place in time).
+  // Older and newer: dated stories only (undated ones, last in archive order, have no place in time).
   const dated = articles.filter(isDated);
+  const undatedArticles = articles.slice(dated.length);
   dated.forEach((a, i) => {
     const before = dated[i - 1];
     const after = dated[i + 1];
@@ -792,8 +793,7 @@ export function buildArchive(
     a.next = after ? link(after) : null;
   });
   // The undated shelf, by headline.
-  const undated = articles
-    .filter((a) => a.date === null)
+  const undated = [...undatedArticles]
     .sort((x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.id, y.id))
     .map(link);
 
@@ -837,7 +837,7 @@ export function buildArchive(
 
   // Sections and tags: newest first, paginated.
   // Section and tag lists: newest first, then the undated shelf's stories.
-  const newestFirst = [...[...dated].reverse(), ...articles.filter((a) => a.date === null)];
+  const newestFirst = [...[...dated].reverse(), ...undatedArticles];
   const sectionLists = new Map<string, ArchiveArticle[]>();
   const tagLists = new Map<string, ArchiveArticle[]>();
   for (const a of newestFirst) {
