@@ -1,25 +1,21 @@
-// The pipeline in one place: dumps -> records (ingest) -> archive index -> rendered site -> search
-// index. Builds into a staging folder and swaps it in at the end, so a failed build leaves the
-// previous site as it was.
+// The `build` command's frame around the pipeline (src/pipeline.ts): the folders are checked and
+// locked before anything is touched, and a build whose inputs (dumps, records, settings, code) are
+// stamp for stamp those of the last finished build, with that build's site still in place, does
+// nothing: it says so and repeats that build's report. Only a build with something to do loads
+// the pipeline's stages (Eleventy, Pagefind, the parsers), which is most of a build's start-up time.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { resolveConfig, type SiteConfig } from "./config.ts";
-import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
-import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
-import { IngestCache, type CachedResult } from "./ingest/cache.ts";
-import { Crawls } from "./ingest/crawl.ts";
-import { ingesterFor } from "./ingest/pool.ts";
-import * as io from "./io.ts";
-import { inLanes } from "./lanes.ts";
-import type { ArticleRecord } from "./record/schema.ts";
-import { readRecord, RecordError } from "./record/store.ts";
-import { emptyReport, formatFailure, type BuildReport, type DumpFailure } from "./report.ts";
 import { UserError } from "./errors.ts";
-import { buildArchive, type Archive } from "./index/archive.ts";
-import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderSite, type BuiltPages } from "./render/site.ts";
-import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
+import * as io from "./io.ts";
+import { formatFailure, type BuildReport } from "./report.ts";
+import type { Progress } from "./pipeline.ts";
+import { pageFile } from "./render/pages.ts";
+import type { renderSite } from "./render/site.ts";
+import type { buildSearchIndex } from "./render/search.ts";
 
+export type { Ingested, IngestOptions, Progress } from "./pipeline.ts";
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
@@ -42,180 +38,12 @@ export interface BuildResult {
   /** Pages (stories, days, months, years, section and tag pages) taken unchanged from the last build instead of being rendered. */
   reusedPages: number;
   report: BuildReport;
+  /** The report as the build printed it, a line per failure, correction, duplicate, note and undated story. */
+  lines: string[];
+  /** True when nothing changed since the last build and the site was left as it was. */
+  upToDate: boolean;
   /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
   timings: Record<"ingest" | "index" | "render" | "search" | "swap" | "total", number>;
-}
-
-/** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
-const IN_FLIGHT = 64;
-
-export interface IngestOptions {
-  timezone: string;
-  /** Use records made by this same parser version for unchanged dumps (the cache). */
-  reuse: boolean;
-  /** Folder of the ingest cache (src/ingest/cache.ts); none: every dump is read. */
-  cacheDir?: string;
-  progress?: Progress;
-}
-
-/** Called as a stage advances; the CLI draws it on a terminal. */
-export type Progress = (stage: string, done: number, total: number) => void;
-
-/** The stories ingest gives, and where each one's body as HTML is: its key in `bodies`, by dump path. */
-export interface Ingested {
-  records: ArticleRecord[];
-  bodyKeys: Map<string, string>;
-  bodies: BodyStore;
-  /** Dumps read this time; the others were unchanged and came from the cache. */
-  read: number;
-}
-
-/** Files the listing could not use go into the report: failures, or notes when nothing was lost. */
-function reportListing(listing: io.Listing, report: BuildReport): void {
-  for (const p of listing.problems) {
-    if (p.note) report.notes.push({ file: p.file, message: `${p.file}: ${p.reason} (${p.hint})` });
-    else report.failures.push({ file: p.file, line: 0, rule: "unreadable", message: p.reason, hint: p.hint });
-  }
-}
-
-/** A dump (or its record) that cannot be read, as a failure naming it; the rest is built. */
-function unreadable(file: string, error: unknown): DumpFailure {
-  return { file, line: 0, rule: "unreadable", message: `cannot be read: ${io.describeError(error)}`, hint: "give the user running the build read permission (chmod a+r), or move it out of the content folder" };
-}
-
-/** Ingest: every dump becomes a record on disk (or a failure in the report). */
-export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport, listing?: io.Listing): Promise<Ingested> {
-  listing ??= await io.listDumps(contentDir);
-  reportListing(listing, report);
-  // Crawls (WARC files) are indexed first; their pages are dumps of their own from here on.
-  const crawls = await Crawls.index(contentDir, listing.files, options.cacheDir);
-  const files = crawls.dumps(listing.files);
-  const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
-  const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
-  const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
-
-  // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  const stamps = files.map((file) => [crawls.stamp(file) ?? io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
-  const results: (CachedResult | undefined)[] = files.map((file, i) => {
-    const cached = cache?.lookup(file, ...stamps[i]!);
-    return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
-  });
-  const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
-
-  const ingester = ingesterFor(toRead.length);
-  let done = files.length - toRead.length;
-  try {
-    await inLanes(toRead, IN_FLIGHT, async (index) => {
-      const file = files[index]!;
-      const recordFile = recordFileOf(file);
-      // A dump or record that cannot be read is reported, and the rest goes on.
-      const skip = (failure: DumpFailure): void => {
-        results[index] = { record: null, failure, correction: null, note: null, bodyKey: null };
-        options.progress?.("ingest", ++done, files.length);
-      };
-      let bytes: Uint8Array;
-      let existing: string | null;
-      try {
-        bytes = crawls.has(file) ? await crawls.read(file) : await io.readBytes(path.join(contentDir, file));
-      } catch (error) {
-        return skip(unreadable(file, error));
-      }
-      try {
-        existing = await io.readTextIfExists(recordFile);
-      } catch (error) {
-        // A record that cannot be read may be a hand correction: it is neither used nor overwritten.
-        const failure = unreadable(file, error);
-        return skip({ ...failure, message: `its record ${recordPathFor(file)} ${failure.message}` });
-      }
-      const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
-      if (html) await bodies.put(html.key, html.text);
-      const result: CachedResult = { ...decided, bodyKey: html?.key ?? null };
-      if (write !== null) await io.writeText(recordFile, write);
-      else if (!result.record && existing !== null && !result.correction && !result.note) {
-        // The dump no longer parses: its old generated record must not keep a stale story alive.
-        await io.removeFile(recordFile);
-      }
-      results[index] = result;
-      cache?.set(file, { dump: stamps[index]![0] ?? "", record: io.fileStamp(recordFile), result });
-      options.progress?.("ingest", ++done, files.length);
-    });
-  } finally {
-    await ingester.close();
-  }
-  if (cache) {
-    cache.keepOnly(new Set(files));
-    await cache.save();
-  }
-
-  const records: ArticleRecord[] = [];
-  const bodyKeys = new Map<string, string>();
-  for (const result of results) {
-    if (!result) continue;
-    if (result.failure) report.failures.push(result.failure);
-    if (result.correction) report.corrections.push(result.correction);
-    if (result.note) report.notes.push(result.note);
-    if (result.record) {
-      records.push(result.record);
-      if (result.bodyKey !== null) bodyKeys.set(result.record.sourceFile, result.bodyKey);
-    }
-  }
-  crawls.report(report);
-  // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
-  const live = new Set(files.map(recordPathFor));
-  for (const recordFile of await io.listRecords(contentDir)) {
-    if (live.has(recordFile)) continue;
-    const full = path.join(contentDir, recordFile);
-    const text = await io.readTextIfExists(full);
-    if (text === null) continue;
-    try {
-      const { record, generated } = readRecord(text);
-      if (generated) {
-        await io.removeFile(full);
-        continue;
-      }
-      records.push(record);
-      const html = bodyHtml(record.body);
-      await bodies.put(html.key, html.text);
-      bodyKeys.set(record.sourceFile, html.key);
-      report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
-    } catch (error) {
-      if (!(error instanceof RecordError)) throw error;
-      report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
-    }
-  }
-  await bodies.keepOnly(new Set(bodyKeys.values()));
-  return { records, bodyKeys, bodies, read: toRead.length };
-}
-
-/**
- * What the last build left in the site `siteDir`, as a cache file names it: rows of its story and
- * list pages (url, fingerprint, file stamp) or of its search shards (key, fingerprint). Null when
- * the file is missing or unreadable, or was written for another output folder.
- */
-async function readSiteCache<Row>(file: string, siteDir: string): Promise<Row[] | null> {
-  const text = await io.readTextIfExists(file);
-  try {
-    const saved = text === null ? null : (JSON.parse(text) as { site: string; rows: Row[] });
-    return saved?.site === path.resolve(siteDir) && Array.isArray(saved.rows) ? saved.rows : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeSiteCache(file: string, siteDir: string, rows: unknown[]): Promise<void> {
-  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), rows })}\n`);
-}
-
-/** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
-export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
-  const merged = mergeDuplicates(ingested.records);
-  report.duplicates = merged.duplicates;
-  const { bodyKeys } = ingested;
-  return buildArchive(merged.records, report, config, (record) => {
-    const key = bodyKeys.get(record.sourceFile);
-    if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
-    return key;
-  });
 }
 
 /** The folders a build reads and writes, with every symbolic link resolved. */
@@ -282,8 +110,97 @@ async function checkFolders(config: SiteConfig, cacheDir: string): Promise<Build
   return folders;
 }
 
-/** `build = render(index(records(parse(dumps))))`, with timings and a report. */
+/** Where the cache folder keeps the record of the last finished build. */
+const LAST_BUILD_FILE = "last-build.json";
+/** Where it keeps the story and list pages of the last build's site, with their fingerprints and file stamps. */
+export const PAGES_FILE = "pages.json";
+
+/** What the last finished build was made from, the stamp of the site it left, and what it reported. */
+interface LastBuild {
+  inputs: string;
+  site: string;
+  siteStamp: string | null;
+  result: Pick<BuildResult, "stories" | "pages" | "report" | "lines">;
+}
+
+/** Every dump's path and file stamp (size, times, inode), and what could not be listed. */
+function dumpsDigest(contentDir: string, listing: io.Listing): string {
+  const hash = createHash("sha256");
+  for (const file of listing.files) hash.update(`${file}\0${io.fileStamp(path.join(contentDir, file))}\n`);
+  for (const p of listing.problems) hash.update(`${p.file}\0${p.reason}\0${p.note ?? ""}\n`);
+  return hash.digest("hex");
+}
+
+/** Everything a build is made from: the dumps, the records (edited by hand or not), the settings and the code. */
+async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: string): Promise<string> {
+  const hash = createHash("sha256").update(dumps);
+  for (const record of await io.listRecords(config.contentDir)) hash.update(`${record}\0${io.fileStamp(path.join(config.contentDir, record))}\n`);
+  hash.update(await io.codeVersion("ingest")).update(await io.codeVersion("render"));
+  return hash.update(JSON.stringify(config)).update(`search:${options.search ?? true}`).digest("hex");
+}
+
+/**
+ * The last build's result when this build has nothing to do: the same inputs, and its site still in
+ * the output folder as it left it (the stamp of its catalog.json). Its report is printed again, so
+ * a dump that could not be built is never forgotten because nothing changed.
+ */
+async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options: BuildOptions, dumps: string, start: number): Promise<BuildResult | null> {
+  let last: LastBuild;
+  try {
+    const text = await io.readTextIfExists(path.join(cacheDir, LAST_BUILD_FILE));
+    if (text === null) return null;
+    last = JSON.parse(text) as LastBuild;
+  } catch {
+    return null;
+  }
+  const siteStamp = io.outputStamp(path.join(config.outputDir, "catalog.json"));
+  if (last.site !== path.resolve(config.outputDir) || siteStamp === null || last.siteStamp !== siteStamp) return null;
+  if (last.inputs !== (await inputsDigest(config, options, dumps))) return null;
+  // Every page it wrote is as it left it: one changed by hand in the site is made again.
+  const built = await readSiteCache<[string, string, string]>(path.join(cacheDir, PAGES_FILE), config.outputDir);
+  if (built === null || built.some(([url, , stamp]) => io.outputStamp(pageFile(config.outputDir, url)) !== stamp)) return null;
+  for (const line of last.result.lines) options.log?.(line);
+  const total = Math.round(performance.now() - start);
+  const { stories, pages, report, lines } = last.result;
+  return { stories, pages, reusedPages: pages, report, lines, upToDate: true, timings: { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total } };
+}
+
+/**
+ * What the last build left in the site `siteDir`, as a cache file names it: rows of its story and
+ * list pages (url, fingerprint, file stamp) or of its search shards (key, fingerprint). Null when
+ * the file is missing or unreadable, or was written for another output folder.
+ */
+export async function readSiteCache<Row>(file: string, siteDir: string): Promise<Row[] | null> {
+  const text = await io.readTextIfExists(file);
+  try {
+    const saved = text === null ? null : (JSON.parse(text) as { site: string; rows: Row[] });
+    return saved?.site === path.resolve(siteDir) && Array.isArray(saved.rows) ? saved.rows : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeSiteCache(file: string, siteDir: string, rows: unknown[]): Promise<void> {
+  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), rows })}\n`);
+}
+
+/** The report as a build prints it: a line per failure, kept correction, duplicate, note and undated story. */
+export function reportLines(report: BuildReport, undated: { file: string; url: string }[]): string[] {
+  return [
+    ...report.failures.map((f) => `not built: ${formatFailure(f)}`),
+    ...report.corrections.map((c) => `kept hand correction: ${c.record} (${c.fields.join(", ") || "no field differs from the dump"})${c.dumpChanged ? "; its dump changed since" : ""}`),
+    ...report.duplicates.map((d) => `same story: ${d.also.join(", ")} built once, from ${d.kept}`),
+    ...report.notes.map((n) => `note: ${n.message}`),
+    ...undated.map((u) => `undated: ${u.file}: no date could be read; built on the undated shelf, ${u.url} (put the date in the file name, 2019-11-20-name.txt, or in the record's date field)`),
+  ];
+}
+
+/**
+ * `build = render(index(records(parse(dumps))))`, with timings and a report; nothing at all when
+ * the inputs are those of the last finished build and its site is in place.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const start = performance.now();
   const config = resolveConfig({ ...options.config, contentDir: options.contentDir, outputDir: options.outputDir });
   const cacheDir = config.cacheDir ?? path.join(config.contentDir, ".morgue-cache");
   const folders = await checkFolders(config, cacheDir);
@@ -301,98 +218,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         "put the dumps (.txt files) in this folder, or check --content (contentDir)",
       );
     }
+    // Stand-in stages (tests) are not the pipeline a recorded build ran: they always run.
+    const recorded = (options.cache ?? true) && options.stages === undefined;
+    const lastBuildFile = path.join(cacheDir, LAST_BUILD_FILE);
+    const dumps = dumpsDigest(config.contentDir, listing);
+    if (recorded) {
+      const upToDate = await lastBuildIfUpToDate(cacheDir, config, options, dumps, start);
+      if (upToDate) return upToDate;
+    }
+    // The record of the last build goes first: from here on the site may change.
+    await io.removeFile(lastBuildFile);
     // Runs beside the whole build; awaited before the swap (see `io.removePreviousSite`). A failure
     // here shows again, with its message, when the swap removes the folder itself.
     const clearing = io.removePreviousSite(config.outputDir).catch(() => {});
+    let result: BuildResult;
     try {
-      return await buildWith(options, config, cacheDir, listing, clearing);
+      const { runPipeline } = await import("./pipeline.ts");
+      result = await runPipeline(options, config, cacheDir, listing, clearing);
     } finally {
       await clearing;
     }
+    // A dump that changed while the build read the others is built next time: no record then.
+    if (recorded && dumpsDigest(config.contentDir, await io.listDumps(config.contentDir)) === dumps) {
+      const last: LastBuild = {
+        inputs: await inputsDigest(config, options, dumps),
+        site: path.resolve(config.outputDir),
+        siteStamp: io.outputStamp(path.join(config.outputDir, "catalog.json")),
+        result: { stories: result.stories, pages: result.pages, report: result.report, lines: result.lines },
+      };
+      await io.writeText(lastBuildFile, `${JSON.stringify(last)}\n`);
+    }
+    return result;
   } finally {
     await Promise.all(locks.reverse().map((l) => l.release()));
   }
 }
 
-async function buildWith(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
-  const log = options.log ?? (() => {});
-  const report = emptyReport();
-  const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
-  const start = performance.now();
-  let t = performance.now();
-  const lap = (stage: keyof typeof timings): void => {
-    const now = performance.now();
-    timings[stage] = Math.round(now - t);
-    t = now;
-  };
-
-  const stampFile = path.join(cacheDir, "ingest.json");
-  // Records are reusable while the code that made them and the timezone they were read in stay the same.
-  const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
-  const stamp = await io.readTextIfExists(stampFile);
-  const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
-  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report, listing);
-  await io.writeText(stampFile, `${stampText}\n`);
-  lap("ingest");
-  log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
-
-  const archive = index(ingested, report, config);
-  const { bodies } = ingested;
-  // The records (with their Markdown bodies) are let go here: the archive holds what the pages
-  // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in
-  // memory during the render.
-  ingested = null;
-  lap("index");
-
-  const pagesFile = path.join(cacheDir, "pages.json");
-  const searchFile = path.join(cacheDir, "search.json");
-  const renderVersion = await io.codeVersion("render");
-  const pageRows = (options.cache ?? true) ? await readSiteCache<[string, string, string]>(pagesFile, config.outputDir) : null;
-  const previous = pageRows && { siteDir: config.outputDir, pages: new Map(pageRows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
-  const staging = await io.makeStagingDir(config.outputDir);
-  let pages: number;
-  let reused: number;
-  let builtPages: BuiltPages;
-  try {
-    ({ pages, reused, builtPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
-      progress: options.progress,
-      bodies,
-      previous,
-      codeVersion: renderVersion,
-    }));
-    lap("render");
-    log(`render: ${pages} pages (${reused} unchanged since the last build)`);
-    let shards: BuiltShards | null = null;
-    if (options.search ?? true) {
-      const shardRows = (options.cache ?? true) ? await readSiteCache<[string, string]>(searchFile, config.outputDir) : null;
-      const previousSearch = shardRows && { siteDir: config.outputDir, shards: new Map(shardRows) };
-      const searched = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
-      shards = searched.shards;
-      lap("search");
-      log(`search: ${searched.shards.size} year shard(s), ${searched.reused} unchanged since the last build`);
-    }
-    await clearing;
-    await io.swapInto(staging, config.outputDir);
-    await writeSiteCache(pagesFile, config.outputDir, [...builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]));
-    if (shards) await writeSiteCache(searchFile, config.outputDir, [...shards]);
-    else await io.removeFile(searchFile);
-    lap("swap");
-  } catch (error) {
-    await io.removeDir(staging);
-    throw error;
-  } finally {
-    bodies.close();
-  }
-
-  for (const f of report.failures) log(`not built: ${formatFailure(f)}`);
-  for (const c of report.corrections) {
-    log(`kept hand correction: ${c.record} (${c.fields.join(", ") || "no field differs from the dump"})${c.dumpChanged ? "; its dump changed since" : ""}`);
-  }
-  for (const d of report.duplicates) log(`same story: ${d.also.join(", ")} built once, from ${d.kept}`);
-  for (const n of report.notes) log(`note: ${n.message}`);
-  for (const a of archive.articles) {
-    if (a.date === null) log(`undated: ${a.sourceFiles[0]}: no date could be read; built on the undated shelf, ${a.url} (put the date in the file name, 2019-11-20-name.txt, or in the record's date field)`);
-  }
-  timings.total = Math.round(performance.now() - start);
-  return { stories: archive.articles.length, pages, reusedPages: reused, report, timings };
-}

@@ -10,6 +10,7 @@ import { promises as fs, closeSync, createReadStream, mkdirSync, openSync, readF
 import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { inLanes } from "./lanes.ts";
 
 /** Folder inside the content folder where ingest writes records; never scanned for dumps. */
 export const RECORDS_DIR = "records";
@@ -431,7 +432,7 @@ export async function codeVersion(of: "ingest" | "render"): Promise<string> {
   const files =
     of === "ingest"
       ? (await listFiles(src, (relative) => /^(bench|eval)$/.test(relative) || (/^render\//.test(relative) && relative !== "render/markdown.ts"))).map((f) => `src/${f}`)
-      : [...(await listFiles(path.join(root, "templates"))).map((f) => `templates/${f}`), ...(await listFiles(path.join(src, "render"))).map((f) => `src/render/${f}`)];
+      : [".eleventy.ts", ...(await listFiles(path.join(root, "templates"))).map((f) => `templates/${f}`), ...(await listFiles(path.join(src, "render"))).map((f) => `src/render/${f}`)];
   const hash = createHash("sha256");
   for (const file of files.filter((f) => /\.(ts|js|css)$/.test(f))) hash.update(file).update(await fs.readFile(path.join(root, file)));
   hash.update((await readTextIfExists(path.join(root, "package-lock.json"))) ?? "");
@@ -454,8 +455,11 @@ export function outputStamp(file: string): string | null {
 export async function linkTree(from: string, to: string): Promise<boolean> {
   const files = await listFiles(from);
   if (files.length === 0) return false;
-  for (const file of files) if (!(await linkFile(path.join(from, file), path.join(to, file)))) return false;
-  return true;
+  // Each folder is made once (a search shard holds thousands of files in a few folders).
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(to, file))))) await fs.mkdir(folder, { recursive: true });
+  // Sixteen links in flight: one at a time leaves the thread pool idle between them.
+  const linked = await inLanes(files, 16, (file) => fs.link(path.join(from, file), path.join(to, file)).then(() => true, () => false));
+  return linked.every(Boolean);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { loadConfig, type SiteConfig } from "./config.ts";
 import { emptyReport } from "./report.ts";
 import type { Archive } from "./index/archive.ts";
-import { index, ingest } from "./build.ts";
+import { index, ingest } from "./pipeline.ts";
 import { feedsWithBodies, withBodies } from "./render/site.ts";
 import type { FeedWithBodies, StoryWithBody } from "./render/types.ts";
 

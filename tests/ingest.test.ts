@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, copyFileS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ingest } from "../src/build.ts";
+import { ingest } from "../src/pipeline.ts";
 import { emptyReport } from "../src/report.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 // encodings are read, duplicates merge, a failing build leaves the previous site alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -170,8 +170,13 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   const first = await build({ contentDir: content, outputDir: site, search: true });
   assert.equal(first.reusedPages, 0);
 
-  const same = await build({ contentDir: content, outputDir: site, search: true });
-  assert.equal(same.reusedPages, pagedFiles(site).length, "nothing changed: every story, date, section and tag page is reused");
+  const before = new Map(allFiles(site).map((f) => [f, statSync(f).mtimeMs]));
+  const lines: string[] = [];
+  const same = await build({ contentDir: content, outputDir: site, search: true, log: (l) => lines.push(l) });
+  assert.ok(same.upToDate, "nothing changed: the build has nothing to do");
+  assert.deepEqual(new Map(allFiles(site).map((f) => [f, statSync(f).mtimeMs])), before, "nothing changed: the site is left as it was, file for file");
+  assert.deepEqual(lines, first.lines, "nothing changed: the last build's report is printed again");
+  assert.deepEqual(same.report, first.report);
 
   const steps: [string, () => void][] = [
     ["added", () => writeFileSync(path.join(content, "e.txt"), variant("A Fifth Story Comes Last", { day: "2020-12-01" }))],
@@ -188,6 +193,14 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     await build({ contentDir: path.join(scratch, "content"), outputDir: path.join(scratch, "site"), search: true, cache: false });
     assertSameSite(site, path.join(scratch, "site"));
   }
+
+  // A record corrected by hand is an input like a dump: the build is not "up to date" after it.
+  const recordsDir = path.join(content, "records");
+  const record = path.join(recordsDir, readdirSync(recordsDir).filter((f) => f.endsWith(".md")).sort()[0]!);
+  writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: A Headline Corrected By Hand"));
+  const corrected = await build({ contentDir: content, outputDir: site, search: true });
+  assert.ok(!corrected.upToDate, "a hand-edited record is built");
+  assert.ok(allFiles(site).some((f) => f.endsWith(".html") && readFileSync(f, "utf8").includes("A Headline Corrected By Hand")), "the corrected headline is on the site");
 
   const tampered = path.join(site, "2019", "index.html");
   writeFileSync(tampered, "edited by hand");

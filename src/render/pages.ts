@@ -1,6 +1,10 @@
 // The list of every HTML page the site has, derived from the archive: the sitemap is made from it
 // and the end-to-end test checks it against the files written.
+import path from "node:path";
 import type { Archive } from "../index/archive.ts";
+
+/** The file a page is written to, under `dir`. */
+export const pageFile = (dir: string, url: string): string => path.join(dir, url, "index.html");
 
 export interface SitePage {
   url: string;

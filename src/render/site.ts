@@ -10,6 +10,7 @@ import type { Archive, ArchiveArticle } from "../index/archive.ts";
 import type { BodyStore } from "../ingest/body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
+import { pageFile } from "./pages.ts";
 import { pagedItems, type FeedWithBodies, type PagedItems, type StoryWithBody } from "./types.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -84,9 +85,6 @@ export interface RenderOptions {
   /** `io.codeVersion("render")`; part of every fingerprint. */
   codeVersion?: string;
 }
-
-/** The file a page is written to, under `dir`. */
-export const pageFile = (dir: string, url: string): string => path.join(dir, url, "index.html");
 
 /**
  * A story page is a function of its index entry (related stories, neighbours and links included:

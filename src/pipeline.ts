@@ -1,0 +1,253 @@
+// The pipeline's stages: dumps -> records (ingest) -> archive index -> rendered site -> search
+// index, built into a staging folder and swapped in at the end, so a failed build leaves the
+// previous site as it was. `build()` (src/build.ts) checks the folders, takes the locks and skips
+// all of this when nothing changed; the stages are loaded only when there is something to build.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { SiteConfig } from "./config.ts";
+import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
+import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
+import { IngestCache, type CachedResult } from "./ingest/cache.ts";
+import { Crawls } from "./ingest/crawl.ts";
+import { ingesterFor } from "./ingest/pool.ts";
+import * as io from "./io.ts";
+import { inLanes } from "./lanes.ts";
+import type { ArticleRecord } from "./record/schema.ts";
+import { readRecord, RecordError } from "./record/store.ts";
+import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
+import { buildArchive, type Archive } from "./index/archive.ts";
+import { mergeDuplicates } from "./index/dedupe.ts";
+import { renderSite, type BuiltPages } from "./render/site.ts";
+import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
+import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
+
+/** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
+const IN_FLIGHT = 64;
+
+export interface IngestOptions {
+  timezone: string;
+  /** Use records made by this same parser version for unchanged dumps (the cache). */
+  reuse: boolean;
+  /** Folder of the ingest cache (src/ingest/cache.ts); none: every dump is read. */
+  cacheDir?: string;
+  progress?: Progress;
+}
+
+/** Called as a stage advances; the CLI draws it on a terminal. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
+/** The stories ingest gives, and where each one's body as HTML is: its key in `bodies`, by dump path. */
+export interface Ingested {
+  records: ArticleRecord[];
+  bodyKeys: Map<string, string>;
+  bodies: BodyStore;
+  /** Dumps read this time; the others were unchanged and came from the cache. */
+  read: number;
+}
+
+/** Files the listing could not use go into the report: failures, or notes when nothing was lost. */
+function reportListing(listing: io.Listing, report: BuildReport): void {
+  for (const p of listing.problems) {
+    if (p.note) report.notes.push({ file: p.file, message: `${p.file}: ${p.reason} (${p.hint})` });
+    else report.failures.push({ file: p.file, line: 0, rule: "unreadable", message: p.reason, hint: p.hint });
+  }
+}
+
+/** A dump (or its record) that cannot be read, as a failure naming it; the rest is built. */
+function unreadable(file: string, error: unknown): DumpFailure {
+  return { file, line: 0, rule: "unreadable", message: `cannot be read: ${io.describeError(error)}`, hint: "give the user running the build read permission (chmod a+r), or move it out of the content folder" };
+}
+
+/** Ingest: every dump becomes a record on disk (or a failure in the report). */
+export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport, listing?: io.Listing): Promise<Ingested> {
+  listing ??= await io.listDumps(contentDir);
+  reportListing(listing, report);
+  // Crawls (WARC files) are indexed first; their pages are dumps of their own from here on.
+  const crawls = await Crawls.index(contentDir, listing.files, options.cacheDir);
+  const files = crawls.dumps(listing.files);
+  const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
+  const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
+  const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
+
+  // Unchanged dumps (same file stamps as last time) take their cached result without being read.
+  const stamps = files.map((file) => [crawls.stamp(file) ?? io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
+  const results: (CachedResult | undefined)[] = files.map((file, i) => {
+    const cached = cache?.lookup(file, ...stamps[i]!);
+    return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
+  });
+  const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
+
+  const ingester = ingesterFor(toRead.length);
+  let done = files.length - toRead.length;
+  try {
+    await inLanes(toRead, IN_FLIGHT, async (index) => {
+      const file = files[index]!;
+      const recordFile = recordFileOf(file);
+      // A dump or record that cannot be read is reported, and the rest goes on.
+      const skip = (failure: DumpFailure): void => {
+        results[index] = { record: null, failure, correction: null, note: null, bodyKey: null };
+        options.progress?.("ingest", ++done, files.length);
+      };
+      let bytes: Uint8Array;
+      let existing: string | null;
+      try {
+        bytes = crawls.has(file) ? await crawls.read(file) : await io.readBytes(path.join(contentDir, file));
+      } catch (error) {
+        return skip(unreadable(file, error));
+      }
+      try {
+        existing = await io.readTextIfExists(recordFile);
+      } catch (error) {
+        // A record that cannot be read may be a hand correction: it is neither used nor overwritten.
+        const failure = unreadable(file, error);
+        return skip({ ...failure, message: `its record ${recordPathFor(file)} ${failure.message}` });
+      }
+      const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
+      if (html) await bodies.put(html.key, html.text);
+      const result: CachedResult = { ...decided, bodyKey: html?.key ?? null };
+      if (write !== null) await io.writeText(recordFile, write);
+      else if (!result.record && existing !== null && !result.correction && !result.note) {
+        // The dump no longer parses: its old generated record must not keep a stale story alive.
+        await io.removeFile(recordFile);
+      }
+      results[index] = result;
+      cache?.set(file, { dump: stamps[index]![0] ?? "", record: io.fileStamp(recordFile), result });
+      options.progress?.("ingest", ++done, files.length);
+    });
+  } finally {
+    await ingester.close();
+  }
+  if (cache) {
+    cache.keepOnly(new Set(files));
+    await cache.save();
+  }
+
+  const records: ArticleRecord[] = [];
+  const bodyKeys = new Map<string, string>();
+  for (const result of results) {
+    if (!result) continue;
+    if (result.failure) report.failures.push(result.failure);
+    if (result.correction) report.corrections.push(result.correction);
+    if (result.note) report.notes.push(result.note);
+    if (result.record) {
+      records.push(result.record);
+      if (result.bodyKey !== null) bodyKeys.set(result.record.sourceFile, result.bodyKey);
+    }
+  }
+  crawls.report(report);
+  // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
+  const live = new Set(files.map(recordPathFor));
+  for (const recordFile of await io.listRecords(contentDir)) {
+    if (live.has(recordFile)) continue;
+    const full = path.join(contentDir, recordFile);
+    const text = await io.readTextIfExists(full);
+    if (text === null) continue;
+    try {
+      const { record, generated } = readRecord(text);
+      if (generated) {
+        await io.removeFile(full);
+        continue;
+      }
+      records.push(record);
+      const html = bodyHtml(record.body);
+      await bodies.put(html.key, html.text);
+      bodyKeys.set(record.sourceFile, html.key);
+      report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+      report.notes.push({ file: recordFile, message: `${recordFile}:${error.line}: ${error.message} (${error.hint})` });
+    }
+  }
+  await bodies.keepOnly(new Set(bodyKeys.values()));
+  return { records, bodyKeys, bodies, read: toRead.length };
+}
+
+/** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
+export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
+  const merged = mergeDuplicates(ingested.records);
+  report.duplicates = merged.duplicates;
+  const { bodyKeys } = ingested;
+  return buildArchive(merged.records, report, config, (record) => {
+    const key = bodyKeys.get(record.sourceFile);
+    if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
+    return key;
+  });
+}
+
+/** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
+export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const report = emptyReport();
+  const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
+  const start = performance.now();
+  let t = performance.now();
+  const lap = (stage: keyof typeof timings): void => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - t);
+    t = now;
+  };
+
+  const stampFile = path.join(cacheDir, "ingest.json");
+  // Records are reusable while the code that made them and the timezone they were read in stay the same.
+  const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
+  const stamp = await io.readTextIfExists(stampFile);
+  const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
+  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report, listing);
+  await io.writeText(stampFile, `${stampText}\n`);
+  lap("ingest");
+  log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
+
+  const archive = index(ingested, report, config);
+  const { bodies } = ingested;
+  // The records (with their Markdown bodies) are let go here: the archive holds what the pages
+  // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in
+  // memory during the render.
+  ingested = null;
+  lap("index");
+
+  const pagesFile = path.join(cacheDir, PAGES_FILE);
+  const searchFile = path.join(cacheDir, "search.json");
+  const renderVersion = await io.codeVersion("render");
+  const pageRows = (options.cache ?? true) ? await readSiteCache<[string, string, string]>(pagesFile, config.outputDir) : null;
+  const previous = pageRows && { siteDir: config.outputDir, pages: new Map(pageRows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
+  const staging = await io.makeStagingDir(config.outputDir);
+  let pages: number;
+  let reused: number;
+  let builtPages: BuiltPages;
+  try {
+    ({ pages, reused, builtPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
+      progress: options.progress,
+      bodies,
+      previous,
+      codeVersion: renderVersion,
+    }));
+    lap("render");
+    log(`render: ${pages} pages (${reused} unchanged since the last build)`);
+    let shards: BuiltShards | null = null;
+    if (options.search ?? true) {
+      const shardRows = (options.cache ?? true) ? await readSiteCache<[string, string]>(searchFile, config.outputDir) : null;
+      const previousSearch = shardRows && { siteDir: config.outputDir, shards: new Map(shardRows) };
+      const searched = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
+      shards = searched.shards;
+      lap("search");
+      log(`search: ${searched.shards.size} year shard(s), ${searched.reused} unchanged since the last build`);
+    }
+    await clearing;
+    await io.swapInto(staging, config.outputDir);
+    await writeSiteCache(pagesFile, config.outputDir, [...builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]));
+    if (shards) await writeSiteCache(searchFile, config.outputDir, [...shards]);
+    else await io.removeFile(searchFile);
+    lap("swap");
+  } catch (error) {
+    await io.removeDir(staging);
+    throw error;
+  } finally {
+    bodies.close();
+  }
+
+  const undated = archive.articles.flatMap((a) => (a.date === null ? [{ file: a.sourceFiles[0]!, url: a.url }] : []));
+  const lines = reportLines(report, undated);
+  for (const line of lines) log(line);
+  timings.total = Math.round(performance.now() - start);
+  return { stories: archive.articles.length, pages, reusedPages: reused, report, lines, timings, upToDate: false };
+}
