@@ -202,9 +202,16 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   assert.ok(!corrected.upToDate, "a hand-edited record is built");
   assert.ok(allFiles(site).some((f) => f.endsWith(".html") && readFileSync(f, "utf8").includes("A Headline Corrected By Hand")), "the corrected headline is on the site");
 
+  // So are the settings: a new title is on every page.
+  const retitled = await build({ contentDir: content, outputDir: site, search: true, config: { title: "The Retitled Morgue" } });
+  assert.ok(!retitled.upToDate && readFileSync(path.join(site, "index.html"), "utf8").includes("The Retitled Morgue"), "changed settings are built");
+
+  const retitle = { title: "The Retitled Morgue" };
+  assert.ok((await build({ contentDir: content, outputDir: site, search: true, config: retitle })).upToDate);
   const tampered = path.join(site, "2019", "index.html");
   writeFileSync(tampered, "edited by hand");
-  await build({ contentDir: content, outputDir: site, search: true });
+  const remade = await build({ contentDir: content, outputDir: site, search: true, config: retitle });
+  assert.ok(!remade.upToDate);
   assert.notEqual(readFileSync(tampered, "utf8"), "edited by hand", "a page changed by hand in the site is made again");
   rmSync(work, { recursive: true, force: true });
 });

@@ -117,12 +117,13 @@ export async function renderSite(
     ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item, shared) }))),
   ];
   // A page whose fingerprint is unchanged and whose file is as the last build left it is linked.
-  const reusable = new Set<string>();
+  // Linked pages keep their stamp (a hard link shares size, modification time and inode).
+  const reusable = new Map<string, string>();
   await inLanes(entries, 64, async ({ url, fingerprint }) => {
     const before = previous?.pages.get(url);
     if (!previous || !before || before.fingerprint !== fingerprint) return;
     const from = pageFile(previous.siteDir, url);
-    if (io.outputStamp(from) === before.stamp && (await io.linkFile(from, pageFile(outputDir, url)))) reusable.add(url);
+    if (io.outputStamp(from) === before.stamp && (await io.linkFile(from, pageFile(outputDir, url)))) reusable.set(url, before.stamp);
   });
   const fresh = <T extends { url: string }>(items: T[]): T[] => items.filter((item) => !reusable.has(item.url));
   const pages: PagedItems = { days: fresh(all.days), months: fresh(all.months), years: fresh(all.years), listPages: fresh(all.listPages) };
@@ -146,7 +147,7 @@ export async function renderSite(
 
   const builtPages: BuiltPages = new Map();
   for (const { url, fingerprint } of entries) {
-    const stamp = io.outputStamp(pageFile(outputDir, url));
+    const stamp = reusable.get(url) ?? io.outputStamp(pageFile(outputDir, url));
     if (stamp) builtPages.set(url, { fingerprint, stamp });
   }
   return { pages: written + reusable.size, reused: reusable.size, builtPages };
