@@ -36,6 +36,31 @@ interface EleventyResult {
  */
 export const ARTICLES_PER_RUN = 2500;
 
+/** The template of each kind of paged page (`PagedItems`), run on its own for slices after the first. */
+const PAGED_TEMPLATES: Record<keyof PagedItems, string> = { years: "year.11ty.ts", months: "month.11ty.ts", days: "day.11ty.ts", listPages: "list.11ty.ts" };
+const NO_PAGES: PagedItems = { years: [], months: [], days: [], listPages: [] };
+
+/**
+ * Paged pages in runs of at most `perRun`, like stories: at 100,000 stories the day, month, year,
+ * section and tag pages are about 27,000, and one run holding them all was the render's peak. The
+ * first run takes what fits, smallest kinds first (years, months, days, list pages); the rest of
+ * each kind goes in runs of its template alone. An everyday build's few changed pages fit in the
+ * first run.
+ */
+export function pagedRuns(pages: PagedItems, perRun: number): { first: PagedItems; rest: { kind: keyof PagedItems; items: PagedItems[keyof PagedItems] }[] } {
+  const first: PagedItems = { ...NO_PAGES };
+  const rest: { kind: keyof PagedItems; items: PagedItems[keyof PagedItems] }[] = [];
+  let room = perRun;
+  for (const kind of Object.keys(PAGED_TEMPLATES) as (keyof PagedItems)[]) {
+    const items = pages[kind];
+    const taken = Math.min(room, items.length);
+    (first as Record<keyof PagedItems, unknown[]>)[kind] = items.slice(0, taken);
+    room -= taken;
+    for (let start = taken; start < items.length; start += perRun) rest.push({ kind, items: items.slice(start, start + perRun) as PagedItems[keyof PagedItems] });
+  }
+  return { first, rest };
+}
+
 /** One Eleventy run over `input` (a folder or one template) with `globals` as global data; returns the pages written. */
 async function runEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<number> {
   const eleventy = new Eleventy(input, outputDir, {
@@ -126,16 +151,17 @@ export async function renderSite(
     if (io.outputStamp(from) === before.stamp && (await io.linkFile(from, pageFile(outputDir, url)))) reusable.set(url, before.stamp);
   });
   const fresh = <T extends { url: string }>(items: T[]): T[] => items.filter((item) => !reusable.has(item.url));
-  const pages: PagedItems = { days: fresh(all.days), months: fresh(all.months), years: fresh(all.years), listPages: fresh(all.listPages) };
   const toRender = fresh(archive.articles);
+  const { first: pages, rest } = pagedRuns({ years: fresh(all.years), months: fresh(all.months), days: fresh(all.days), listPages: fresh(all.listPages) }, articlesPerRun);
 
   const total = toRender.length;
   const slices: ArchiveArticle[][] = [];
   for (let start = 0; start < total; start += articlesPerRun) slices.push(toRender.slice(start, start + articlesPerRun));
   if (slices.length === 0) slices.push([]);
-  // The first run writes every page other than stories, and the first slice of stories. (A render
-  // worker thread taking slices next to this one was measured at 10,000 stories: about 10% less
-  // render time for 130-300 MB more peak RSS, and it took the 100,000-story build past 4 GB.)
+  // The first run writes the pages made from the whole archive, the first slice of stories and of
+  // paged pages. (A render worker thread taking slices next to this one was measured at 10,000
+  // stories: about 10% less render time for 130-300 MB more peak RSS, and it took the
+  // 100,000-story build past 4 GB.)
   let written = 0;
   for (const [i, slice] of slices.entries()) {
     // Bodies are read per slice, so only one slice of them is in memory at a time.
@@ -143,6 +169,9 @@ export async function renderSite(
     const globals = i === 0 ? { archive, pages, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
     written += await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
+  }
+  for (const run of rest) {
+    written += await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } });
   }
 
   const builtPages: BuiltPages = new Map();
