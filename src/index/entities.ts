@@ -28,6 +28,7 @@ import {
   BODY_PARTICLES,
   POSSESSIVE_NAME_HEADS,
   TITLES,
+  INFLECTIONS,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -56,6 +57,9 @@ const SALIENCE = {
  */
 const NAME_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "X", "VERB", "NUM"]);
 
+/** The shortest stem `commonWord` asks for an inflected word: "Ted" is no "t" + "ed". */
+const MIN_STEM = 3;
+
 /** Tokens that glue the words of a web or mail address together. */
 const ADDRESS_MARKS: ReadonlySet<string> = new Set([".", "/", "@"]);
 
@@ -73,6 +77,8 @@ const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const NO_VOWEL = /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]+$/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
+/** II to XXXIX: never "I" (the pronoun), "V" or "X" (single letters are no names anyway). */
+const ROMAN_NUMERAL = /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
 /** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
@@ -100,6 +106,11 @@ function startsLower(word: string): boolean {
   const c = word.charCodeAt(0);
   return c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_LOWER.test(word);
 }
+
+/** Quotation marks, opening or closing; see `Mention.quoted`. */
+const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "‘", "’", "'"]);
+/** Punctuation that may stand between a quotation's last word and its closing mark: "The Knot," */
+const CLOSING_PUNCTUATION: ReadonlySet<string> = new Set([",", ".", "?", "!"]);
 
 /** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
@@ -242,6 +253,8 @@ interface Mention {
   kind?: TagType;
   /** The name of an adjective made with a hyphen ("Boston-based"): salience for it, no entity. */
   compound?: boolean;
+  /** The whole of a quotation: the title of a book, film or song ("Sleeping Bread"). */
+  quoted?: boolean;
 }
 
 interface Entity {
@@ -258,6 +271,8 @@ interface Entity {
   surnamed: boolean;
   /** Every mention started a sentence, line or quote; see `Mention.atOpener`. */
   atOpener: boolean;
+  /** Every mention was a whole quotation; see `Mention.quoted`. */
+  quoted: boolean;
   /** The first mention in the body; Infinity if only the headline names it. */
   firstInBody: number;
   /** Mentions whose surroundings say what it is; see `Mention.kind`. */
@@ -336,12 +351,22 @@ const lexicalPos = memoised((word: string): string | undefined => {
 /**
  * A common English word, not a name, when written in lower case: the word list knows it as
  * something other than a proper noun. "Former", "Second", "Scorers" (as "scorer"), "FORECAST",
- * but not "Sweden" or "Lebed". Plurals are asked as their singular.
+ * but not "Sweden" or "Lebed". A word the list lacks is asked by its stem (`INFLECTIONS`:
+ * "Eyewitnesses", "Buckled"), a hyphenated one by its parts: a common word, then common words or
+ * words in lower case ("Post-mortem", "Co-Premiers"; not "Rolls-Royce", "Chen Chun-yeh").
  */
 const commonWord = memoised((word: string): boolean => {
   if (lexicalPos(word) === "PROPN") return false;
   const lower = word.toLowerCase();
-  const pos = lexicalPos(lower) ?? (lower.endsWith("s") ? lexicalPos(lower.slice(0, -1)) : undefined);
+  let pos = lexicalPos(lower);
+  for (let k = 0; pos === undefined && k < INFLECTIONS.length; k++) {
+    const [ending, stem] = INFLECTIONS[k] ?? ["", ""];
+    if (lower.length - ending.length >= MIN_STEM && lower.endsWith(ending)) pos = lexicalPos(lower.slice(0, -ending.length) + stem);
+  }
+  if (pos === undefined && word.includes("-")) {
+    const [head = "", ...rest] = word.split("-");
+    return head !== "" && commonWord(head) && rest.every((part) => startsLower(part) || commonWord(part));
+  }
   return pos !== undefined && pos !== "PROPN";
 });
 
@@ -460,7 +485,7 @@ function evidenceOf(texts: readonly Tokens[]): Evidence {
 }
 
 /** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
-function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Mention[] {
+function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number): Mention[] {
   const { values, pos, spaces, flags } = tokens;
   const spaced = (i: number): boolean => ((flags[i] ?? 0) & TOKEN.spaced) !== 0;
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
@@ -478,7 +503,12 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     // word: "Romania beat Lithuania", "(Sweden)", "LONDON (Reuters) -", but not "Second" or
     // "Former" (see `nameAfterOpener` for common words the story also writes in lower case).
     // A word in capitals that is still a name word here is no common one, or joins one ("NEW YORK").
-    const name = confirmed.has(word) || aliasFor(word) !== undefined || !commonWord(word) || SHOUTED.test(word);
+    const name =
+      confirmed.has(word) ||
+      aliasFor(word) !== undefined ||
+      !commonWord(word) ||
+      SHOUTED.test(word) ||
+      companyHead(i, word);
     isNameWord.set(i, name);
     return name;
   };
@@ -496,6 +526,9 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const part = values[i + 2] ?? "";
     return startsCapital(part) || (startsLower(part) && !HAS_DIGIT.test(part) && lexicalPos(part) === undefined);
   };
+  // A second particle before the surname: "Joost van der Westhuizen" (entities-dev).
+  const particleBeforeName = (k: number): boolean =>
+    NAME_PARTICLES.has(values[k] ?? "") && !HEAD_PARTICLES.has(values[k] ?? "") && spaced(k + 1) && nameWord(k + 1);
   const particlePrefixed = (i: number): boolean =>
     values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has(values[i - 2] ?? "") && !glued(i - 2);
   // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
@@ -503,11 +536,20 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
   const compound = (j: number): boolean =>
     values[j] === "-" && glued(j) && glued(j + 1) && startsLower(values[j + 1] ?? "") && !hyphenatedName(j - 1);
 
-  /** Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"). */
-  const endsInInstitution = (k: number): boolean => {
+  /**
+   * A common word, no adjective and never written in lower case, opening a company's or body's
+   * name: "Offshore Data Services said", "Jeans Mate Corp is" (entities-dev), "Apple Computer Inc".
+   */
+  const companyHead = (i: number, word: string): boolean =>
+    lexicalPos(word.toLowerCase()) !== "ADJ" && !lower.has(word.toLowerCase()) && spaced(i + 1) && endsInInstitution(i, true);
+  /**
+   * Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"),
+   * or for a `company`, a company's suffix ("Mate Corp").
+   */
+  const endsInInstitution = (k: number, company = false): boolean => {
     let end = k;
     while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
-    return end > k && INSTITUTION_WORDS.has(values[end] ?? "");
+    return end > k && (INSTITUTION_WORDS.has(values[end] ?? "") || (company && ORG_SUFFIXES.has(values[end] ?? "")));
   };
   const mentions: Mention[] = [];
   let i = 0;
@@ -529,7 +571,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       const particle =
         (NAME_PARTICLES.has(value) &&
           (!HEAD_PARTICLES.has(value) || isHead(words[words.length - 1] ?? "")) &&
-          (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)))) ||
+          (hyphenatedName(j) || (spaced(j + 1) && (nameWord(j + 1) || particleBeforeName(j + 1))))) ||
         // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
         // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
         ((value === "&" || (BODY_PARTICLES.has(value) && (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
@@ -558,6 +600,13 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       i = j;
       continue;
     }
+    // A quotation of capitalised words and nothing else is a work's title, "The Collapse",
+    // "Sleeping Bread" (novels named in entities-dev), is no tag unless the story names it unquoted.
+    const close = CLOSING_PUNCTUATION.has(values[j] ?? "") ? j + 1 : j;
+    let open = i - 1;
+    // Words a title opens with that are no name words alone: "Sleeping Bread".
+    while (open >= 0 && open > i - BRACKETED_NAME_WORDS && startsCapital(values[open] ?? "")) open--;
+    const quoted = QUOTES.has(values[open] ?? "") && QUOTES.has(values[close] ?? "");
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
     const before = values[i - 1] ?? "";
@@ -569,6 +618,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
         order: orderBase + i,
         attributive,
         atOpener: k === 0 && opener(i),
+        ...(quoted ? { quoted } : {}),
         ...(afterTitle ? { kind: "person" as const } : k === 0 && place !== undefined ? { kind: place } : {}),
       }),
     );
@@ -685,12 +735,17 @@ function cleanName(words: readonly string[]): string[] {
     const tail = rest.join(" ");
     if (aliasFor(tail) !== undefined) return [head, tail];
   }
+  // Not when the head is an institution's word: "Party of Democratic Action", "Department of
+  // Defense" (entities-dev) are bodies, not "Democratic Action" and "Defense".
   const of = name.indexOf("of");
-  if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
+  if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()) && !INSTITUTION_WORDS.has(word))) {
+    return cleanName(name.slice(of + 1));
+  }
   // Junk, dropped here rather than by the caller: the alias table, asked above, knows none of it.
   // Several short words in capitals are a table's column heads ("PCT GB", "NYC SP"), not a name.
   if (name.length > 1 && name.every((word) => word.length <= 3 && SHOUTED.test(word))) return [];
-  return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word))
+  // A Roman numeral names nothing alone: "Group II", the "XI" of "Duke of Norfolk's XI" (entities-dev), though "Charles VI" is a king.
+  return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word) || ROMAN_NUMERAL.test(word))
     ? []
     : [written];
 }
@@ -716,14 +771,19 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
       demonymMentions.push(mention);
       continue;
     }
-    const { name, key } = entityName(acronyms.get(mention.written) ?? mention.written);
+    const expanded = acronyms.get(mention.written);
+    const { name, key } = entityName(expanded ?? mention.written);
     let group = byKey.get(key);
     if (group === undefined) {
       group = { entity: newEntity(name, mention.order), spellings: new Map() };
       byKey.set(key, group);
     }
     addMention(group.entity, mention);
-    group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+    // An acronym spelt out once in brackets is a spelling of its own: the story that then says
+    // "LIFFE" four times is tagged LIFFE ("National Bank of Romania (BNR)", "Bank Rozwoju Exportu
+    // SA (BRE)": entities-dev, whose annotators keep the two forms apart too).
+    const spelling = expanded === undefined ? name : entityName(mention.written).name;
+    group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
   }
   // The most used spelling names the entity; the earliest wins a tie (maps keep insertion order).
   const entities = [...byKey.values()].map(({ entity, spellings }) => {
@@ -827,8 +887,12 @@ function headLength(
   }
   const first = words[0] ?? "";
   const rest = words.slice(1).join(" ");
-  // Not "African National Congress", "British Airways Ltd": a body named after its people.
-  const body = INSTITUTION_WORDS.has(surname) || ORG_SUFFIXES.has(surname);
+  // Not "African National Congress", "British Airways Ltd", "Patriotic Union of Kurdistan"
+  // (entities-dev): a body named after its people, or an institution's word before "of".
+  const body =
+    INSTITUTION_WORDS.has(surname) ||
+    ORG_SUFFIXES.has(surname) ||
+    words.some((word, k) => INSTITUTION_WORDS.has(word) && HEAD_PARTICLES.has(words[k + 1] ?? ""));
   const adjective = demonymOf(first) !== undefined || lexicalPos(first) === "ADJ";
   if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || (alone(rest) && !isHead(rest)))) return 1;
   if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
@@ -854,6 +918,7 @@ function newEntity(name: string, first: number): Entity {
     attributive: true,
     surnamed: false,
     atOpener: true,
+    quoted: true,
     firstInBody: Number.POSITIVE_INFINITY,
     kinds: { person: 0, place: 0, organisation: 0 },
   };
@@ -868,6 +933,7 @@ function addMention(entity: Entity, mention: Mention): void {
   entity.forms.add(mention.written);
   entity.attributive &&= mention.attributive;
   entity.atOpener &&= mention.atOpener;
+  entity.quoted &&= mention.quoted === true;
   if (mention.kind !== undefined) entity.kinds[mention.kind]++;
 }
 
@@ -882,7 +948,7 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   const name = entity.name;
   if (TITLE_NAMES.has(name)) return false;
   if (ALIAS_NAMES.has(name)) return true;
-  if (isEvent(name)) return false;
+  if (isEvent(name) || entity.quoted) return false;
   const last = name.slice(name.lastIndexOf(" ") + 1);
   // A people named with their adjectives: "Rwandan Hutu", "Bosnian Serb", "U.S. Roman Catholic".
   if (last !== name && demonymOf(last) !== undefined) return false;
