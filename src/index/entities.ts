@@ -29,6 +29,7 @@ import {
   POSSESSIVE_NAME_HEADS,
   TITLES,
   INFLECTIONS,
+  PLACE_NAME_STARTS,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -85,6 +86,10 @@ const SHOUTED = /^\p{Lu}+\.?$/u;
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
 /** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
 const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+/** Words of an amount after its number: "1.2 bln SKR". */
+const MAGNITUDES: ReadonlySet<string> = new Set(["thousand", "million", "billion", "trillion", "mln", "bln", "m", "bn"]);
+/** The longest abbreviation in capitals that a colon makes a label of ("QUAL:"); "REUTERS:" is a name. */
+const LABEL_ABBREVIATION = 4;
 /** The most words of a name alone in brackets; see `bracketedName`. */
 const BRACKETED_NAME_WORDS = 4;
 /** How far into the body a dateline's credit may stand: "SAN JOSE, Costa Rica (Reuters) -". */
@@ -392,7 +397,7 @@ function tokenize(text: string): Tokens {
     if (
       pos[i] === "SPACE" ||
       (!plain && space.includes("\n")) ||
-      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)))
+      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)) && !closingQuote(values, spaces, i))
     ) {
       open = true;
     } else if (pos[i] !== "PUNCT") {
@@ -403,9 +408,17 @@ function tokenize(text: string): Tokens {
     if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
       // A common word before a colon, or any word before a colon and a number, is a label:
       // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
-      const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? ""));
-      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive).
-      const unit = pos[i - 1] === "NUM" && value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
+      // So is an abbreviation in capitals before a colon: "ST: MI", "SR MGR:", "L.O.: Bodman", "BANK
+      // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, even half).
+      const label =
+        values[i + 1] === ":" &&
+        (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || (value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value)));
+      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive); short
+      // capitals beside a slash are a table's codes: "M / SP / F: NA / NA / NA" (entities-dev).
+      const short = value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
+      // So is a currency's code after an amount: "1.2 bln SKR", "500 mln DM" (entities-dev, even half).
+      const unit =
+        short && (pos[i - 1] === "NUM" || MAGNITUDES.has(values[i - 1] ?? "") || values[i - 1] === "/" || values[i + 1] === "/");
       flag |= label || unit || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     }
     flags[i] = flag;
@@ -428,6 +441,14 @@ function joinShoutedWords(values: readonly string[], flags: number[]): void {
     const joins = (shoutedName(i + 1) && ((flags[i + 1] ?? 0) & TOKEN.spaced) !== 0) || (shoutedName(i - 1) && (flag & TOKEN.spaced) !== 0);
     if (joins) flags[i] = flag | TOKEN.nameCapital;
   }
+}
+
+/**
+ * A quotation mark glued to the word before it closes a quote or marks a possessive ("African
+ * Nations' Cup", "Toronto Bond Traders' Association": entities-dev): it opens nothing.
+ */
+function closingQuote(values: readonly string[], spaces: readonly string[], i: number): boolean {
+  return QUOTES.has(values[i] ?? "") && spaces[i] === "" && HAS_LETTER.test(values[i - 1] ?? "");
 }
 
 /**
@@ -508,6 +529,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
       aliasFor(word) !== undefined ||
       !commonWord(word) ||
       SHOUTED.test(word) ||
+      (PLACE_NAME_STARTS.has(word) && spaced(i + 1) && nameWord(i + 1)) ||
       companyHead(i, word);
     isNameWord.set(i, name);
     return name;
@@ -530,7 +552,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
   const particleBeforeName = (k: number): boolean =>
     NAME_PARTICLES.has(values[k] ?? "") && !HEAD_PARTICLES.has(values[k] ?? "") && spaced(k + 1) && nameWord(k + 1);
   const particlePrefixed = (i: number): boolean =>
-    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has(values[i - 2] ?? "") && !glued(i - 2);
+    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has((values[i - 2] ?? "").toLowerCase()) && !glued(i - 2);
   // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
   // annotates them apart from the place); it only adds to the place when the story names it.
   const compound = (j: number): boolean =>
@@ -550,6 +572,19 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
     let end = k;
     while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
     return end > k && (INSTITUTION_WORDS.has(values[end] ?? "") || (company && ORG_SUFFIXES.has(values[end] ?? "")));
+  };
+  const lineStart = (k: number): boolean => k === 0 || pos[k - 1] === "SPACE" || (spaces[k] ?? "").includes("\n");
+  /**
+   * A line of common words in capitals and nothing else is a table's column heads: "Year Amount
+   * Coupon Yield Price Conc." (entities-dev, even half); its last word may be abbreviated.
+   */
+  const columnHeads = (i: number, j: number, words: readonly string[]): boolean => {
+    let start = i;
+    while (!lineStart(start) && startsCapital(values[start - 1] ?? "")) start--;
+    const end = values[j] === "." ? j + 1 : j;
+    const lineEnd = end >= values.length || pos[end] === "SPACE" || (spaces[end] ?? "").includes("\n");
+    if (words.length < 2 || !lineStart(start) || !lineEnd) return false;
+    return words.every((word, k) => commonWord(word) || (k === words.length - 1 && end > j));
   };
   const mentions: Mention[] = [];
   let i = 0;
@@ -579,7 +614,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
           nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
       // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis"), and
-      // so does a particle before the first one ("al-Aqsa", "el-Sheikh": entities-dev).
+      // so does a particle before the first one ("al-Aqsa", "el-Sheikh", "Al-Akhbar": entities-dev).
       let word = j === i && particlePrefixed(i) ? `${values[i - 2] ?? ""}-${value}` : value;
       while (hyphenatedName(j)) {
         word += `-${values[j + 2] ?? ""}`;
@@ -600,9 +635,15 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
       i = j;
       continue;
     }
-    // A quotation of capitalised words and nothing else is a work's title, "The Collapse",
-    // "Sleeping Bread" (novels named in entities-dev), is no tag unless the story names it unquoted.
-    const close = CLOSING_PUNCTUATION.has(values[j] ?? "") ? j + 1 : j;
+    if (columnHeads(i, j, words)) {
+      i = j;
+      continue;
+    }
+    // A quotation of capitalised words (and numbers) and nothing else is a work's title, "The
+    // Collapse", "Bertillon 166" (novels named in entities-dev), no tag unless named unquoted too.
+    let close = j;
+    while (pos[close] === "NUM") close++;
+    if (CLOSING_PUNCTUATION.has(values[close] ?? "")) close++;
     let open = i - 1;
     // Words a title opens with that are no name words alone: "Sleeping Bread".
     while (open >= 0 && open > i - BRACKETED_NAME_WORDS && startsCapital(values[open] ?? "")) open--;
@@ -873,6 +914,9 @@ function headLength(
   lower: ReadonlySet<string>,
 ): number {
   const surname = words[words.length - 1] ?? "";
+  // An event named after a place with one word is one name: "U.S. Open", though the story says
+  // "Open" alone; "U.S. Labor Day" is the place and an event (entities-dev).
+  if (words.length === 2 && EVENT_WORDS.has(surname)) return 0;
   const alone = (name: string): boolean => written.has(name) || aliasFor(name) !== undefined;
   if (!INSTITUTION_WORDS.has(surname)) {
     for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {

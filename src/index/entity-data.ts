@@ -63,6 +63,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   // Ordinals head rows of fixtures lists and results: "May 24 Second one-day international",
   // "Third test" (entities-dev); they still start names ("First Chicago").
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  // Abbreviations that head rows of company results and money tables: "Avg shrs", "Govt securities
+  // outstanding" (entities-dev, even half); the rest are of the same tables, not seen there.
+  "avg", "govt", "approx", "est", "qtr", "yr", "mln", "bln", "pct", "vs",
 ]);
 
 /**
@@ -134,6 +137,8 @@ export const TITLES: readonly string[] = [
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   "of", "for", "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "du", "del", "della",
   "der", "van", "von", "den", "la", "le", "y",
+  // "Kengo wa Dondo" (Zaire's prime minister: entities-dev, even half).
+  "wa",
   // Italian and French articles after "di" and "de": "Gazzetta dello Sport" (entities-dev, odd half).
   "dello", "degli", "dei", "delle", "des",
 ]);
@@ -268,3 +273,12 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
 export const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
   ["ies", "y"], ["es", ""], ["s", ""], ["ed", ""], ["ed", "e"],
 ];
+
+/**
+ * First words of places that the word list knows as common words: at the start of a line or
+ * sentence, before a name word, they start the name. "San Diego 3 NEW YORK 2" in baseball results
+ * (entities-dev, even half, where "San" alone is an adjective); the others are of the same kind.
+ */
+export const PLACE_NAME_STARTS: ReadonlySet<string> = new Set([
+  "San", "Santa", "Santo", "Sao", "Los", "Las", "Port", "Fort", "Mount", "Saint", "St", "St.", "New",
+]);
