@@ -30,6 +30,8 @@ import {
   TITLES,
   INFLECTIONS,
   PLACE_NAME_STARTS,
+  NAMES_OF_DATES,
+  DAY_PAPERS,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -86,6 +88,8 @@ const SHOUTED = /^\p{Lu}+\.?$/u;
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
 /** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
 const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+/** Parts of speech of the word list that names may have; see `dateWordInName`. */
+const NOUNS: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
 /** Words of an amount after its number: "1.2 bln SKR". */
 const MAGNITUDES: ReadonlySet<string> = new Set(["thousand", "million", "billion", "trillion", "mln", "bln", "m", "bn"]);
 /** The longest abbreviation in capitals that a colon makes a label of ("QUAL:"); "REUTERS:" is a name. */
@@ -419,7 +423,8 @@ function tokenize(text: string): Tokens {
       // So is a currency's code after an amount: "1.2 bln SKR", "500 mln DM" (entities-dev, even half).
       const unit =
         short && (pos[i - 1] === "NUM" || MAGNITUDES.has(values[i - 1] ?? "") || values[i - 1] === "/" || values[i + 1] === "/");
-      flag |= label || unit || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      const notName = notNameWord(value) && !dateWordInName(values, pos, spaces, flags, i);
+      flag |= label || unit || notName ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
     }
     flags[i] = flag;
   }
@@ -441,6 +446,29 @@ function joinShoutedWords(values: readonly string[], flags: number[]): void {
     const joins = (shoutedName(i + 1) && ((flags[i + 1] ?? 0) & TOKEN.spaced) !== 0) || (shoutedName(i - 1) && (flag & TOKEN.spaced) !== 0);
     if (joins) flags[i] = flag | TOKEN.nameCapital;
   }
+}
+
+/**
+ * Whether a date's word is part of a name here: a month that is also a name ("Theresa May", "Jan
+ * Allan Mueller") beside a name word and no number ("May 5", "in May" are dates), or a day before a
+ * newspaper's word ("The Sunday Telegraph"). See `NAMES_OF_DATES` and `DAY_PAPERS`.
+ */
+function dateWordInName(values: readonly string[], pos: readonly string[], spaces: readonly string[], flags: readonly number[], i: number): boolean {
+  const value = values[i] ?? "";
+  const next = values[i + 1] ?? "";
+  if (DAY_PAPERS.has(next) && spaces[i + 1] === " ") return DATE_WORDS.has(value.toLowerCase());
+  if (!NAMES_OF_DATES.has(value)) return false;
+  const previous = values[i - 1] ?? "";
+  const dated = (k: number): boolean => pos[k] === "NUM" || (values[k] === "," && pos[k + 1] === "NUM");
+  if (dated(i - 1) || dated(i + 1) || startsLower(previous)) return false;
+  // A noun of the word list may be a name ("Theresa" is one); a word of another kind opening a
+  // sentence is none ("Between May and June").
+  const nameWordAt = (word: string, opens: boolean): boolean =>
+    startsCapital(word) && !DATE_WORDS.has(word.toLowerCase()) && !HAS_DIGIT.test(word) && !(opens && !NOUNS.has(lexicalPos(word.toLowerCase()) ?? "PROPN"));
+  // After a name unless a noun follows ("Chicago Purchasing Managers August index"), before one
+  // only where no word precedes ("The August Chicago NAPM": entities-dev).
+  const afterName = spaces[i] === " " && pos[i + 1] !== "NOUN" && nameWordAt(previous, ((flags[i - 1] ?? 0) & TOKEN.opener) !== 0);
+  return afterName || (spaces[i + 1] === " " && !HAS_LETTER.test(previous) && nameWordAt(next, true));
 }
 
 /**
@@ -529,6 +557,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
       aliasFor(word) !== undefined ||
       !commonWord(word) ||
       SHOUTED.test(word) ||
+      NAMES_OF_DATES.has(word) ||
       (PLACE_NAME_STARTS.has(word) && spaced(i + 1) && nameWord(i + 1)) ||
       companyHead(i, word);
     isNameWord.set(i, name);

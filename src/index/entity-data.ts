@@ -42,6 +42,21 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words of dates that are also names: beside a name word and no number they are part of the name
+ * ("Theresa May", "Jan Allan Mueller" in a cycling result of entities-dev, odd half), never a
+ * date ("May 5", "in May", "Sept. 3"). Not "March": "Japan March exports".
+ */
+export const NAMES_OF_DATES: ReadonlySet<string> = new Set(["May", "June", "April", "August", "Jan"]);
+
+/**
+ * Words that make a newspaper's name after a day's: "The Sunday Telegraph" (entities-dev, even
+ * half), "Sunday Times", "Sunday Mirror". As written.
+ */
+export const DAY_PAPERS: ReadonlySet<string> = new Set([
+  "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Independent", "Tribune", "Mail", "Star", "Sun",
+]);
+
+/**
  * Capitalised words that are not names on their own: sentence openers and generic nouns that news writing capitalises. Came from the junk the
  * extractor produced on the VOA sample ("Sunday", "News", "Government") and on topics-dev.
  */
