@@ -32,6 +32,7 @@ import {
   PLACE_NAME_STARTS,
   NAMES_OF_DATES,
   DAY_PAPERS,
+  MEASURES,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -88,6 +89,8 @@ const SHOUTED = /^\p{Lu}+\.?$/u;
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
 /** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
 const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+/** A year after an event's name: "Euro 96", "Expo 2000". */
+const YEAR = /^(?:\d{2}|19\d{2}|20\d{2})$/;
 /** Parts of speech of the word list that names may have; see `dateWordInName`. */
 const NOUNS: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
 /** Words of an amount after its number: "1.2 bln SKR". */
@@ -615,6 +618,19 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
     if (words.length < 2 || !lineStart(start) || !lineEnd) return false;
     return words.every((word, k) => commonWord(word) || (k === words.length - 1 && end > j));
   };
+  /**
+   * A name with a year is an event: "Euro 96 absentee", "in the Trofej Beograd 96 international
+   * basketball tournament", "Results in the Trofej Beograd 96" (entities-dev); not a score ("Surrey
+   * 96 for 3", "BALTIMORE 71 63") or a measure ("Moengo 56 miles east of Paramaribo").
+   */
+  const namedForYear = (i: number, j: number): boolean => {
+    if (!YEAR.test(values[j] ?? "") || !spaced(j)) return false;
+    const after = j + 1;
+    const lineEnd = after >= values.length || pos[after] === "SPACE" || (spaces[after] ?? "").includes("\n");
+    const word = values[after] ?? "";
+    const follows = spaced(after) && startsLower(word) && ATTRIBUTIVE_HEADS.has(pos[after] ?? "") && !MEASURES.has(word);
+    return follows || (lineEnd && values[i - 1] === "the");
+  };
   const mentions: Mention[] = [];
   let i = 0;
   const dateline = orderBase === 0 ? datelineOf(tokens) : undefined;
@@ -666,6 +682,10 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
     }
     if (columnHeads(i, j, words)) {
       i = j;
+      continue;
+    }
+    if (namedForYear(i, j)) {
+      i = j + 1;
       continue;
     }
     // A quotation of capitalised words (and numbers) and nothing else is a work's title, "The

@@ -297,3 +297,13 @@ export const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
 export const PLACE_NAME_STARTS: ReadonlySet<string> = new Set([
   "San", "Santa", "Santo", "Sao", "Los", "Las", "Port", "Fort", "Mount", "Saint", "St", "St.", "New",
 ]);
+
+/**
+ * Units after a number: "Moengo 56 miles east of Paramaribo", "Sergiyev Posad 70 km from the
+ * capital" (entities-dev) measure, where "Euro 96 absentee" names an event. Lower case.
+ */
+export const MEASURES: ReadonlySet<string> = new Set([
+  "miles", "mile", "km", "kms", "kilometres", "kilometers", "metres", "meters", "feet", "ft", "yards", "kg",
+  "kilos", "pounds", "lbs", "tonnes", "tons", "percent", "pct", "points", "pts", "runs", "goals",
+  "years", "days", "hours", "minutes", "mins", "seconds", "degrees", "mph", "kph", "cents", "dollars",
+]);
