@@ -404,7 +404,7 @@ function tokenize(text: string): Tokens {
     if (
       pos[i] === "SPACE" ||
       (!plain && space.includes("\n")) ||
-      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)) && !closingQuote(values, spaces, i))
+      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)) && !closingQuote(values, spaces, i) && !hyphen(values, spaces, i))
     ) {
       open = true;
     } else if (pos[i] !== "PUNCT") {
@@ -428,6 +428,10 @@ function tokenize(text: string): Tokens {
         short && (pos[i - 1] === "NUM" || MAGNITUDES.has(values[i - 1] ?? "") || values[i - 1] === "/" || values[i + 1] === "/");
       const notName = notNameWord(value) && !dateWordInName(values, pos, spaces, flags, i);
       flag |= label || unit || notName ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      // The abbreviations before a label's are the label's too: "SR MGR:" (entities-dev).
+      for (let k = i - 1; label && k >= 0 && spaces[k + 1] === " " && (values[k] ?? "").length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(values[k] ?? ""); k--) {
+        flags[k] = (flags[k] ?? 0) & ~TOKEN.nameCapital;
+      }
     }
     flags[i] = flag;
   }
@@ -472,6 +476,11 @@ function dateWordInName(values: readonly string[], pos: readonly string[], space
   // only where no word precedes ("The August Chicago NAPM": entities-dev).
   const afterName = spaces[i] === " " && pos[i + 1] !== "NOUN" && nameWordAt(previous, ((flags[i - 1] ?? 0) & TOKEN.opener) !== 0);
   return afterName || (spaces[i + 1] === " " && !HAS_LETTER.test(previous) && nameWordAt(next, true));
+}
+
+/** A hyphen inside a word ("Rolls-Royce"), glued on both sides: no dash, it opens nothing. */
+function hyphen(values: readonly string[], spaces: readonly string[], i: number): boolean {
+  return values[i] === "-" && spaces[i] === "" && spaces[i + 1] === "" && HAS_LETTER.test(values[i - 1] ?? "");
 }
 
 /**
@@ -550,7 +559,8 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
     if (!opener(i)) return true;
     const known = isNameWord.get(i);
     if (known !== undefined) return known;
-    const word = stripPossessive(values[i] ?? "");
+    // A hyphenated word is judged whole: "Rolls-Royce" is no common word, though "Rolls" is.
+    const word = stripPossessive(values[i + 1] === "-" && glued(i + 1) && glued(i + 2) ? `${values[i] ?? ""}-${values[i + 2] ?? ""}` : (values[i] ?? ""));
     // An opener is a name if the story capitalises it elsewhere, or if it is no common English
     // word: "Romania beat Lithuania", "(Sweden)", "LONDON (Reuters) -", but not "Second" or
     // "Former" (see `nameAfterOpener` for common words the story also writes in lower case).
