@@ -416,7 +416,7 @@ function tokenize(text: string): Tokens {
       // A common word before a colon, or any word before a colon and a number, is a label:
       // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
       // So is an abbreviation in capitals before a colon: "ST: MI", "SR MGR:", "L.O.: Bodman", "BANK
-      // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, even half).
+      // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, odd half).
       const label =
         values[i + 1] === ":" &&
         (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || (value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value)));
@@ -618,7 +618,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
   const lineStart = (k: number): boolean => k === 0 || pos[k - 1] === "SPACE" || (spaces[k] ?? "").includes("\n");
   /**
    * A line of common words in capitals and nothing else is a table's column heads: "Year Amount
-   * Coupon Yield Price Conc." (entities-dev, even half); its last word may be abbreviated.
+   * Coupon Yield Price Conc." (entities-dev, odd half); its last word may be abbreviated.
    */
   const columnHeads = (i: number, j: number, words: readonly string[]): boolean => {
     let start = i;

@@ -213,8 +213,9 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
   "Project", "Programme", "Program", "Arbitration",
   // entities-dev: "African National Congress", "Guangdong Post and Telecommunications Administration".
   "Congress", "Administration",
-  // Last words of companies (entities-dev, even half: "Offshore Data Services"; the others are
-  // the same kind of word, not seen there).
+  // Last words of companies, like "Service" and "Corporation": a name at a sentence start ending in
+  // one keeps its first common word ("Tanker Data Services said"). Prompted by "Offshore Data
+  // Services" (entities-dev, even half), which stays cut: its "Offshore" is read as an adverb.
   "Services", "Industries", "Airlines", "Airways",
 ]);
 
