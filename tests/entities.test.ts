@@ -546,3 +546,13 @@ test("a name with a year is an event, not a name with a measure (Euro 96, Moengo
   for (const junk of ["Expo", "Copa Lisboa"]) assert.ok(!tags.includes(junk), `${junk} in ${tags.join(", ")}`);
   for (const name of ["Marc Duval", "Tarvis", "Graz"]) assert.ok(tags.includes(name), `${name} not in ${tags.join(", ")}`);
 });
+
+test("the Gulf alone is a place; an event 'for' a place takes nothing from it (Solidarity Meeting for Sarajevo)", () => {
+  const gulf = deriveTags({ title: "Warships in Gulf await order", body: "Two carriers are in the Gulf. More ships will reach the Gulf on Monday. The Stadium was empty." });
+  assert.ok(gulf.includes("Gulf") && !gulf.includes("Stadium"), gulf.join(", "));
+  const meeting = deriveTags({
+    title: "Athletes to run in Mostar",
+    body: "Two champions will run at the Unity Meeting for Mostar on Sunday. The trip to Mostar is a goodwill gesture.",
+  });
+  assert.ok(meeting.includes("Mostar") && !meeting.includes("Unity Meeting for Mostar"), meeting.join(", "));
+});

@@ -33,6 +33,7 @@ import {
   NAMES_OF_DATES,
   DAY_PAPERS,
   MEASURES,
+  NAMED_HEADS,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -472,9 +473,11 @@ function dateWordInName(values: readonly string[], pos: readonly string[], space
   // sentence is none ("Between May and June").
   const nameWordAt = (word: string, opens: boolean): boolean =>
     startsCapital(word) && !DATE_WORDS.has(word.toLowerCase()) && !HAS_DIGIT.test(word) && !(opens && !NOUNS.has(lexicalPos(word.toLowerCase()) ?? "PROPN"));
-  // After a name unless a noun follows ("Chicago Purchasing Managers August index"), before one
-  // only where no word precedes ("The August Chicago NAPM": entities-dev).
-  const afterName = spaces[i] === " " && pos[i + 1] !== "NOUN" && nameWordAt(previous, ((flags[i - 1] ?? 0) & TOKEN.opener) !== 0);
+  // After a name unless a noun or adjective follows ("Chicago Purchasing Managers August index",
+  // "Germany June industrial output"), before one only where no word precedes ("The August
+  // Chicago NAPM": entities-dev).
+  const afterName =
+    spaces[i] === " " && !ATTRIBUTIVE_HEADS.has(pos[i + 1] ?? "") && nameWordAt(previous, ((flags[i - 1] ?? 0) & TOKEN.opener) !== 0);
   return afterName || (spaces[i + 1] === " " && !HAS_LETTER.test(previous) && nameWordAt(next, true));
 }
 
@@ -1057,8 +1060,8 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   if (last !== name && demonymOf(last) !== undefined) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
   // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
-  // "Parliament" and "Commission" alone do name a body.)
-  if (PLACE_HEADS.has(name) || ORG_SUFFIXES.has(name)) return false;
+  // "Parliament" and "Commission" alone do name a body, and so does "the Gulf": see `NAMED_HEADS`.)
+  if ((PLACE_HEADS.has(name) && !NAMED_HEADS.has(name)) || ORG_SUFFIXES.has(name)) return false;
   if (lower.has(name.toLowerCase())) return false;
   // An adjective: the word list's, with an adjective's ending or only ever before a noun ("Islamic",
   // "Chechen rebels": entities-dev), or any word with that ending only ever before a noun
@@ -1072,15 +1075,16 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
 }
 
 /**
- * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" is ("World
- * Series of Golf", "Festival of Britain"), unless an institution's word ends it ("Festival Hall").
+ * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" or "for" is
+ * ("World Series of Golf", "Festival of Britain", "Solidarity Meeting for Sarajevo": entities-dev),
+ * unless an institution's word ends it ("Festival Hall").
  */
 function isEvent(name: string): boolean {
   const words = name.split(" ");
   const last = words[words.length - 1] ?? "";
   if (EVENT_WORDS.has(last)) return true;
   if (INSTITUTION_WORDS.has(last) || PLACE_HEADS.has(last)) return false;
-  return words.some((word, k) => EVENT_WORDS.has(word) && words[k + 1] === "of");
+  return words.some((word, k) => EVENT_WORDS.has(word) && HEAD_PARTICLES.has(words[k + 1] ?? ""));
 }
 
 /**
@@ -1210,7 +1214,8 @@ function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefi
  * stands for the longer name only when the body names it after the longer name ("China Aviation"
  * in a headline is "China Aviation Oil"), but "Hong Kong" named before "Hong Kong Polytechnic
  * University" is the place. The most mentioned full name wins, then the earliest.
- * Names built with "of" are places or bodies: no surnames.
+ * Names built with "of" or "for" are places, bodies or events: no surnames ("Solidarity Meeting for
+ * Sarajevo" is no person called Sarajevo: entities-dev).
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
   // Asked of every pair of entities, so the runs are compared as text, not split into words: a
@@ -1224,7 +1229,7 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
     const run =
       (longer.endsWith(asLastWords) && (asFirstWords !== undefined || surnameOf(short, longer))) ||
       (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
-    if (run && !` ${longer} `.includes(" of ")) return true;
+    if (run && !` ${longer} `.includes(" of ") && !` ${longer} `.includes(" for ")) return true;
     return initials !== undefined && hasInitials(longer, initials);
   });
 }

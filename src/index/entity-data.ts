@@ -281,6 +281,12 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Heads of places that name one place alone, capitalised: "the Gulf" of wire news is the Persian
+ * Gulf (entities-dev, odd half: "U.S. warplanes, ships in Gulf", five times in one story).
+ */
+export const NAMED_HEADS: ReadonlySet<string> = new Set(["Gulf"]);
+
+/**
  * Endings of inflected English words and what replaces them to find the word the word list holds,
  * tried in order when it lacks the word itself: a capitalised word at a sentence start that is a
  * plural or a past form is a common word ("Eyewitnesses said", "Buckled rails": entities-dev, one
