@@ -34,6 +34,7 @@ import {
   DAY_PAPERS,
   MEASURES,
   NAMED_HEADS,
+  HYPHEN_PREFIXES,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -92,6 +93,8 @@ const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
 const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
 /** A year after an event's name: "Euro 96", "Expo 2000". */
 const YEAR = /^(?:\d{2}|19\d{2}|20\d{2})$/;
+/** Parts of speech of a word that does not open a company's name; see `companyHead`. */
+const NOT_HEADS: ReadonlySet<string> = new Set(["ADJ", "NUM"]);
 /** Parts of speech of the word list that names may have; see `dateWordInName`. */
 const NOUNS: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
 /** Words of an amount after its number: "1.2 bln SKR". */
@@ -286,6 +289,9 @@ interface Entity {
   atOpener: boolean;
   /** Every mention was a whole quotation; see `Mention.quoted`. */
   quoted: boolean;
+  /** The acronym a bracket gave the name, and how many mentions use it; see `resolve`. */
+  acronym?: string;
+  acronymMentions: number;
   /** The first mention in the body; Infinity if only the headline names it. */
   firstInBody: number;
   /** Mentions whose surroundings say what it is; see `Mention.kind`. */
@@ -365,8 +371,9 @@ const lexicalPos = memoised((word: string): string | undefined => {
  * A common English word, not a name, when written in lower case: the word list knows it as
  * something other than a proper noun. "Former", "Second", "Scorers" (as "scorer"), "FORECAST",
  * but not "Sweden" or "Lebed". A word the list lacks is asked by its stem (`INFLECTIONS`:
- * "Eyewitnesses", "Buckled"), a hyphenated one by its parts: a common word, then common words or
- * words in lower case ("Post-mortem", "Co-Premiers"; not "Rolls-Royce", "Chen Chun-yeh").
+ * "Eyewitnesses", "Buckled"), a hyphenated one by its parts: a common word, then words in lower
+ * case ("Post-mortem"), or a prefix, then common words ("Co-Premiers"; see `HYPHEN_PREFIXES`); not
+ * "Rolls-Royce", "Half-Life", "Chen Chun-yeh".
  */
 const commonWord = memoised((word: string): boolean => {
   if (lexicalPos(word) === "PROPN") return false;
@@ -378,7 +385,8 @@ const commonWord = memoised((word: string): boolean => {
   }
   if (pos === undefined && word.includes("-")) {
     const [head = "", ...rest] = word.split("-");
-    return head !== "" && commonWord(head) && rest.every((part) => startsLower(part) || commonWord(part));
+    if (HYPHEN_PREFIXES.has(head.toLowerCase())) return rest.every((part) => startsLower(part) || commonWord(part));
+    return head !== "" && commonWord(head) && rest.every((part) => startsLower(part));
   }
   return pos !== undefined && pos !== "PROPN";
 });
@@ -418,9 +426,9 @@ function tokenize(text: string): Tokens {
       // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
       // So is an abbreviation in capitals before a colon: "ST: MI", "SR MGR:", "L.O.: Bodman", "BANK
       // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, odd half).
-      const label =
-        values[i + 1] === ":" &&
-        (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || (value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value)));
+      // Not after a word in lower case: "told the BBC:" (topics-dev) quotes what the BBC heard.
+      const abbreviation = value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value) && !startsLower(values[i - 1] ?? "");
+      const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || abbreviation);
       // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive); short
       // capitals beside a slash are a table's codes: "M / SP / F: NA / NA / NA" (entities-dev).
       const short = value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
@@ -430,7 +438,7 @@ function tokenize(text: string): Tokens {
       const notName = notNameWord(value) && !dateWordInName(values, pos, spaces, flags, i);
       flag |= label || unit || notName ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
       // The abbreviations before a label's are the label's too: "SR MGR:" (entities-dev).
-      for (let k = i - 1; label && k >= 0 && spaces[k + 1] === " " && (values[k] ?? "").length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(values[k] ?? ""); k--) {
+      for (let k = i - 1; label && abbreviation && k >= 0 && spaces[k + 1] === " " && (values[k] ?? "").length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(values[k] ?? ""); k--) {
         flags[k] = (flags[k] ?? 0) & ~TOKEN.nameCapital;
       }
     }
@@ -574,7 +582,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
       !commonWord(word) ||
       SHOUTED.test(word) ||
       NAMES_OF_DATES.has(word) ||
-      (PLACE_NAME_STARTS.has(word) && spaced(i + 1) && nameWord(i + 1)) ||
+      (PLACE_NAME_STARTS.has(word) && spaced(i + 1) && nameWord(i + 1) && !ACRONYM.test(values[i + 1] ?? "")) ||
       companyHead(i, word);
     isNameWord.set(i, name);
     return name;
@@ -604,11 +612,12 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
     values[j] === "-" && glued(j) && glued(j + 1) && startsLower(values[j + 1] ?? "") && !hyphenatedName(j - 1);
 
   /**
-   * A common word, no adjective and never written in lower case, opening a company's or body's
-   * name: "Offshore Data Services said", "Jeans Mate Corp is" (entities-dev), "Apple Computer Inc".
+   * A common word, no adjective or number and never written in lower case, opening a company's or
+   * body's name: "Jeans Mate Corp is" (entities-dev), "Apple Computer Inc said"; not "Former
+   * Worldcom Inc", "Five Bank of America" (topics-dev).
    */
   const companyHead = (i: number, word: string): boolean =>
-    lexicalPos(word.toLowerCase()) !== "ADJ" && !lower.has(word.toLowerCase()) && spaced(i + 1) && endsInInstitution(i, true);
+    !NOT_HEADS.has(lexicalPos(word.toLowerCase()) ?? "") && !lower.has(word.toLowerCase()) && spaced(i + 1) && endsInInstitution(i, true);
   /**
    * Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"),
    * or for a `company`, a company's suffix ("Mate Corp").
@@ -616,6 +625,8 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
   const endsInInstitution = (k: number, company = false): boolean => {
     let end = k;
     while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
+    // For a company the name ends there: "Bank of America" goes on after "Bank".
+    if (company && (NAME_PARTICLES.has(values[end + 1] ?? "") || BODY_PARTICLES.has(values[end + 1] ?? ""))) return false;
     return end > k && (INSTITUTION_WORDS.has(values[end] ?? "") || (company && ORG_SUFFIXES.has(values[end] ?? "")));
   };
   const lineStart = (k: number): boolean => k === 0 || pos[k - 1] === "SPACE" || (spaces[k] ?? "").includes("\n");
@@ -667,7 +678,11 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
           (hyphenatedName(j) || (spaced(j + 1) && (nameWord(j + 1) || particleBeforeName(j + 1))))) ||
         // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
         // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
-        ((value === "&" || (BODY_PARTICLES.has(value) && (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
+        // Nor between two names that start alike: "the Sunday Times and Sunday Telegraph" (topics-dev).
+        ((value === "&" ||
+          (BODY_PARTICLES.has(value) &&
+            values[j + 1] !== words[0] &&
+            (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
           spaced(j + 1) &&
           nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
@@ -882,11 +897,12 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
       byKey.set(key, group);
     }
     addMention(group.entity, mention);
-    // An acronym spelt out once in brackets is a spelling of its own: the story that then says
-    // "LIFFE" four times is tagged LIFFE ("National Bank of Romania (BNR)", "Bank Rozwoju Exportu
-    // SA (BRE)": entities-dev, whose annotators keep the two forms apart too).
-    const spelling = expanded === undefined ? name : entityName(mention.written).name;
-    group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+    if (expanded === undefined) {
+      group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+    } else {
+      group.entity.acronym = entityName(mention.written).name;
+      group.entity.acronymMentions++;
+    }
   }
   // The most used spelling names the entity; the earliest wins a tie (maps keep insertion order).
   const entities = [...byKey.values()].map(({ entity, spellings }) => {
@@ -919,6 +935,13 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
     const target = place === undefined ? undefined : merged.find((other) => other.name === place);
     if (target === undefined) kept.push(entity);
     else target.demonyms += entity.mentions;
+  }
+  // An acronym spelt out once in brackets names the entity when the story uses it more than all
+  // its other forms together: the story that then says "LIFFE" four times is tagged LIFFE
+  // ("National Bank of Romania (BNR)", "Bank Rozwoju Exportu SA (BRE)": entities-dev, whose
+  // annotators keep the two forms apart too). Named after the merges, which compare full names.
+  for (const entity of kept) {
+    if (entity.acronym !== undefined && 2 * entity.acronymMentions > entity.mentions) entity.name = entity.acronym;
   }
   return kept;
 }
@@ -1025,6 +1048,7 @@ function newEntity(name: string, first: number): Entity {
     surnamed: false,
     atOpener: true,
     quoted: true,
+    acronymMentions: 0,
     firstInBody: Number.POSITIVE_INFINITY,
     kinds: { person: 0, place: 0, organisation: 0 },
   };
@@ -1059,6 +1083,8 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   // A people named with their adjectives: "Rwandan Hutu", "Bosnian Serb", "U.S. Roman Catholic".
   if (last !== name && demonymOf(last) !== undefined) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
+  // Places joined by a hyphen make an adjective: "German-US car firm" (topics-dev), "Franco-German".
+  if (name.includes("-") && name.split("-").every((part) => demonymOf(part) !== undefined || aliasFor(part) !== undefined)) return false;
   // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
   // "Parliament" and "Commission" alone do name a body, and so does "the Gulf": see `NAMED_HEADS`.)
   if ((PLACE_HEADS.has(name) && !NAMED_HEADS.has(name)) || ORG_SUFFIXES.has(name)) return false;
@@ -1157,6 +1183,8 @@ function mergeShortForms(
     full.firstInBody = Math.min(full.firstInBody, entity.firstInBody);
     for (const kind of TAG_TYPES) full.kinds[kind] += entity.kinds[kind];
     full.mentions += entity.mentions;
+    full.acronym ??= entity.acronym;
+    full.acronymMentions += entity.acronymMentions;
     full.inHeadline ||= entity.inHeadline;
     full.first = Math.min(full.first, entity.first);
     for (const form of entity.forms) full.forms.add(form);
@@ -1214,8 +1242,8 @@ function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefi
  * stands for the longer name only when the body names it after the longer name ("China Aviation"
  * in a headline is "China Aviation Oil"), but "Hong Kong" named before "Hong Kong Polytechnic
  * University" is the place. The most mentioned full name wins, then the earliest.
- * Names built with "of" or "for" are places, bodies or events: no surnames ("Solidarity Meeting for
- * Sarajevo" is no person called Sarajevo: entities-dev).
+ * Names built with "of" are places or bodies, and with "for" places, bodies or events: no surnames
+ * ("Solidarity Meeting for Sarajevo" is no person called Sarajevo: entities-dev).
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
   // Asked of every pair of entities, so the runs are compared as text, not split into words: a
@@ -1229,7 +1257,7 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
     const run =
       (longer.endsWith(asLastWords) && (asFirstWords !== undefined || surnameOf(short, longer))) ||
       (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
-    if (run && !` ${longer} `.includes(" of ") && !` ${longer} `.includes(" for ")) return true;
+    if (run && !` ${longer} `.includes(" of ") && (asFirstWords !== undefined || !` ${longer} `.includes(" for "))) return true;
     return initials !== undefined && hasInitials(longer, initials);
   });
 }

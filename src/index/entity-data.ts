@@ -213,10 +213,6 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
   "Project", "Programme", "Program", "Arbitration",
   // entities-dev: "African National Congress", "Guangdong Post and Telecommunications Administration".
   "Congress", "Administration",
-  // Last words of companies, like "Service" and "Corporation": a name at a sentence start ending in
-  // one keeps its first common word ("Tanker Data Services said"). Prompted by "Offshore Data
-  // Services" (entities-dev, even half), which stays cut: its "Offshore" is read as an adverb.
-  "Services", "Industries", "Airlines", "Airways",
 ]);
 
 /**
@@ -313,4 +309,13 @@ export const MEASURES: ReadonlySet<string> = new Set([
   "miles", "mile", "km", "kms", "kilometres", "kilometers", "metres", "meters", "feet", "ft", "yards", "kg",
   "kilos", "pounds", "lbs", "tonnes", "tons", "percent", "pct", "points", "pts", "runs", "goals",
   "years", "days", "hours", "minutes", "mins", "seconds", "degrees", "mph", "kph", "cents", "dollars",
+]);
+
+/**
+ * Prefixes before a hyphen that make a common word of a common word, capitalised or not:
+ * "Co-Premiers" (entities-dev, odd half), "PRE-SALE", "Ex-President"; "Half-Life" and "Ad-Aware"
+ * (programs named in topics-dev) have no prefix and stay names. Lower case.
+ */
+export const HYPHEN_PREFIXES: ReadonlySet<string> = new Set([
+  "co", "ex", "pre", "post", "anti", "non", "pro", "vice", "mid", "multi", "semi", "sub", "inter", "re",
 ]);
