@@ -428,7 +428,9 @@ function tokenize(text: string): Tokens {
       // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, odd half).
       // Not after a word in lower case: "told the BBC:" (topics-dev) quotes what the BBC heard.
       const abbreviation = value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value) && !startsLower(values[i - 1] ?? "");
-      const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || abbreviation);
+      // Not a paper's name: "He told the Sunday Mirror:" (topics-dev).
+      const paper = DAY_PAPERS.has(value) && DATE_WORDS.has((values[i - 1] ?? "").toLowerCase());
+      const label = values[i + 1] === ":" && !paper && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || abbreviation);
       // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive); short
       // capitals beside a slash are a table's codes: "M / SP / F: NA / NA / NA" (entities-dev).
       const short = value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
