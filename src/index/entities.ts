@@ -633,7 +633,7 @@ function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number
   };
   const lineStart = (k: number): boolean => k === 0 || pos[k - 1] === "SPACE" || (spaces[k] ?? "").includes("\n");
   /**
-   * A line of common words in capitals and nothing else is a table's column heads: "Year Amount
+   * A line of capitalised common words and nothing else is a table's column heads: "Year Amount
    * Coupon Yield Price Conc." (entities-dev, odd half); its last word may be abbreviated.
    */
   const columnHeads = (i: number, j: number, words: readonly string[]): boolean => {
