@@ -28,6 +28,13 @@ import {
   BODY_PARTICLES,
   POSSESSIVE_NAME_HEADS,
   TITLES,
+  INFLECTIONS,
+  PLACE_NAME_STARTS,
+  NAMES_OF_DATES,
+  DAY_PAPERS,
+  MEASURES,
+  NAMED_HEADS,
+  HYPHEN_PREFIXES,
 } from "./entity-data.ts";
 
 /** Salience weights and limits in one place; see `rank`. */
@@ -56,6 +63,9 @@ const SALIENCE = {
  */
 const NAME_POS: ReadonlySet<string> = new Set(["PROPN", "NOUN", "ADJ", "X", "VERB", "NUM"]);
 
+/** The shortest stem `commonWord` asks for an inflected word: "Ted" is no "t" + "ed". */
+const MIN_STEM = 3;
+
 /** Tokens that glue the words of a web or mail address together. */
 const ADDRESS_MARKS: ReadonlySet<string> = new Set([".", "/", "@"]);
 
@@ -73,12 +83,24 @@ const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const NO_VOWEL = /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]+$/u;
 const INITIALS = /^\p{Lu}{2,6}$/u;
 const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
+/** II to XXXIX: never "I" (the pronoun), "V" or "X" (single letters are no names anyway). */
+const ROMAN_NUMERAL = /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/;
 const ACRONYM = /^[\p{Lu}\p{N}&.-]+$/u;
 const SHOUTED = /^\p{Lu}+\.?$/u;
 /** A word of a place in a dateline: "LONDON", "N'DJAMENA", "AL-AIN", "ST." */
 const SHOUTED_WORD = /^\p{Lu}[\p{Lu}'’.]*$/u;
 /** Parts of speech of a common word in capitals that may join a name in capitals; see `joinShoutedWords`. */
 const SHOUTED_JOINERS: ReadonlySet<string> = new Set(["NOUN", "ADJ"]);
+/** A year after an event's name: "Euro 96", "Expo 2000". */
+const YEAR = /^(?:\d{2}|19\d{2}|20\d{2})$/;
+/** Parts of speech of a word that does not open a company's name; see `companyHead`. */
+const NOT_HEADS: ReadonlySet<string> = new Set(["ADJ", "NUM"]);
+/** Parts of speech of the word list that names may have; see `dateWordInName`. */
+const NOUNS: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
+/** Words of an amount after its number: "1.2 bln SKR". */
+const MAGNITUDES: ReadonlySet<string> = new Set(["thousand", "million", "billion", "trillion", "mln", "bln", "m", "bn"]);
+/** The longest abbreviation in capitals that a colon makes a label of ("QUAL:"); "REUTERS:" is a name. */
+const LABEL_ABBREVIATION = 4;
 /** The most words of a name alone in brackets; see `bracketedName`. */
 const BRACKETED_NAME_WORDS = 4;
 /** How far into the body a dateline's credit may stand: "SAN JOSE, Costa Rica (Reuters) -". */
@@ -100,6 +122,11 @@ function startsLower(word: string): boolean {
   const c = word.charCodeAt(0);
   return c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_LOWER.test(word);
 }
+
+/** Quotation marks, opening or closing; see `Mention.quoted`. */
+const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "‘", "’", "'"]);
+/** Punctuation that may stand between a quotation's last word and its closing mark: "The Knot," */
+const CLOSING_PUNCTUATION: ReadonlySet<string> = new Set([",", ".", "?", "!"]);
 
 /** Punctuation after which a capitalised word opens a sentence or quote: no evidence of a name. */
 const OPENERS: ReadonlySet<string> = new Set(['"', "“", "‘", "'", ":", "(", "-", "–", "—"]);
@@ -242,6 +269,8 @@ interface Mention {
   kind?: TagType;
   /** The name of an adjective made with a hyphen ("Boston-based"): salience for it, no entity. */
   compound?: boolean;
+  /** The whole of a quotation: the title of a book, film or song ("Sleeping Bread"). */
+  quoted?: boolean;
 }
 
 interface Entity {
@@ -258,6 +287,11 @@ interface Entity {
   surnamed: boolean;
   /** Every mention started a sentence, line or quote; see `Mention.atOpener`. */
   atOpener: boolean;
+  /** Every mention was a whole quotation; see `Mention.quoted`. */
+  quoted: boolean;
+  /** The acronym a bracket gave the name, and how many mentions use it; see `resolve`. */
+  acronym?: string;
+  acronymMentions: number;
   /** The first mention in the body; Infinity if only the headline names it. */
   firstInBody: number;
   /** Mentions whose surroundings say what it is; see `Mention.kind`. */
@@ -336,12 +370,24 @@ const lexicalPos = memoised((word: string): string | undefined => {
 /**
  * A common English word, not a name, when written in lower case: the word list knows it as
  * something other than a proper noun. "Former", "Second", "Scorers" (as "scorer"), "FORECAST",
- * but not "Sweden" or "Lebed". Plurals are asked as their singular.
+ * but not "Sweden" or "Lebed". A word the list lacks is asked by its stem (`INFLECTIONS`:
+ * "Eyewitnesses", "Buckled"), a hyphenated one by its parts: a common word, then words in lower
+ * case ("Post-mortem"), or a prefix, then common words ("Co-Premiers"; see `HYPHEN_PREFIXES`); not
+ * "Rolls-Royce", "Half-Life", "Chen Chun-yeh".
  */
 const commonWord = memoised((word: string): boolean => {
   if (lexicalPos(word) === "PROPN") return false;
   const lower = word.toLowerCase();
-  const pos = lexicalPos(lower) ?? (lower.endsWith("s") ? lexicalPos(lower.slice(0, -1)) : undefined);
+  let pos = lexicalPos(lower);
+  for (let k = 0; pos === undefined && k < INFLECTIONS.length; k++) {
+    const [ending, stem] = INFLECTIONS[k] ?? ["", ""];
+    if (lower.length - ending.length >= MIN_STEM && lower.endsWith(ending)) pos = lexicalPos(lower.slice(0, -ending.length) + stem);
+  }
+  if (pos === undefined && word.includes("-")) {
+    const [head = "", ...rest] = word.split("-");
+    if (HYPHEN_PREFIXES.has(head.toLowerCase())) return rest.every((part) => startsLower(part) || commonWord(part));
+    return head !== "" && commonWord(head) && rest.every((part) => startsLower(part));
+  }
   return pos !== undefined && pos !== "PROPN";
 });
 
@@ -367,7 +413,7 @@ function tokenize(text: string): Tokens {
     if (
       pos[i] === "SPACE" ||
       (!plain && space.includes("\n")) ||
-      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)))
+      (value.length <= OPENER_LENGTH && OPENERS.has(value) && !(value === "(" && bracketedName(values, i)) && !closingQuote(values, spaces, i) && !hyphen(values, spaces, i))
     ) {
       open = true;
     } else if (pos[i] !== "PUNCT") {
@@ -378,10 +424,25 @@ function tokenize(text: string): Tokens {
     if (startsCapital(value) && NAME_POS.has(pos[i] ?? "")) {
       // A common word before a colon, or any word before a colon and a number, is a label:
       // "Scorers:", "Fax:", "CUSIP: 072261", "AMT: 1,200,000" (entities-dev).
-      const label = values[i + 1] === ":" && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? ""));
-      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive).
-      const unit = pos[i - 1] === "NUM" && value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
-      flag |= label || unit || notNameWord(value) ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      // So is an abbreviation in capitals before a colon: "ST: MI", "SR MGR:", "L.O.: Bodman", "BANK
+      // QUAL: Y" (the keys of a municipal bond sale notice in entities-dev, odd half).
+      // Not after a word in lower case: "told the BBC:" (topics-dev) quotes what the BBC heard.
+      const abbreviation = value.length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(value) && !startsLower(values[i - 1] ?? "");
+      // Not a paper's name: "He told the Sunday Mirror:" (topics-dev).
+      const paper = DAY_PAPERS.has(value) && DATE_WORDS.has((values[i - 1] ?? "").toLowerCase());
+      const label = values[i + 1] === ":" && !paper && (commonWord(value) || HAS_DIGIT.test(values[i + 2] ?? "") || abbreviation);
+      // Short capitals after a number are a unit: "80 GB", "5 MB" (the 1,201-story archive); short
+      // capitals beside a slash are a table's codes: "M / SP / F: NA / NA / NA" (entities-dev).
+      const short = value.length <= 3 && SHOUTED.test(value) && aliasFor(value) === undefined;
+      // So is a currency's code after an amount: "1.2 bln SKR", "500 mln DM" (entities-dev, even half).
+      const unit =
+        short && (pos[i - 1] === "NUM" || MAGNITUDES.has(values[i - 1] ?? "") || values[i - 1] === "/" || values[i + 1] === "/");
+      const notName = notNameWord(value) && !dateWordInName(values, pos, spaces, flags, i);
+      flag |= label || unit || notName ? TOKEN.capitalised : TOKEN.capitalised | TOKEN.nameCapital;
+      // The abbreviations before a label's are the label's too: "SR MGR:" (entities-dev).
+      for (let k = i - 1; label && abbreviation && k >= 0 && spaces[k + 1] === " " && (values[k] ?? "").length <= LABEL_ABBREVIATION && SHOUTED_WORD.test(values[k] ?? ""); k--) {
+        flags[k] = (flags[k] ?? 0) & ~TOKEN.nameCapital;
+      }
     }
     flags[i] = flag;
   }
@@ -403,6 +464,44 @@ function joinShoutedWords(values: readonly string[], flags: number[]): void {
     const joins = (shoutedName(i + 1) && ((flags[i + 1] ?? 0) & TOKEN.spaced) !== 0) || (shoutedName(i - 1) && (flag & TOKEN.spaced) !== 0);
     if (joins) flags[i] = flag | TOKEN.nameCapital;
   }
+}
+
+/**
+ * Whether a date's word is part of a name here: a month that is also a name ("Theresa May", "Jan
+ * Allan Mueller") beside a name word and no number ("May 5", "in May" are dates), or a day before a
+ * newspaper's word ("The Sunday Telegraph"). See `NAMES_OF_DATES` and `DAY_PAPERS`.
+ */
+function dateWordInName(values: readonly string[], pos: readonly string[], spaces: readonly string[], flags: readonly number[], i: number): boolean {
+  const value = values[i] ?? "";
+  const next = values[i + 1] ?? "";
+  if (DAY_PAPERS.has(next) && spaces[i + 1] === " ") return DATE_WORDS.has(value.toLowerCase());
+  if (!NAMES_OF_DATES.has(value)) return false;
+  const previous = values[i - 1] ?? "";
+  const dated = (k: number): boolean => pos[k] === "NUM" || (values[k] === "," && pos[k + 1] === "NUM");
+  if (dated(i - 1) || dated(i + 1) || startsLower(previous)) return false;
+  // A noun of the word list may be a name ("Theresa" is one); a word of another kind opening a
+  // sentence is none ("Between May and June").
+  const nameWordAt = (word: string, opens: boolean): boolean =>
+    startsCapital(word) && !DATE_WORDS.has(word.toLowerCase()) && !HAS_DIGIT.test(word) && !(opens && !NOUNS.has(lexicalPos(word.toLowerCase()) ?? "PROPN"));
+  // After a name unless a noun or adjective follows ("Chicago Purchasing Managers August index",
+  // "Germany June industrial output"), before one only where no word precedes ("The August
+  // Chicago NAPM": entities-dev).
+  const afterName =
+    spaces[i] === " " && !ATTRIBUTIVE_HEADS.has(pos[i + 1] ?? "") && nameWordAt(previous, ((flags[i - 1] ?? 0) & TOKEN.opener) !== 0);
+  return afterName || (spaces[i + 1] === " " && !HAS_LETTER.test(previous) && nameWordAt(next, true));
+}
+
+/** A hyphen inside a word ("Rolls-Royce"), glued on both sides: no dash, it opens nothing. */
+function hyphen(values: readonly string[], spaces: readonly string[], i: number): boolean {
+  return values[i] === "-" && spaces[i] === "" && spaces[i + 1] === "" && HAS_LETTER.test(values[i - 1] ?? "");
+}
+
+/**
+ * A quotation mark glued to the word before it closes a quote or marks a possessive ("African
+ * Nations' Cup", "Toronto Bond Traders' Association": entities-dev): it opens nothing.
+ */
+function closingQuote(values: readonly string[], spaces: readonly string[], i: number): boolean {
+  return QUOTES.has(values[i] ?? "") && spaces[i] === "" && HAS_LETTER.test(values[i - 1] ?? "");
 }
 
 /**
@@ -460,7 +559,7 @@ function evidenceOf(texts: readonly Tokens[]): Evidence {
 }
 
 /** Runs of capitalised words, split at titles and cleaned of generic heads; see `nameWord`. */
-function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Mention[] {
+function chunk(tokens: Tokens, { confirmed, lower }: Evidence, orderBase: number): Mention[] {
   const { values, pos, spaces, flags } = tokens;
   const spaced = (i: number): boolean => ((flags[i] ?? 0) & TOKEN.spaced) !== 0;
   const glued = (i: number): boolean => (spaces[i] ?? " ") === "";
@@ -473,12 +572,20 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     if (!opener(i)) return true;
     const known = isNameWord.get(i);
     if (known !== undefined) return known;
-    const word = stripPossessive(values[i] ?? "");
+    // A hyphenated word is judged whole: "Rolls-Royce" is no common word, though "Rolls" is.
+    const word = stripPossessive(values[i + 1] === "-" && glued(i + 1) && glued(i + 2) ? `${values[i] ?? ""}-${values[i + 2] ?? ""}` : (values[i] ?? ""));
     // An opener is a name if the story capitalises it elsewhere, or if it is no common English
     // word: "Romania beat Lithuania", "(Sweden)", "LONDON (Reuters) -", but not "Second" or
     // "Former" (see `nameAfterOpener` for common words the story also writes in lower case).
     // A word in capitals that is still a name word here is no common one, or joins one ("NEW YORK").
-    const name = confirmed.has(word) || aliasFor(word) !== undefined || !commonWord(word) || SHOUTED.test(word);
+    const name =
+      confirmed.has(word) ||
+      aliasFor(word) !== undefined ||
+      !commonWord(word) ||
+      SHOUTED.test(word) ||
+      NAMES_OF_DATES.has(word) ||
+      (PLACE_NAME_STARTS.has(word) && spaced(i + 1) && nameWord(i + 1) && !ACRONYM.test(values[i + 1] ?? "")) ||
+      companyHead(i, word);
     isNameWord.set(i, name);
     return name;
   };
@@ -496,18 +603,59 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
     const part = values[i + 2] ?? "";
     return startsCapital(part) || (startsLower(part) && !HAS_DIGIT.test(part) && lexicalPos(part) === undefined);
   };
+  // A second particle before the surname: "Joost van der Westhuizen" (entities-dev).
+  const particleBeforeName = (k: number): boolean =>
+    NAME_PARTICLES.has(values[k] ?? "") && !HEAD_PARTICLES.has(values[k] ?? "") && spaced(k + 1) && nameWord(k + 1);
   const particlePrefixed = (i: number): boolean =>
-    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has(values[i - 2] ?? "") && !glued(i - 2);
+    values[i - 1] === "-" && glued(i) && glued(i - 1) && NAME_PARTICLES.has((values[i - 2] ?? "").toLowerCase()) && !glued(i - 2);
   // "Boston-based", "Iran-backed", "France-registered": an adjective made of a name (entities-dev
   // annotates them apart from the place); it only adds to the place when the story names it.
   const compound = (j: number): boolean =>
     values[j] === "-" && glued(j) && glued(j + 1) && startsLower(values[j + 1] ?? "") && !hyphenatedName(j - 1);
 
-  /** Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"). */
-  const endsInInstitution = (k: number): boolean => {
+  /**
+   * A common word, no adjective or number and never written in lower case, opening a company's or
+   * body's name: "Jeans Mate Corp is" (entities-dev), "Apple Computer Inc said"; not "Former
+   * Worldcom Inc", "Five Bank of America" (topics-dev).
+   */
+  const companyHead = (i: number, word: string): boolean =>
+    !NOT_HEADS.has(lexicalPos(word.toLowerCase()) ?? "") && !lower.has(word.toLowerCase()) && spaced(i + 1) && endsInInstitution(i, true);
+  /**
+   * Whether the run of name words from `k` on ends with an institution's word ("Options Exchange"),
+   * or for a `company`, a company's suffix ("Mate Corp").
+   */
+  const endsInInstitution = (k: number, company = false): boolean => {
     let end = k;
     while (end + 1 < values.length && spaced(end + 1) && nameWord(end + 1)) end++;
-    return end > k && INSTITUTION_WORDS.has(values[end] ?? "");
+    // For a company the name ends there: "Bank of America" goes on after "Bank".
+    if (company && (NAME_PARTICLES.has(values[end + 1] ?? "") || BODY_PARTICLES.has(values[end + 1] ?? ""))) return false;
+    return end > k && (INSTITUTION_WORDS.has(values[end] ?? "") || (company && ORG_SUFFIXES.has(values[end] ?? "")));
+  };
+  const lineStart = (k: number): boolean => k === 0 || pos[k - 1] === "SPACE" || (spaces[k] ?? "").includes("\n");
+  /**
+   * A line of capitalised common words and nothing else is a table's column heads: "Year Amount
+   * Coupon Yield Price Conc." (entities-dev, odd half); its last word may be abbreviated.
+   */
+  const columnHeads = (i: number, j: number, words: readonly string[]): boolean => {
+    let start = i;
+    while (!lineStart(start) && startsCapital(values[start - 1] ?? "")) start--;
+    const end = values[j] === "." ? j + 1 : j;
+    const lineEnd = end >= values.length || pos[end] === "SPACE" || (spaces[end] ?? "").includes("\n");
+    if (words.length < 2 || !lineStart(start) || !lineEnd) return false;
+    return words.every((word, k) => commonWord(word) || (k === words.length - 1 && end > j));
+  };
+  /**
+   * A name with a year is an event: "Euro 96 absentee", "in the Trofej Beograd 96 international
+   * basketball tournament", "Results in the Trofej Beograd 96" (entities-dev); not a score ("Surrey
+   * 96 for 3", "BALTIMORE 71 63") or a measure ("Moengo 56 miles east of Paramaribo").
+   */
+  const namedForYear = (i: number, j: number): boolean => {
+    if (!YEAR.test(values[j] ?? "") || !spaced(j)) return false;
+    const after = j + 1;
+    const lineEnd = after >= values.length || pos[after] === "SPACE" || (spaces[after] ?? "").includes("\n");
+    const word = values[after] ?? "";
+    const follows = spaced(after) && startsLower(word) && ATTRIBUTIVE_HEADS.has(pos[after] ?? "") && !MEASURES.has(word);
+    return follows || (lineEnd && values[i - 1] === "the");
   };
   const mentions: Mention[] = [];
   let i = 0;
@@ -529,15 +677,19 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       const particle =
         (NAME_PARTICLES.has(value) &&
           (!HEAD_PARTICLES.has(value) || isHead(words[words.length - 1] ?? "")) &&
-          (hyphenatedName(j) || (spaced(j + 1) && nameWord(j + 1)))) ||
+          (hyphenatedName(j) || (spaced(j + 1) && (nameWord(j + 1) || particleBeforeName(j + 1))))) ||
         // "Douglas & Lomason"; "and" and "in" only inside the long name of a body ("Organisation
         // for Security and Cooperation in Europe"), never between two names ("Essex and Kent").
-        ((value === "&" || (BODY_PARTICLES.has(value) && (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
+        // Nor between two names that start alike: "the Sunday Times and Sunday Telegraph" (topics-dev).
+        ((value === "&" ||
+          (BODY_PARTICLES.has(value) &&
+            values[j + 1] !== words[0] &&
+            (words.some((word) => HEAD_PARTICLES.has(word)) || endsInInstitution(j + 1)))) &&
           spaced(j + 1) &&
           nameWord(j + 1));
       if (j > i && !(spaced(j) && (nameWord(j) || particle))) break;
       // Hyphenated parts join the word when they are names too ("Rolls-Royce", "al-Muhandis"), and
-      // so does a particle before the first one ("al-Aqsa", "el-Sheikh": entities-dev).
+      // so does a particle before the first one ("al-Aqsa", "el-Sheikh", "Al-Akhbar": entities-dev).
       let word = j === i && particlePrefixed(i) ? `${values[i - 2] ?? ""}-${value}` : value;
       while (hyphenatedName(j)) {
         word += `-${values[j + 2] ?? ""}`;
@@ -558,6 +710,23 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
       i = j;
       continue;
     }
+    if (columnHeads(i, j, words)) {
+      i = j;
+      continue;
+    }
+    if (namedForYear(i, j)) {
+      i = j + 1;
+      continue;
+    }
+    // A quotation of capitalised words (and numbers) and nothing else is a work's title, "The
+    // Collapse", "Bertillon 166" (novels named in entities-dev), no tag unless named unquoted too.
+    let close = j;
+    while (pos[close] === "NUM") close++;
+    if (CLOSING_PUNCTUATION.has(values[close] ?? "")) close++;
+    let open = i - 1;
+    // Words a title opens with that are no name words alone: "Sleeping Bread".
+    while (open >= 0 && open > i - BRACKETED_NAME_WORDS && startsCapital(values[open] ?? "")) open--;
+    const quoted = QUOTES.has(values[open] ?? "") && QUOTES.has(values[close] ?? "");
     const attributive =
       words.length === 1 && spaced(j) && startsLower(values[j] ?? "") && ATTRIBUTIVE_HEADS.has(pos[j] ?? "");
     const before = values[i - 1] ?? "";
@@ -569,6 +738,7 @@ function chunk(tokens: Tokens, { confirmed }: Evidence, orderBase: number): Ment
         order: orderBase + i,
         attributive,
         atOpener: k === 0 && opener(i),
+        ...(quoted ? { quoted } : {}),
         ...(afterTitle ? { kind: "person" as const } : k === 0 && place !== undefined ? { kind: place } : {}),
       }),
     );
@@ -685,12 +855,17 @@ function cleanName(words: readonly string[]): string[] {
     const tail = rest.join(" ");
     if (aliasFor(tail) !== undefined) return [head, tail];
   }
+  // Not when the head is an institution's word: "Party of Democratic Action", "Department of
+  // Defense" (entities-dev) are bodies, not "Democratic Action" and "Defense".
   const of = name.indexOf("of");
-  if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()))) return cleanName(name.slice(of + 1));
+  if (of > 0 && name.slice(0, of).every((word) => NOT_NAMES.has(word.toLowerCase()) && !INSTITUTION_WORDS.has(word))) {
+    return cleanName(name.slice(of + 1));
+  }
   // Junk, dropped here rather than by the caller: the alias table, asked above, knows none of it.
   // Several short words in capitals are a table's column heads ("PCT GB", "NYC SP"), not a name.
   if (name.length > 1 && name.every((word) => word.length <= 3 && SHOUTED.test(word))) return [];
-  return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word))
+  // A Roman numeral names nothing alone: "Group II", the "XI" of "Duke of Norfolk's XI" (entities-dev), though "Charles VI" is a king.
+  return name.every((word) => NOT_NAMES.has(word.toLowerCase()) || NAME_PARTICLES.has(word) || !HAS_LETTER.test(word) || ROMAN_NUMERAL.test(word))
     ? []
     : [written];
 }
@@ -716,14 +891,20 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
       demonymMentions.push(mention);
       continue;
     }
-    const { name, key } = entityName(acronyms.get(mention.written) ?? mention.written);
+    const expanded = acronyms.get(mention.written);
+    const { name, key } = entityName(expanded ?? mention.written);
     let group = byKey.get(key);
     if (group === undefined) {
       group = { entity: newEntity(name, mention.order), spellings: new Map() };
       byKey.set(key, group);
     }
     addMention(group.entity, mention);
-    group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+    if (expanded === undefined) {
+      group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+    } else {
+      group.entity.acronym = entityName(mention.written).name;
+      group.entity.acronymMentions++;
+    }
   }
   // The most used spelling names the entity; the earliest wins a tie (maps keep insertion order).
   const entities = [...byKey.values()].map(({ entity, spellings }) => {
@@ -756,6 +937,13 @@ function resolve(found: readonly Mention[], lower: ReadonlySet<string>): Entity[
     const target = place === undefined ? undefined : merged.find((other) => other.name === place);
     if (target === undefined) kept.push(entity);
     else target.demonyms += entity.mentions;
+  }
+  // An acronym spelt out once in brackets names the entity when the story uses it more than all
+  // its other forms together: the story that then says "LIFFE" four times is tagged LIFFE
+  // ("National Bank of Romania (BNR)", "Bank Rozwoju Exportu SA (BRE)": entities-dev, whose
+  // annotators keep the two forms apart too). Named after the merges, which compare full names.
+  for (const entity of kept) {
+    if (entity.acronym !== undefined && 2 * entity.acronymMentions > entity.mentions) entity.name = entity.acronym;
   }
   return kept;
 }
@@ -813,6 +1001,9 @@ function headLength(
   lower: ReadonlySet<string>,
 ): number {
   const surname = words[words.length - 1] ?? "";
+  // An event named after a place with one word is one name: "U.S. Open", though the story says
+  // "Open" alone; "U.S. Labor Day" is the place and an event (entities-dev).
+  if (words.length === 2 && EVENT_WORDS.has(surname)) return 0;
   const alone = (name: string): boolean => written.has(name) || aliasFor(name) !== undefined;
   if (!INSTITUTION_WORDS.has(surname)) {
     for (let cut = words.length - 2; cut >= Math.max(1, words.length - 3); cut--) {
@@ -827,8 +1018,12 @@ function headLength(
   }
   const first = words[0] ?? "";
   const rest = words.slice(1).join(" ");
-  // Not "African National Congress", "British Airways Ltd": a body named after its people.
-  const body = INSTITUTION_WORDS.has(surname) || ORG_SUFFIXES.has(surname);
+  // Not "African National Congress", "British Airways Ltd", "Patriotic Union of Kurdistan"
+  // (entities-dev): a body named after its people, or an institution's word before "of".
+  const body =
+    INSTITUTION_WORDS.has(surname) ||
+    ORG_SUFFIXES.has(surname) ||
+    words.some((word, k) => INSTITUTION_WORDS.has(word) && HEAD_PARTICLES.has(words[k + 1] ?? ""));
   const adjective = demonymOf(first) !== undefined || lexicalPos(first) === "ADJ";
   if (adjective && !body && (words.length > 2 || ACRONYM.test(rest) || (alone(rest) && !isHead(rest)))) return 1;
   if ((written.get(words.join(" ")) ?? 0) > 1) return 0;
@@ -854,6 +1049,8 @@ function newEntity(name: string, first: number): Entity {
     attributive: true,
     surnamed: false,
     atOpener: true,
+    quoted: true,
+    acronymMentions: 0,
     firstInBody: Number.POSITIVE_INFINITY,
     kinds: { person: 0, place: 0, organisation: 0 },
   };
@@ -868,6 +1065,7 @@ function addMention(entity: Entity, mention: Mention): void {
   entity.forms.add(mention.written);
   entity.attributive &&= mention.attributive;
   entity.atOpener &&= mention.atOpener;
+  entity.quoted &&= mention.quoted === true;
   if (mention.kind !== undefined) entity.kinds[mention.kind]++;
 }
 
@@ -882,14 +1080,16 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
   const name = entity.name;
   if (TITLE_NAMES.has(name)) return false;
   if (ALIAS_NAMES.has(name)) return true;
-  if (isEvent(name)) return false;
+  if (isEvent(name) || entity.quoted) return false;
   const last = name.slice(name.lastIndexOf(" ") + 1);
   // A people named with their adjectives: "Rwandan Hutu", "Bosnian Serb", "U.S. Roman Catholic".
   if (last !== name && demonymOf(last) !== undefined) return false;
   if (name.includes(" ") || ACRONYM.test(name)) return true;
+  // Places joined by a hyphen make an adjective: "German-US car firm" (topics-dev), "Franco-German".
+  if (name.includes("-") && name.split("-").every((part) => demonymOf(part) !== undefined || aliasFor(part) !== undefined)) return false;
   // A place's head word alone names nothing: "Stadium" (entities-dev), "Park". ("Congress",
-  // "Parliament" and "Commission" alone do name a body.)
-  if (PLACE_HEADS.has(name) || ORG_SUFFIXES.has(name)) return false;
+  // "Parliament" and "Commission" alone do name a body, and so does "the Gulf": see `NAMED_HEADS`.)
+  if ((PLACE_HEADS.has(name) && !NAMED_HEADS.has(name)) || ORG_SUFFIXES.has(name)) return false;
   if (lower.has(name.toLowerCase())) return false;
   // An adjective: the word list's, with an adjective's ending or only ever before a noun ("Islamic",
   // "Chechen rebels": entities-dev), or any word with that ending only ever before a noun
@@ -903,15 +1103,16 @@ function isTag(entity: Entity, lower: ReadonlySet<string>): boolean {
 }
 
 /**
- * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" is ("World
- * Series of Golf", "Festival of Britain"), unless an institution's word ends it ("Festival Hall").
+ * An event: its last word is an event's ("UEFA Cup", "Gulf War"), or a word before "of" or "for" is
+ * ("World Series of Golf", "Festival of Britain", "Solidarity Meeting for Sarajevo": entities-dev),
+ * unless an institution's word ends it ("Festival Hall").
  */
 function isEvent(name: string): boolean {
   const words = name.split(" ");
   const last = words[words.length - 1] ?? "";
   if (EVENT_WORDS.has(last)) return true;
   if (INSTITUTION_WORDS.has(last) || PLACE_HEADS.has(last)) return false;
-  return words.some((word, k) => EVENT_WORDS.has(word) && words[k + 1] === "of");
+  return words.some((word, k) => EVENT_WORDS.has(word) && HEAD_PARTICLES.has(words[k + 1] ?? ""));
 }
 
 /**
@@ -984,6 +1185,8 @@ function mergeShortForms(
     full.firstInBody = Math.min(full.firstInBody, entity.firstInBody);
     for (const kind of TAG_TYPES) full.kinds[kind] += entity.kinds[kind];
     full.mentions += entity.mentions;
+    full.acronym ??= entity.acronym;
+    full.acronymMentions += entity.acronymMentions;
     full.inHeadline ||= entity.inHeadline;
     full.first = Math.min(full.first, entity.first);
     for (const form of entity.forms) full.forms.add(form);
@@ -1041,7 +1244,8 @@ function companyStem(full: Entity, entities: readonly Entity[]): Entity | undefi
  * stands for the longer name only when the body names it after the longer name ("China Aviation"
  * in a headline is "China Aviation Oil"), but "Hong Kong" named before "Hong Kong Polytechnic
  * University" is the place. The most mentioned full name wins, then the earliest.
- * Names built with "of" are places or bodies: no surnames.
+ * Names built with "of" are places or bodies, and with "for" places, bodies or events: no surnames
+ * ("Solidarity Meeting for Sarajevo" is no person called Sarajevo: entities-dev).
  */
 function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefined {
   // Asked of every pair of entities, so the runs are compared as text, not split into words: a
@@ -1055,7 +1259,7 @@ function longerForm(short: Entity, entities: readonly Entity[]): Entity | undefi
     const run =
       (longer.endsWith(asLastWords) && (asFirstWords !== undefined || surnameOf(short, longer))) ||
       (asFirstWords !== undefined && short.firstInBody > candidate.firstInBody && longer.startsWith(asFirstWords));
-    if (run && !` ${longer} `.includes(" of ")) return true;
+    if (run && !` ${longer} `.includes(" of ") && (asFirstWords !== undefined || !` ${longer} `.includes(" for "))) return true;
     return initials !== undefined && hasInitials(longer, initials);
   });
 }

@@ -42,6 +42,21 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words of dates that are also names: beside a name word and no number they are part of the name
+ * ("Theresa May", "Jan Allan Mueller" in a cycling result of entities-dev, odd half), never a
+ * date ("May 5", "in May", "Sept. 3"). Not "March": "Japan March exports".
+ */
+export const NAMES_OF_DATES: ReadonlySet<string> = new Set(["May", "June", "April", "August", "Jan"]);
+
+/**
+ * Words that make a newspaper's name after a day's: "The Sunday Telegraph" (entities-dev, even
+ * half), "Sunday Times", "Sunday Mirror". As written.
+ */
+export const DAY_PAPERS: ReadonlySet<string> = new Set([
+  "Times", "Telegraph", "Mirror", "Express", "Herald", "Post", "Independent", "Tribune", "Mail", "Star", "Sun",
+]);
+
+/**
  * Capitalised words that are not names on their own: sentence openers and generic nouns that news writing capitalises. Came from the junk the
  * extractor produced on the VOA sample ("Sunday", "News", "Government") and on topics-dev.
  */
@@ -63,6 +78,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   // Ordinals head rows of fixtures lists and results: "May 24 Second one-day international",
   // "Third test" (entities-dev); they still start names ("First Chicago").
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  // Abbreviations that head rows of company results and money tables: "Avg shrs", "Govt securities
+  // outstanding" (entities-dev, even half); the rest are of the same tables, not seen there.
+  "avg", "govt", "approx", "est", "qtr", "yr", "mln", "bln", "pct", "vs",
 ]);
 
 /**
@@ -134,6 +152,10 @@ export const TITLES: readonly string[] = [
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   "of", "for", "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "du", "del", "della",
   "der", "van", "von", "den", "la", "le", "y",
+  // "Kengo wa Dondo" (Zaire's prime minister: entities-dev, even half).
+  "wa",
+  // Italian and French articles after "di" and "de": "Gazzetta dello Sport" (entities-dev, odd half).
+  "dello", "degli", "dei", "delle", "des",
 ]);
 
 /**
@@ -252,4 +274,48 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
   "Street", "Road", "Avenue", "Square", "Park", "Stadium", "Airport", "River", "Lake", "Island",
   "Islands", "Mountains", "Valley", "Bay", "Gulf", "Sea", "Ocean", "Coast", "Strait", "County",
   "Province", "Region", "Falls",
+]);
+
+/**
+ * Heads of places that name one place alone, capitalised: "the Gulf" of wire news is the Persian
+ * Gulf (entities-dev, odd half: "U.S. warplanes, ships in Gulf", five times in one story).
+ */
+export const NAMED_HEADS: ReadonlySet<string> = new Set(["Gulf"]);
+
+/**
+ * Endings of inflected English words and what replaces them to find the word the word list holds,
+ * tried in order when it lacks the word itself: a capitalised word at a sentence start that is a
+ * plural or a past form is a common word ("Eyewitnesses said", "Buckled rails": entities-dev, one
+ * of each half, 205 and 204). "-ing" is left out: its stems are surnames ("Golding", "Browning").
+ */
+export const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ["ies", "y"], ["es", ""], ["s", ""], ["ed", ""], ["ed", "e"],
+];
+
+/**
+ * First words of places that the word list knows as common words: at the start of a line or
+ * sentence, before a name word, they start the name. "San Diego 3 NEW YORK 2" in baseball results
+ * (entities-dev, even half, where "San" alone is an adjective); the others are of the same kind.
+ */
+export const PLACE_NAME_STARTS: ReadonlySet<string> = new Set([
+  "San", "Santa", "Santo", "Sao", "Los", "Las", "Port", "Fort", "Mount", "Saint", "St", "St.", "New",
+]);
+
+/**
+ * Units after a number: "Moengo 56 miles east of Paramaribo", "Sergiyev Posad 70 km from the
+ * capital" (entities-dev) measure, where "Euro 96 absentee" names an event. Lower case.
+ */
+export const MEASURES: ReadonlySet<string> = new Set([
+  "miles", "mile", "km", "kms", "kilometres", "kilometers", "metres", "meters", "feet", "ft", "yards", "kg",
+  "kilos", "pounds", "lbs", "tonnes", "tons", "percent", "pct", "points", "pts", "runs", "goals",
+  "years", "days", "hours", "minutes", "mins", "seconds", "degrees", "mph", "kph", "cents", "dollars",
+]);
+
+/**
+ * Prefixes before a hyphen that make a common word of a common word, capitalised or not:
+ * "Co-Premiers" (entities-dev, odd half), "PRE-SALE", "Ex-President"; "Half-Life" and "Ad-Aware"
+ * (programs named in topics-dev) have no prefix and stay names. Lower case.
+ */
+export const HYPHEN_PREFIXES: ReadonlySet<string> = new Set([
+  "co", "ex", "pre", "post", "anti", "non", "pro", "vice", "mid", "multi", "semi", "sub", "inter", "re",
 ]);
