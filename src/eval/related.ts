@@ -6,7 +6,8 @@
 // and how many links off-topic stories show (a story alone among the other topics' stories).
 // Run: node --import tsx src/eval/related.ts [--corpus DIR] [--set name=value,...] [--sweep]
 // [--off-topic N] [--off-topic-full] [--halves N]. --set overrides RELATED_SETTINGS; --sweep prints
-// the figures for a range of minScore (how it was calibrated); --off-topic sets the off-topic
+// the figures for minScore ± 0.3 (how it was calibrated; a score is a story's similarity to
+// another plus its coverage, so one run serves every cut); --off-topic sets the off-topic
 // stories a topic (12); --off-topic-full also measures them in the whole corpus (slow); --halves
 // also scores precision@5 on N pairs of random halves (how stable it is on another sample).
 import { createHash } from "node:crypto";
@@ -258,7 +259,8 @@ function main(): void {
   }
   if (values.sweep) {
     lines.push("sweep of minScore: shown-link precision / share showing >= 3 / off-topic links a story");
-    for (let t = 0.6; t <= 1.2001; t += 0.05) {
+    for (let step = -6; step <= 6; step++) {
+      const t = minScore + step * 0.05;
       const cells = archives.map((archive) => {
         const f = figuresAt(archive.stories, archive.related, t, archive.ms);
         const off = archive.off === null ? "-" : number(offTopicLinks(archive.off, t).mean, 2);
