@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string): string => readFileSync(join(here, "fixtures/html", name), "utf8");
 const options = { timezone: "America/New_York", fileName: "page.html" };
 
-function article(html: string, extra: { url?: string; captured?: string } = {}): ParsedArticle {
+function article(html: string, extra: { url?: string; captured?: string; fileName?: string } = {}): ParsedArticle {
   const outcome = parseHtml(html, { ...options, ...extra });
   assert.ok(outcome.ok, outcome.ok ? "" : `${outcome.error.rule}: ${outcome.error.message}`);
   ParsedArticleSchema.parse(outcome.article);
@@ -113,6 +113,18 @@ test("a page dated only '3 hours ago' is dated from its capture time, in the sit
   assert.equal(a.published, "2022-06-12T08:00:00-04:00");
   const undated = parseHtml(html, options);
   assert.ok(!undated.ok && undated.error.rule === "no-date" && undated.partial?.title === "Library extends weekend hours after petition");
+});
+
+test("regression: an HTML page without a date takes the date in its file name, as the no-date hint says (not a crawl's page)", () => {
+  const html = fixture("library-hours.html").replace('<span class="date">June 10, 2022</span>', "").replace(/"datePublished":"[^"]*",/, "");
+  const undated = parseHtml(html, options);
+  assert.ok(!undated.ok && undated.error.rule === "no-date" && /file name/.test(undated.error.hint), "the hint names the file-name fix");
+  const a = article(html, { fileName: "2022-06-10-library-hours.html" });
+  assert.equal(a.date, "2022-06-10");
+  assert.equal(a.published, null);
+  assert.equal(a.provenance.date, "file name 2022-06-10-library-hours.html");
+  const crawled = parseHtml(html, { ...options, fileName: "crawl.warc/example.org-library-20220610.html", captured: "2022-06-12T15:00:00Z" });
+  assert.ok(!crawled.ok && crawled.error.rule === "no-date", "a crawl page's name is no date");
 });
 
 test("a date after the page was captured is impossible", () => {

@@ -577,3 +577,15 @@ export function parsePrintedDate(text: string, options: { timezone?: string; day
   const iso = toIso(first.wall, first.zone ?? options.timezone ?? "UTC");
   return { date: isoDay(iso), published: first.hasTime ? iso : null, zone: first.zone };
 }
+
+/** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
+const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
+
+export function dayFromFileName(fileName: string): string | null {
+  const m = FILE_NAME_DAY.exec(fileName);
+  if (m === null) return null;
+  const [, y = "", mo = "", d = ""] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const valid = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
+  return valid && Number(y) >= EARLIEST_YEAR ? `${y}-${mo}-${d}` : null;
+}

@@ -14,19 +14,7 @@ import { findHeadline, pageView, splitTitle } from "./title.ts";
 import { normalLine, type PageView } from "./headline-model.ts";
 import { notArticle } from "./kind.ts";
 import { findOutlet, findUrl } from "./outlet.ts";
-import { EARLIEST_YEAR } from "../dates.ts";
-
-/** The archive day in a file name: "2019/11/20/story.txt", "2019-11-20-story.txt", "20191120.txt". */
-const FILE_NAME_DAY = /(?<!\d)(\d{4})[-/_.]?(\d{2})[-/_.]?(\d{2})(?!\d)/u;
-
-function dayFromFileName(fileName: string): string | null {
-  const m = FILE_NAME_DAY.exec(fileName);
-  if (m === null) return null;
-  const [, y = "", mo = "", d = ""] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const valid = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
-  return valid && Number(y) >= EARLIEST_YEAR ? `${y}-${mo}-${d}` : null;
-}
+import { dayFromFileName } from "../dates.ts";
 
 /** Language from the longer lines only: menus are short, and names in them are no language. */
 function pageLanguage(texts: readonly string[]): string | null {

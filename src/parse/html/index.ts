@@ -5,7 +5,7 @@
 // was found.
 import type { ParsedArticle } from "../../record/schema.ts";
 import type { ParseOptions, ParseOutcome, PartialArticle } from "../types.ts";
-import { isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
+import { dayFromFileName, isoDay, toIso, type PrintedDate, type WallClock } from "../dates.ts";
 import { detectLanguage, isUnspaced } from "../generic/language.ts";
 import { extractBody, type BodyBlock } from "./body.ts";
 import { boilerplateKind } from "../generic/lines.ts";
@@ -354,7 +354,7 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
     : dateline === null
       ? null
       : { day: dateline.value.date, dated: { date: dateline.value.date, published: dateline.value.published, how: dateline.how }, zone: null, hasTime: dateline.value.published !== null };
-  const dated = chooseDate(markup, printed, options) ?? (options.captured ? relativeDate(doc, options.captured, options.timezone) : null);
+  let dated = chooseDate(markup, printed, options) ?? (options.captured ? relativeDate(doc, options.captured, options.timezone) : null);
   const keywords = keywordsOf(markup);
   const authors = chooseAuthors(markup, { anchor, order, text: printedText }, outlets);
   const sectionChoice = section(markup, doc);
@@ -388,14 +388,18 @@ export function parseHtml(html: string, options: HtmlParseOptions): ParseOutcome
     return { ok: false, error: { rule: "no-headline", line: 0, message: "no headline found: the page has no <h1>, title or headline metadata", hint: "save the page with its <head> and headline" } };
   }
   const read: PartialArticle = { title, section: sectionChoice.value, authors: authors.value, language: lang.value, profile: "html", provenance, body: text };
+  // As for text dumps, the archivist's fix for a page without a date is a date in its file name
+  // (not for a crawl's pages, whose names end in a digest that could read as one).
+  const fileDay = dated === null && !options.captured ? dayFromFileName(options.fileName) : null;
+  if (fileDay !== null) dated = { date: fileDay, published: null, how: `file name ${options.fileName}` };
   if (dated === null) {
     return {
       ok: false,
       error: {
         rule: "no-date",
         line: 0,
-        message: "no publication date found: the page prints none near its headline and its markup holds none that is possible",
-        hint: "check that the saved page shows its date (a dateline near the headline, or datePublished in its markup)",
+        message: "no publication date found: the page prints none near its headline, its markup holds none that is possible, and the file name holds none",
+        hint: "put the date in the file name, as 2019-11-20-<name>.html, or check that the saved page shows its date (a dateline near the headline, or datePublished in its markup)",
       },
       partial: read,
     };
