@@ -93,8 +93,9 @@ async function runBuild(args: string[], out: (s: string) => void): Promise<numbe
     progress: terminalProgress(),
   });
   const { ingest, index, render, search, swap, total } = result.timings;
-  if (result.upToDate) out(`nothing changed since the last build: ${result.stories} stories, ${result.pages} pages, left as they were (${total} ms)`);
-  else out(`built ${result.stories} stories, ${result.pages} pages in ${(total / 1000).toFixed(1)} s ` +
+  const counts = `${result.stories} ${result.stories === 1 ? "story" : "stories"}, ${result.pages} pages`;
+  if (result.upToDate) out(`nothing changed since the last build: ${counts}, left as they were (${total} ms)`);
+  else out(`built ${counts} in ${(total / 1000).toFixed(1)} s ` +
     `(ingest ${ingest} ms, index ${index} ms, render ${render} ms, search ${search} ms, swap ${swap} ms)`);
   if (result.report.failures.length > 0) {
     out(`${result.report.failures.length} dump(s) could not be built: see the list above and /report/ in the site`);

@@ -1139,7 +1139,8 @@ function typeOf(entity: Entity): TagType | undefined {
 
 /**
  * Two to four words of a name, none of them a common word, a compass point or an adjective of
- * place: "Qassem Soleimani", "Phil Simmons", not "New Haven", "South Africa", "Kansas City".
+ * place: "Qassem Soleimani", "Phil Simmons", not "New Haven", "South Africa", "Kansas City", nor a
+ * firm's pair of names ("Plan & Grow", "Douglas & Lomason").
  */
 function personShaped(name: string): boolean {
   const words = name.split(" ");
@@ -1152,7 +1153,7 @@ function personShaped(name: string): boolean {
     STARTS_CAPITAL.test(last.slice(last.lastIndexOf("-") + 1)) &&
     !COMPASS_WORDS.has(first) &&
     demonymOf(first) === undefined &&
-    words.every((word) => !commonWord(word) && !ACRONYM.test(word))
+    words.every((word) => !commonWord(word) && !ACRONYM.test(word) && word !== "&")
   );
 }
 

@@ -247,10 +247,13 @@ export const HEAD_PARTICLES: ReadonlySet<string> = new Set(["of", "for"]);
 export const BODY_PARTICLES: ReadonlySet<string> = new Set(["and", "in"]);
 
 /**
- * Words right before a name that say it is a place: "in Baghdad", "at Headingley", "near Tuzla"
- * (the VOA sample, entities-dev). Only for the tag's type; "of" and "from" also precede bodies.
+ * Words right before a name that say it is a place: "in Baghdad", "near Tuzla" (the VOA sample,
+ * entities-dev). Only for the tag's type; "of" and "from" also precede bodies. Not "at": it comes
+ * before companies as often ("works at Apple", "at WeWork" made both places on page-text-dev's
+ * technology pages); without it, entities-dev's typed tags agree with the annotation a little
+ * more often (0.928 -> 0.930), precision and recall unchanged.
  */
-export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "near", "outside", "across", "throughout"]);
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside", "across", "throughout"]);
 
 /**
  * Last words of events: competitions, festivals, wars, holidays. An event is not a tag: a tag page
