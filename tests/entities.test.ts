@@ -47,6 +47,19 @@ test("the default limit keeps every name the sample is about; a lower limit keep
   assert.deepEqual(deriveTags(SAMPLE, 0), []);
 });
 
+test("regression (issue 14): a results story tags every team it names twice, past ten, unless a limit is asked for", () => {
+  const teams = ["Arsenal", "Chelsea", "Everton", "Liverpool", "Newcastle", "Southampton", "Tottenham", "Wimbledon", "Coventry", "Leicester", "Middlesbrough", "Sunderland", "Derby", "Leeds"];
+  const body = [
+    `Results of English Premier League matches played on Saturday, with scorers.`,
+    ...teams.map((team, i) => `${team} won ${i % 3} times this season before Saturday's match.`),
+    ...teams.map((team) => `Fans of ${team} travelled in numbers.`),
+  ].join("\n\n");
+  const tags = deriveTags({ title: "Soccer results on Saturday", body });
+  assert.deepEqual([...tags].sort(), [...teams].sort(), "each team named twice is a tag");
+  assert.equal(deriveTags({ title: "Soccer results on Saturday", body }, 10).length, 10, "an asked-for limit is kept");
+  assert.ok(deriveTags(SAMPLE).length <= 10, "a story naming few names twice keeps the usual ten at most");
+});
+
 test("no junk: days, months, sentence openers, generic words", () => {
   const tags = deriveTags({
     title: "News from the council",

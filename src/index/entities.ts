@@ -42,6 +42,13 @@ const SALIENCE = {
   /** Tags per story unless the caller asks otherwise: the sample names ten people, places and
    *  organisations worth a tag page (United States … Pentagon); eight cut Islamic State and Pentagon. */
   defaultLimit: 10,
+  /**
+   * Without a limit asked for, a story that mentions more names than `defaultLimit` twice or more
+   * (results and tables: teams, companies) also tags the others mentioned twice, up to this many. On entities-dev,
+   * recall of the names mentioned twice went from 0.828 to 0.858 (even half 0.935 -> 0.954, odd
+   * 0.751 -> 0.790), precision 0.954 -> 0.955, junk 0.028 -> 0.027; 7.9 tags a story, not 7.8.
+   */
+  repeatedLimit: 20,
   /** Each mention in the body counts 1; being in the headline adds this once. */
   headline: 3,
   /** A demonym ("Iraqi") adds this much to its country when the country itself is named. */
@@ -144,12 +151,12 @@ export interface StoryTags {
 }
 
 /**
- * The people, places and organisations the story is about, most salient first, at most `limit`,
- * with their types. Salience: mentions in the body, being in the headline, and how early the first
+ * The people, places and organisations the story is about, most salient first, at most `limit`
+ * (by default ten, or every name mentioned twice or more, up to twenty), with their types. Salience: mentions in the body, being in the headline, and how early the first
  * mention comes; ties go to the earlier first mention, then to the name in code-unit order. The
  * outlet's own name ("Visit Business Insider", "(Reuters)") is never a tag.
  */
-export function tagStory(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): StoryTags {
+export function tagStory(input: { title: string; body: string; outlet?: string | undefined }, limit?: number): StoryTags {
   const body = tokenize(markdownToText(input.body));
   // In a Title Case Headline every word is capitalised, so it can only confirm names from the body.
   const title = isTitleCase(input.title) ? undefined : tokenize(input.title);
@@ -164,7 +171,12 @@ export function tagStory(input: { title: string; body: string; outlet?: string |
     (entity) => isTag(entity, evidence.lower) && (outlet === undefined || !` ${looseKey(entity.name)} `.includes(outlet)),
   );
   markHeadline(entities, input.title);
-  const ranked = rank(entities, body.values.length, ledeEnd(body)).slice(0, Math.max(0, limit));
+  const all = rank(entities, body.values.length, ledeEnd(body));
+  // Without a limit asked for: the first ten, then every other name mentioned twice or more, up to `repeatedLimit`.
+  const ranked =
+    limit !== undefined
+      ? all.slice(0, Math.max(0, limit))
+      : all.filter((entity, i) => i < SALIENCE.defaultLimit || entity.mentions >= 2).slice(0, SALIENCE.repeatedLimit);
   const tagTypes: Record<string, TagType> = {};
   for (const entity of ranked) {
     const type = typeOf(entity);
@@ -174,7 +186,7 @@ export function tagStory(input: { title: string; body: string; outlet?: string |
 }
 
 /** The names of `tagStory`, for callers that need no types. */
-export function deriveTags(input: { title: string; body: string; outlet?: string | undefined }, limit: number = SALIENCE.defaultLimit): string[] {
+export function deriveTags(input: { title: string; body: string; outlet?: string | undefined }, limit?: number): string[] {
   return tagStory(input, limit).tags;
 }
 
