@@ -3,7 +3,6 @@
 // with the peak RSS of each build stage (sampled every 50 ms) to show where memory goes.
 import { performance } from "node:perf_hooks";
 import { build } from "../build.ts";
-import { buildSearchIndex } from "../render/search.ts";
 
 const samples: [number, number][] = [];
 const sampler = setInterval(() => samples.push([performance.now(), process.memoryUsage.rss()]), 50);
@@ -35,6 +34,8 @@ if (step === "build" && a && b) {
     peakRssMbByStage: peaksByStage(start, r.timings),
   };
 } else if (step === "search" && a) {
+  // Loaded here only: a build step loads what `npm run build` loads, no more.
+  const { buildSearchIndex } = await import("../render/search.ts");
   await buildSearchIndex(a);
   result = {};
 } else {
