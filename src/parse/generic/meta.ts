@@ -384,8 +384,10 @@ export function isHeadMeta(text: string): boolean {
   if (isDatelineOrByline(text)) return true;
   if (text.length > SETTINGS.maxDateLine) return false;
   const credit = NAME_COMMA_CREDIT.exec(text);
+  // A credit is an outlet or a desk ("Business Insider", "CNN"), not a headline's next clause ("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways…").
+  const creditOk = credit !== null && !/[:?!]/u.test(credit[2] ?? "") && (credit[2] ?? "").split(" ").length <= 4;
   const bareName = isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords;
-  return bareName || (credit !== null && isName(credit[1] ?? "")) || isNameList(text);
+  return bareName || (creditOk && isName(credit[1] ?? "")) || isNameList(text);
 }
 
 /**
