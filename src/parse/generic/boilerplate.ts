@@ -107,6 +107,13 @@ export const BYLINE_PREFIXES: readonly RegExp[] = [
 ];
 
 /**
+ * A Korean sign-off under the article: a name of 2-4 syllables and a role ("기자" reporter,
+ * "칼럼니스트" columnist, "특파원" correspondent), either way round, then an e-mail address:
+ * Entermedia "정덕현 칼럼니스트 thekian1@entermedia.co.kr", "칼럼니스트 박생강 pillgoo9@gmail.com".
+ */
+export const KOREAN_SIGNOFF: RegExp = /^(?:(\p{Script=Hangul}{2,4}) (?:기자|칼럼니스트|특파원)|(?:기자|칼럼니스트|특파원) (\p{Script=Hangul}{2,4}))\s+\S+@\S+\.\S+$/u;
+
+/**
  * Words that open a dateline: cleveland.com and nj.com "Updated Nov 19, 6:55 AM; Posted Nov 19,
  * 6:51 AM", Express "PUBLISHED: 10:48, Tue, Nov 19, 2019", India Today "Last Updated : Nov 20",
  * comwrap "publiziert am", Jaraguá do Sul "Publicado". A line they open is a dateline even when it

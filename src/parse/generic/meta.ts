@@ -1,7 +1,7 @@
 // Metadata around the headline of a whole-page dump: the dateline, the byline and the section.
 // Each is looked for nearest the headline first, since pages print many other dates and names.
 import { clockLine, copyrightYear, findPrintedDates, findYearlessDates, isoDay, isRelativeDateline, MONTHS, toIso, type PrintedDate, type YearlessDate } from "../dates.ts";
-import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, NOT_PEOPLE, NOT_SECTIONS } from "./boilerplate.ts";
+import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, KOREAN_SIGNOFF, NOT_PEOPLE, NOT_SECTIONS } from "./boilerplate.ts";
 import { wordsOf } from "./language.ts";
 import { boilerplateKind, isDateline } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
@@ -352,7 +352,18 @@ export function findAuthors(lines: readonly string[], anchor: number, dayFirst =
   }
   const dated = datedByline(lines, dayFirst);
   const names = dated === null ? [] : bylinePeople(lines[dated] ?? "");
-  return dated === null || names.length === 0 ? null : { value: names, line: dated, how: `byline with its date on line ${dated + 1}, far from the headline` };
+  if (dated !== null && names.length > 0) return { value: names, line: dated, how: `byline with its date on line ${dated + 1}, far from the headline` };
+  return signOff(lines, anchor);
+}
+
+/** The first sign-off below the headline that names its writer with an e-mail address (`KOREAN_SIGNOFF`); null when none. */
+function signOff(lines: readonly string[], anchor: number): Found<string[]> | null {
+  for (let i = anchor + 1; i < lines.length; i++) {
+    const m = KOREAN_SIGNOFF.exec(lines[i] ?? "");
+    const name = m?.[1] ?? m?.[2];
+    if (name !== undefined) return { value: [name], line: i, how: `sign-off "${lines[i] ?? ""}" on line ${i + 1}` };
+  }
+  return null;
 }
 
 /**
