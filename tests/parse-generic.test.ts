@@ -456,6 +456,9 @@ const META_PAGES: Record<string, string> = {
   "f81c6c05d9cbc933": "Business Insider Deutschland: 'Tanza Loudenback, Business Insider' under the headline, day-first '13.11.2019, 23:06'",
   "ad9e9e596f21a681": "GiveWell: 'October 9, 2018 | by Olivia Larsen'",
   "11ea381ad92b5448": "autoracing.com.br NASCAR standings: not an article",
+  "042bb7b5fedab6ea": "WSJ: the headline between a kicker in capitals ('TECH PERSONAL TECHNOLOGY: REVIEW') and its longer dek",
+  "08f793762792bd25": "CBS Sports: the headline printed twice, above its dek and the byline",
+  "9da36ae4714bfccc": "Entermedia (Korean): the headline under teasers cut short by '..', the writer from the sign-off '칼럼니스트 박생강 <e-mail>'",
 };
 
 function metaRecord(id: string): Record<string, unknown> {
