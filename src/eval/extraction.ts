@@ -77,11 +77,16 @@ function format(report: CorpusReport): string {
   const { fromText, fromFolderName, withUrlDate, agreeing } = report.dates;
   const n = report.pages.length;
   const articles = report.pages.filter((p) => p.error?.startsWith("not-article") !== true);
+  const halves = siteFolds(report.pages.map((p) => p.site), 2);
   return [
     ...rows,
     "",
     `pages ${n}  macro P ${fixed(precision)}  R ${fixed(recall)}  F1 ${fixed(f1)}`,
     `  of them built as articles (not reported as not-article) ${articles.length}: F1 ${fixed(macroScores(articles.map((p) => p.overlap)).f1)}`,
+    ...[0, 1].map((k) => {
+      const half = report.pages.filter((p) => halves.get(p.site) === k);
+      return `  sites half ${k + 1} (${half.length} pages): F1 ${fixed(macroScores(half.map((p) => p.overlap)).f1)}`;
+    }),
     `  (bodies of ${fromFolderName} undated pages scored by dating them from a "${CORPUS_FOLDER}/" file name; body scoring only)`,
     "",
     ...dateRows(report.pages),
