@@ -338,9 +338,14 @@ export function findAuthors(lines: readonly string[], anchor: number, dayFirst =
       if (next.length > 0) return { value: next, line: i + 1, how: `byline after "By" on line ${i + 2}` };
     }
   }
-  // No byline label: a line that is only names (and perhaps a credit), just below the headline.
-  for (let i = anchor + 1; i <= anchor + SETTINGS.bareNameWindow && i < lines.length; i++) {
+  // No byline label: a line that is only names (and perhaps a credit), just below the headline;
+  // share buttons do not count (BIG Brand System: "258 Shares", "Buffer", "Share", "Pin", "Tweet",
+  // "Share", "Email", then "Pamela Wilson").
+  let seen = 0;
+  for (let i = anchor + 1; seen < SETTINGS.bareNameWindow && i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (line !== "" && boilerplateKind(line) !== null) continue;
+    seen++;
     // "Catherine Shu @catherineshu / 2 days" (TechCrunch): the name before a separator.
     const text = titleCased(bylineText(line).split(/ [/|·•] /u)[0] ?? "").trim();
     if (text.length > SETTINGS.maxHeadline || boilerplateKind(text) !== null || isDatelineOrByline(line)) continue;
