@@ -28,9 +28,10 @@ const options: ParseOptions = { timezone: "America/New_York", fileName: "story.t
 /**
  * Dev-set macro F1 may not fall below this. Measured 0.932 (P 0.925, R 0.939) on the 94 pages of
  * page-text-dev when the extractor landed, 0.937 (P 0.933, R 0.941) once printed headlines bounded
- * the body; the floor is that minus 0.01. Raise it when F1 improves.
+ * the body, 0.940 (P 0.940, R 0.940) with AP photo captions and sign-up pop-ups left out; the floor
+ * is that minus 0.01. Raise it when F1 improves.
  */
-const DEV_F1_FLOOR = 0.927;
+const DEV_F1_FLOOR = 0.93;
 
 /**
  * Dev pages dated from their own text (no file-name date) may not fall below this. Measured 86 of
