@@ -12,6 +12,8 @@ export type Parser = (text: string, options: ParseOptions) => ParseOutcome;
 
 export interface PageScore extends Scores {
   id: string;
+  /** The page's site (its URL's host without "www."), or "" when the manifest has no URL. */
+  site: string;
   overlap: Overlap;
   /** Set when the dump could not be decoded or parsed; the page then counts with an empty body. */
   error: string | null;
@@ -184,7 +186,7 @@ export function scoreCorpus(dir: string, parse: Parser): CorpusReport {
     const precision = pagePrecision(o);
     const recall = pageRecall(o);
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-    return { id, overlap: o, precision, recall, f1, error: read.error, textDate: read.textDate, dateHow: read.dateHow, urlDate: fromUrl, title: read.title, titleHow: read.titleHow, slug, titleAgrees };
+    return { id, site: url === undefined ? "" : siteOf(url), overlap: o, precision, recall, f1, error: read.error, textDate: read.textDate, dateHow: read.dateHow, urlDate: fromUrl, title: read.title, titleHow: read.titleHow, slug, titleAgrees };
   });
   pages.sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id));
   return { pages, macro: macroScores(pages.map((p) => p.overlap)), dates, headlines };

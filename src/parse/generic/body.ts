@@ -29,8 +29,10 @@ function neighbourClasses(classes: readonly LineClass[], step: 1 | -1): LineClas
  * jusText's context step: a near-good line next to a good one is good; a short line between good
  * ones (a subheading, a one-line paragraph) is good; everything else is not.
  */
-function reviseClasses(lines: readonly Line[]): boolean[] {
-  const classes = lines.map((l) => l.cls);
+function reviseClasses(lines: readonly Line[], headline: number | null): boolean[] {
+  // The headline and what is above it are no prose: short lines under the headline (Gizmodo's
+  // "Ed Cara", "Monday 6:30PM", "•", "Filed to:") are not glued to it as one-line paragraphs.
+  const classes = lines.map((l): LineClass => (headline !== null && l.index <= headline ? "bad" : l.cls));
   const before = neighbourClasses(classes, -1);
   const after = neighbourClasses(classes, 1);
   const revised = classes.map((c, i): LineClass => {
@@ -98,7 +100,7 @@ function bestRun(weights: readonly number[]): [number, number] | null {
  */
 export function extractBody(lines: readonly Line[], headline: number | null): Body {
   const repeated = repeatsBelow(lines, headline);
-  const good = reviseClasses(lines).map((g, i) => g && !repeated[i]);
+  const good = reviseClasses(lines, headline).map((g, i) => g && !repeated[i]);
   // The article follows its headline: nothing at or above it is body, and once some prose has
   // followed the headline, the first end marker ("Leave a Reply", "Related Topics") closes it.
   let prose = 0;

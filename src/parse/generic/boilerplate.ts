@@ -83,6 +83,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "caption", pattern: /^[\p{L} .'-]{2,40}(?:\/| \| )(?:getty images|zdnet|reuters|ap|afp|bloomberg|ifixit)(?: \| getty images)?$/iu, seen: "ZDNet 'Jason Cipriani/ZDNet', CNBC 'Natalie Naccache | Bloomberg | Getty Images'" },
   { kind: "caption", pattern: /^(?:getty images|ap|reuters|afp|associated press|shutterstock|istock|nintendo|apple, inc\.)$/iu, seen: "ProFootballTalk 'Getty Images' credit line" },
   { kind: "caption", pattern: /^личный архив\b|^фото:/iu, seen: "wday.ru photo credits 'личный архив …'" },
+  { kind: "caption", pattern: /^in this (?:\p{L}+ )?(?:\p{L}+\.? \d{1,2}, \d{4},? )?(?:file |undated |handout )?(?:photo|image|picture|frame grab)\b/iu, seen: "CTV News (an AP caption) 'In this Dec. 12, 2006, file photo, made available by NASA, …'" },
   { kind: "end", pattern: /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/iu, seen: "Reuters and VentureBeat sign-off '(Reporting by …; Editing by …)'" },
   { kind: "end", pattern: /^(?:write to|have a tip\?|citation:|via syndigate|follow newsbeat|listen to newsbeat|more ap \p{L}+:|first published on|this document is subject to copyright|about the author|über \p{Lu})/iu, seen: "Barron's 'Write to …', NJ.com 'Have a tip?', phys.org 'Citation:', Al Bawaba 'Via SyndiGate.info', BBC Newsbeat, comwrap 'Über Moritz Bachmann'" },
   { kind: "end", pattern: /^(?:copyright|all rights reserved|©\s*(?:copyright|\d{4}))/iu, seen: "footers: '© 2019 Reuters. All Rights Reserved.', 'Copyright © 2019, Los Angeles Times'" },
@@ -90,6 +91,7 @@ export const PATTERNS: readonly BoilerplateRule[] = [
   { kind: "end", pattern: /\b(?:said|says|wrote|replied):$/iu, seen: "GiveWell comment heads 'Milan Griffes on September 12, 2018 at 4:47 pm said:'" },
   { kind: "chrome", pattern: /^(?:(?:share (?:on|via|to) |share this on |click to share on )?(?:facebook|twitter|whatsapp|pinterest|pint|pin|linkedin|reddit|email|e-mail|print|share|tweet|google\+|flipboard|mix|buffer|messenger|telegram|pocket|tumblr|sms|copy link|baixar|comments?|0)(?: \(opens in new window\))?[ ,|•]*)+$/iu, seen: "share rows: Mensagens de Reflexão 'Whatsapp Facebook Pint Baixar', Jaraguá do Sul 'Facebook Twitter Google+ Whatsapp', The Real Deal 'Share on Facebook Share on Twitter'" },
   { kind: "chrome", pattern: /^(?=.{0,160}$)(?:.*\b(?:sign up|subscribe|get|enter your email|stay up to date|tick)\b.*\b(?:newsletters?|inbox|notifications?)\b|.*\bnewsletters?\b.*\b(?:sign up|subscribe)\b|.*\bpush notifications\b)/iu, seen: "newsletter and pop-up lines (meta-dev): Ascom 'Stay up to date with Ascom. Subscribe to our newsletter.', PolitiFact 'Sign up for our daily email newsletter …', CNBC 'Sign up for free newsletters and get more CNBC delivered to your inbox', The Paradigm 'Enter your email address to subscribe …', Business Insider 'You can also subscribe to this newsletter here …', Sputnik 'Sputnik push notifications'" },
+  { kind: "chrome", pattern: /^(?=.{0,240}$).*\b(?:activation link|activate your subscription|succes+fully subscribed|thanks? you for subscribing|confirm your subscription)\b/iu, seen: "sign-up pop-ups (page-text-dev): Ascom 'An email with an activation link has just been sent to your email address. Please activate your subscription …', 'You have succesfully subscribed. Thank you!'" },
   { kind: "chrome", pattern: /\bcookies?\b.*\b(?:website|consent|accept|privacy|browser|experience|sito|site|sitio|esperienza|experiência|webseite|datenschutz)\b|^(?:privacy overview|necessary always enabled|non-necessary|privacy & cookies policy)$/iu, seen: "MoreBikes cookie banner 'This website uses cookies to improve your experience.', Remember 80/90 'Utilizziamo i cookie …'" },
   { kind: "end", pattern: /^\d+ (?:comments?|shares|responses|replies)$/iu, seen: "BIG Brand System '258 Shares', blogs '10 Comments'" },
 ];
@@ -105,6 +107,13 @@ export const BYLINE_PREFIXES: readonly RegExp[] = [
   /^(?:von|par|por|di|door|oleh|текст:|автор:)\s+/iu,
   /(?:^|\s[-|·–]\s)publicado por:?\s+/iu,
 ];
+
+/**
+ * A Korean sign-off under the article: a name of 2-4 syllables and a role ("기자" reporter,
+ * "칼럼니스트" columnist, "특파원" correspondent), either way round, then an e-mail address:
+ * Entermedia "정덕현 칼럼니스트 thekian1@entermedia.co.kr", "칼럼니스트 박생강 pillgoo9@gmail.com".
+ */
+export const KOREAN_SIGNOFF: RegExp = /^(?:(\p{Script=Hangul}{2,4}) (?:기자|칼럼니스트|특파원)|(?:기자|칼럼니스트|특파원) (\p{Script=Hangul}{2,4}))\s+\S+@\S+\.\S+$/u;
 
 /**
  * Words that open a dateline: cleveland.com and nj.com "Updated Nov 19, 6:55 AM; Posted Nov 19,

@@ -43,6 +43,12 @@ export const FEATURE_NAMES = [
   "ends with a colon",
   "a line that reads as a name right below (1/distance, 3 lines)",
   "log times printed inside a longer line (\"Share this on: <headline>\")",
+  "the same text again within 3 lines (a headline printed twice)",
+  "a longer line right below, then a byline or dateline (a headline above its dek)",
+  "a shorter line of 4+ words right above, and a byline or dateline right below (a dek under its headline)",
+  "words run together (\"(This Morning)Some sunshine\": a teaser's headline and text)",
+  "opens with a quotation mark",
+  "a line of prose (a good line) within 6 lines below (1/distance)",
 ] as const;
 
 /** What the features of one page's lines are computed from. */
@@ -90,6 +96,8 @@ export function isCandidate(view: PageView, i: number): boolean {
   const line = view.measured[i];
   if (line === undefined || !/\p{L}/u.test(text) || text.length > SETTINGS.maxHeadline) return false;
   if (view.dateline[i] === true || (line.boilerplate !== null && i !== view.firstIndex) || /:\/\/|^www\./iu.test(text)) return false;
+  // A teaser cut short by two dots (Entermedia's related news, "… 그가 뜨..") is no headline.
+  if (/[^.]\.\.$/u.test(text)) return false;
   const unspaced = isUnspaced(text);
   const size = unspaced ? [...text].length : line.words.length;
   return unspaced ? size >= SETTINGS.minUnspacedHeadline && size <= SETTINGS.maxUnspacedHeadline * 2 : size >= 2 && size <= SETTINGS.maxHeadlineWords + 15;
@@ -131,6 +139,9 @@ export function lineFeatures(view: PageView, i: number): number[] {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const digits = text.match(/\p{N}/gu)?.length ?? 0;
   const next = view.texts[below[0] ?? -1] ?? "";
+  const proseBelow = neighbours(view, i, 1, 6).findIndex((k) => view.measured[k]?.cls === "good");
+  const prev = above[0];
+  const prevWords = prev === undefined ? 0 : (view.measured[prev]?.words.length ?? 0);
   const dek = below[0] !== undefined && view.meta[below[0]] !== true && next.length > text.length && /[.!?…。]["'”’»]?$/u.test(next);
   return [
     !isFirst && view.titleParts.has(key) ? 1 : 0,
@@ -165,6 +176,12 @@ export function lineFeatures(view: PageView, i: number): number[] {
     /:$/u.test(text) ? 1 : 0,
     nameBelow >= 0 ? 1 / (nameBelow + 1) : 0,
     Math.log1p(insideOthers(view, text)),
+    [...neighbours(view, i, -1, 3), ...below].some((k) => normalLine(view.texts[k] ?? "") === key) ? 1 : 0,
+    below[0] !== undefined && view.meta[below[0]] !== true && next.length > text.length && below.slice(1).some((k) => view.meta[k] === true) ? 1 : 0,
+    prev !== undefined && view.meta[prev] !== true && prevWords >= 4 && (view.texts[prev] ?? "").length < text.length && metaBelow >= 0 && metaBelow <= 1 ? 1 : 0,
+    /\p{Ll}{3}[).!?]?\p{Lu}\p{Ll}/u.test(text) ? 1 : 0,
+    /^["'“‘«„]/u.test(text) ? 1 : 0,
+    proseBelow >= 0 ? 1 / (proseBelow + 1) : 0,
   ];
 }
 

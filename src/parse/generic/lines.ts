@@ -26,6 +26,8 @@ export interface Line {
 }
 
 const SENTENCE_END = /[.!?…。！？:;]["'”’»)\]]*$/u;
+/** A teaser cut short by two dots ("‘스탠딩 업’, 고루했던 KBS 예능국의 아..", Entermedia's related news): no sentence, no prose. */
+const CUT_SHORT = /[^.]\.\.$/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 /** A line that is only a URL: share panels and structured data print them. */
@@ -49,7 +51,7 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
 }
 
 function classify(line: Omit<Line, "cls">): LineClass {
-  if (line.boilerplate !== null || line.repeat) return "bad";
+  if (line.boilerplate !== null || line.repeat || CUT_SHORT.test(line.text)) return "bad";
   if (line.size < SETTINGS.shortLine) return "short";
   // Few function words: a list of names or links, unless it reads as a sentence (then its
   // neighbours decide, as for any near-good line).

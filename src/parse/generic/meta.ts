@@ -1,7 +1,7 @@
 // Metadata around the headline of a whole-page dump: the dateline, the byline and the section.
 // Each is looked for nearest the headline first, since pages print many other dates and names.
 import { clockLine, copyrightYear, findPrintedDates, findYearlessDates, isoDay, isRelativeDateline, MONTHS, toIso, type PrintedDate, type YearlessDate } from "../dates.ts";
-import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, NOT_PEOPLE, NOT_SECTIONS } from "./boilerplate.ts";
+import { AGENCIES, BREADCRUMB_ROOTS, BYLINE_PREFIXES, BYLINE_STOP_WORDS, DATELINE_LABELS, KOREAN_SIGNOFF, NOT_PEOPLE, NOT_SECTIONS } from "./boilerplate.ts";
 import { wordsOf } from "./language.ts";
 import { boilerplateKind, isDateline } from "./lines.ts";
 import { SETTINGS } from "./settings.ts";
@@ -338,9 +338,14 @@ export function findAuthors(lines: readonly string[], anchor: number, dayFirst =
       if (next.length > 0) return { value: next, line: i + 1, how: `byline after "By" on line ${i + 2}` };
     }
   }
-  // No byline label: a line that is only names (and perhaps a credit), just below the headline.
-  for (let i = anchor + 1; i <= anchor + SETTINGS.bareNameWindow && i < lines.length; i++) {
+  // No byline label: a line that is only names (and perhaps a credit), just below the headline;
+  // share buttons do not count (BIG Brand System: "258 Shares", "Buffer", "Share", "Pin", "Tweet",
+  // "Share", "Email", then "Pamela Wilson").
+  let seen = 0;
+  for (let i = anchor + 1; seen < SETTINGS.bareNameWindow && i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (line !== "" && boilerplateKind(line) !== null) continue;
+    seen++;
     // "Catherine Shu @catherineshu / 2 days" (TechCrunch): the name before a separator.
     const text = titleCased(bylineText(line).split(/ [/|·•] /u)[0] ?? "").trim();
     if (text.length > SETTINGS.maxHeadline || boilerplateKind(text) !== null || isDatelineOrByline(line)) continue;
@@ -352,7 +357,18 @@ export function findAuthors(lines: readonly string[], anchor: number, dayFirst =
   }
   const dated = datedByline(lines, dayFirst);
   const names = dated === null ? [] : bylinePeople(lines[dated] ?? "");
-  return dated === null || names.length === 0 ? null : { value: names, line: dated, how: `byline with its date on line ${dated + 1}, far from the headline` };
+  if (dated !== null && names.length > 0) return { value: names, line: dated, how: `byline with its date on line ${dated + 1}, far from the headline` };
+  return signOff(lines, anchor);
+}
+
+/** The first sign-off below the headline that names its writer with an e-mail address (`KOREAN_SIGNOFF`); null when none. */
+function signOff(lines: readonly string[], anchor: number): Found<string[]> | null {
+  for (let i = anchor + 1; i < lines.length; i++) {
+    const m = KOREAN_SIGNOFF.exec(lines[i] ?? "");
+    const name = m?.[1] ?? m?.[2];
+    if (name !== undefined) return { value: [name], line: i, how: `sign-off "${lines[i] ?? ""}" on line ${i + 1}` };
+  }
+  return null;
 }
 
 /**
@@ -384,8 +400,10 @@ export function isHeadMeta(text: string): boolean {
   if (isDatelineOrByline(text)) return true;
   if (text.length > SETTINGS.maxDateLine) return false;
   const credit = NAME_COMMA_CREDIT.exec(text);
+  // A credit is an outlet or a desk ("Business Insider", "CNN"), not a headline's next clause ("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways…").
+  const creditOk = credit !== null && !/[:?!]/u.test(credit[2] ?? "") && (credit[2] ?? "").split(" ").length <= 4;
   const bareName = isName(text) && text.split(" ").length <= SETTINGS.maxBareNameWords;
-  return bareName || (credit !== null && isName(credit[1] ?? "")) || isNameList(text);
+  return bareName || (creditOk && isName(credit[1] ?? "")) || isNameList(text);
 }
 
 /**
