@@ -60,6 +60,16 @@ test("regression (issue 14): a results story tags every team it names twice, pas
   assert.ok(deriveTags(SAMPLE).length <= 10, "a story naming few names twice keeps the usual ten at most");
 });
 
+test("regression (issue 14): a country's name is a place whatever the words around it; 'at' says nothing of a place", () => {
+  const story = tagStory({
+    title: "Carmakers weigh new plant",
+    body: "Talks with Germany resumed on Monday. Engineers at WeWork and at Apple were consulted.\n\nGermany has offered subsidies, officials said. WeWork declined to comment, and Apple did not reply.",
+  });
+  assert.equal(story.tagTypes.Germany, "place");
+  assert.notEqual(story.tagTypes.WeWork, "place");
+  assert.notEqual(story.tagTypes.Apple, "place");
+});
+
 test("no junk: days, months, sentence openers, generic words", () => {
   const tags = deriveTags({
     title: "News from the council",

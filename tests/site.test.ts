@@ -429,6 +429,23 @@ describe("buildArchive", () => {
     assert.deepEqual(pompeo?.profile.years, [{ year: "2020", count: 3, url: "/tag/mike-pompeo/" }]);
   });
 
+  test("regression (issue 14): a tag is typed on the index only when half its stories or more say so (one story's 'in Apple' made Apple a place)", () => {
+    const archive = buildArchive(
+      [
+        makeRecord({ title: "One", date: "2020-01-01", tags: ["Apple", "Tim Cook"], tagTypes: { Apple: "place", "Tim Cook": "person" } }),
+        makeRecord({ title: "Two", date: "2020-02-01", tags: ["Apple", "Tim Cook"], tagTypes: { "Tim Cook": "person" } }),
+        makeRecord({ title: "Three", date: "2020-02-02", tags: ["Apple", "Tim Cook"] }),
+      ],
+      emptyReport(),
+      config,
+      noBody,
+    );
+    assert.deepEqual(archive.tagIndex.top.map((g) => [g.type, g.tags.map((t) => t.name)]), [
+      ["person", ["Tim Cook"]],
+      [null, ["Apple"]],
+    ]);
+  });
+
   test("review queue: default section, untagged, outlier dates, repeated headlines, undated", () => {
     const archive = buildArchive(
       [

@@ -14,6 +14,7 @@ import {
   ALIASES,
   ASCII_FOLDS,
   COMPASS_WORDS,
+  COUNTRY_NAMES,
   DATE_WORDS,
   DEMONYM_ENDINGS,
   DEMONYMS,
@@ -1130,7 +1131,7 @@ function isEvent(name: string): boolean {
 /**
  * What a tag names, when something says so; undefined when nothing does. The alias table first,
  * then the name's last word (an institution's, a place's or a company suffix), then a surname used
- * alone (a person), then the story's words around it (a title before it, a dateline, "in" or "at"),
+ * alone (a person), then a country's name, then the story's words around it (a title before it, a dateline, "in" or "at"),
  * then a demonym the story uses for it (a country). An acronym left is an organisation.
  */
 function typeOf(entity: Entity): TagType | undefined {
@@ -1141,6 +1142,7 @@ function typeOf(entity: Entity): TagType | undefined {
   if (PLACE_HEADS.has(last)) return "place";
   if (INSTITUTION_WORDS.has(last) || ORG_SUFFIXES.has(last)) return "organisation";
   if (entity.surnamed) return "person";
+  if (COUNTRY_NAMES.has(name)) return "place";
   const { person, place, organisation } = entity.kinds;
   if (person > place && person > organisation) return "person";
   if (place > person && place > organisation) return "place";

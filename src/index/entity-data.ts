@@ -322,3 +322,24 @@ export const MEASURES: ReadonlySet<string> = new Set([
 export const HYPHEN_PREFIXES: ReadonlySet<string> = new Set([
   "co", "ex", "pre", "post", "anti", "non", "pro", "vice", "mid", "multi", "semi", "sub", "inter", "re",
 ]);
+
+/**
+ * Names of countries and territories as English writes them, from the region names of the ICU
+ * data Node ships (`Intl.DisplayNames`): a tag spelt as one is a place, whatever one story's words
+ * around it say. Came from the dev pages' tag index, where one-story evidence had left Germany,
+ * Switzerland and Croatia untyped. Codes that name no place are left out: EU, EZ (eurozone), UN,
+ * ZZ and the private-use X- and Q- codes ("Pseudo-Accents", "Outlying Oceania").
+ */
+export const COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const found = new Set<string>();
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (/^(?:X.|Q.|ZZ|EU|EZ|UN)$/u.test(code)) continue;
+      const name = names.of(code);
+      if (name !== undefined) found.add(name);
+    }
+  }
+  return found;
+})();
