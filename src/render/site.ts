@@ -28,11 +28,11 @@ interface EleventyResult {
 }
 
 /**
- * Story pages per Eleventy run. Eleventy keeps every page it renders in memory until the run ends;
- * rendering in slices bounds that, so 100,000 stories fit in a few GB (a single run ran out of heap
- * there). Measured at 10,000 stories, render took 16.7 s in slices of 5,000, 11.6 s of 2,500 and
- * 13.5 s of 1,000 (less garbage to collect, against a fixed cost per run). The first run writes
- * every other page too.
+ * Story pages (and paged pages, see `pagedRuns`) per Eleventy run. Eleventy keeps every page it
+ * renders in memory until the run ends; rendering in slices bounds that, so 100,000 stories fit in
+ * a few GB (a single run ran out of heap there). Measured at 10,000 stories, render took 16.7 s in
+ * slices of 5,000, 11.6 s of 2,500 and 13.5 s of 1,000 (less garbage to collect, against a fixed
+ * cost per run). The first run also writes the pages made from the whole archive.
  */
 export const ARTICLES_PER_RUN = 2500;
 
