@@ -421,10 +421,11 @@ export async function acquireLock(file: string): Promise<Lock | LockHolder> {
 }
 
 /**
- * A digest of the code behind one kind of cached output, plus the lockfile: when it changes, what
- * the cache holds is made again. "ingest": every source file outside render/, bench/ and eval/,
- * with render/markdown.ts (bodies are made into HTML at ingest). "render": the templates and
- * render/ (story pages reused from the last build).
+ * A digest of the code behind one kind of cached output, plus the lockfile and the Node, ICU and
+ * time-zone data versions (dates are read and written through Intl, and country names come from
+ * ICU): when it changes, what the cache holds is made again. "ingest": every source file outside
+ * render/, bench/ and eval/, with render/markdown.ts (bodies are made into HTML at ingest).
+ * "render": the templates and render/ (story pages reused from the last build).
  */
 export async function codeVersion(of: "ingest" | "render"): Promise<string> {
   const src = path.dirname(new URL(import.meta.url).pathname);
@@ -436,6 +437,7 @@ export async function codeVersion(of: "ingest" | "render"): Promise<string> {
   const hash = createHash("sha256");
   for (const file of files.filter((f) => /\.(ts|js|css)$/.test(f))) hash.update(file).update(await fs.readFile(path.join(root, file)));
   hash.update((await readTextIfExists(path.join(root, "package-lock.json"))) ?? "");
+  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ""} tz ${process.versions.tz ?? ""}`);
   return hash.digest("hex").slice(0, 16);
 }
 
