@@ -42,6 +42,8 @@ export interface BuildResult {
   lines: string[];
   /** True when nothing changed since the last build and the site was left as it was. */
   upToDate: boolean;
+  /** Files of the site besides story and paged pages (home, feeds, catalog, assets...), relative to the output folder. */
+  otherFiles: string[];
   /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
   timings: Record<"ingest" | "index" | "render" | "search" | "swap" | "total", number>;
 }
@@ -119,8 +121,9 @@ export const PAGES_FILE = "pages.json";
 interface LastBuild {
   inputs: string;
   site: string;
-  siteStamp: string | null;
-  result: Pick<BuildResult, "stories" | "pages" | "report" | "lines">;
+  /** `io.outputStamp` of each of the site's other files (`BuildResult.otherFiles`), catalog.json among them. */
+  others: [file: string, stamp: string | null][];
+  result: Pick<BuildResult, "stories" | "pages" | "report" | "lines" | "otherFiles">;
 }
 
 /** Every dump's path and file stamp (size, times, inode), and what could not be listed. */
@@ -141,7 +144,7 @@ async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: st
 
 /**
  * The last build's result when this build has nothing to do: the same inputs, and its site still in
- * the output folder as it left it (the stamp of its catalog.json). Its report is printed again, so
+ * the output folder as it left it (the stamps of every file it rendered). Its report is printed again, so
  * a dump that could not be built is never forgotten because nothing changed.
  */
 async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options: BuildOptions, dumps: string, start: number): Promise<BuildResult | null> {
@@ -153,16 +156,16 @@ async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options
   } catch {
     return null;
   }
-  const siteStamp = io.outputStamp(path.join(config.outputDir, "catalog.json"));
-  if (last.site !== path.resolve(config.outputDir) || siteStamp === null || last.siteStamp !== siteStamp) return null;
+  if (last.site !== path.resolve(config.outputDir) || !Array.isArray(last.others) || last.others.length === 0) return null;
+  // Every file it wrote is as it left it: one changed by hand in the site is made again.
+  if (last.others.some(([file, stamp]) => stamp === null || io.outputStamp(path.join(config.outputDir, file)) !== stamp)) return null;
   if (last.inputs !== (await inputsDigest(config, options, dumps))) return null;
-  // Every page it wrote is as it left it: one changed by hand in the site is made again.
   const built = await readSiteCache<[string, string, string]>(path.join(cacheDir, PAGES_FILE), config.outputDir);
   if (built === null || built.some(([url, , stamp]) => io.outputStamp(pageFile(config.outputDir, url)) !== stamp)) return null;
   for (const line of last.result.lines) options.log?.(line);
   const total = Math.round(performance.now() - start);
-  const { stories, pages, report, lines } = last.result;
-  return { stories, pages, reusedPages: pages, report, lines, upToDate: true, timings: { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total } };
+  const { stories, pages, report, lines, otherFiles } = last.result;
+  return { stories, pages, reusedPages: pages, report, lines, otherFiles, upToDate: true, timings: { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total } };
 }
 
 /**
@@ -243,8 +246,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const last: LastBuild = {
         inputs: await inputsDigest(config, options, dumps),
         site: path.resolve(config.outputDir),
-        siteStamp: io.outputStamp(path.join(config.outputDir, "catalog.json")),
-        result: { stories: result.stories, pages: result.pages, report: result.report, lines: result.lines },
+        others: result.otherFiles.map((file) => [file, io.outputStamp(path.join(config.outputDir, file))]),
+        result: { stories: result.stories, pages: result.pages, report: result.report, lines: result.lines, otherFiles: result.otherFiles },
       };
       await io.writeText(lastBuildFile, `${JSON.stringify(last)}\n`);
     }

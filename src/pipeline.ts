@@ -214,8 +214,9 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   let pages: number;
   let reused: number;
   let builtPages: BuiltPages;
+  let others: string[];
   try {
-    ({ pages, reused, builtPages } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
+    ({ pages, reused, builtPages, others } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
       progress: options.progress,
       bodies,
       previous,
@@ -249,5 +250,5 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const lines = reportLines(report, undated);
   for (const line of lines) log(line);
   timings.total = Math.round(performance.now() - start);
-  return { stories: archive.articles.length, pages, reusedPages: reused, report, lines, timings, upToDate: false };
+  return { stories: archive.articles.length, pages, reusedPages: reused, report, lines, otherFiles: others, timings, upToDate: false };
 }

@@ -213,5 +213,11 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   const remade = await build({ contentDir: content, outputDir: site, search: true, config: retitle });
   assert.ok(!remade.upToDate);
   assert.notEqual(readFileSync(tampered, "utf8"), "edited by hand", "a page changed by hand in the site is made again");
+  // So is a page made from the whole archive, or a feed.
+  for (const file of ["index.html", "feed.xml"]) {
+    writeFileSync(path.join(site, file), "edited by hand");
+    const again = await build({ contentDir: content, outputDir: site, search: true, config: retitle });
+    assert.ok(!again.upToDate && readFileSync(path.join(site, file), "utf8") !== "edited by hand", `${file} changed by hand is made again`);
+  }
   rmSync(work, { recursive: true, force: true });
 });

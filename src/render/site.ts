@@ -61,8 +61,8 @@ export function pagedRuns(pages: PagedItems, perRun: number): { first: PagedItem
   return { first, rest };
 }
 
-/** One Eleventy run over `input` (a folder or one template) with `globals` as global data; returns the pages written. */
-async function runEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<number> {
+/** One Eleventy run over `input` (a folder or one template) with `globals` as global data; returns the files written, relative to `outputDir`. */
+async function runEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<string[]> {
   const eleventy = new Eleventy(input, outputDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
@@ -72,7 +72,7 @@ async function runEleventy(input: string, outputDir: string, globals: Record<str
   });
   eleventy.disableLogger();
   const result = (await eleventy.write()) as unknown as [unknown, EleventyResult[]];
-  return result[1].filter((t) => typeof t.outputPath === "string").length;
+  return result[1].flatMap((t) => (typeof t.outputPath === "string" ? [path.relative(outputDir, path.resolve(t.outputPath))] : []));
 }
 
 /** A page as the last build left it: what it was made from, and its file's stamp. */
@@ -127,14 +127,15 @@ const sharedInputs = (config: SiteConfig, codeVersion: string): string => `${cod
 
 /**
  * Writes every page of the archive to `outputDir` and returns how many files were written (or
- * reused), with the story pages for the next build. Quiet: Eleventy's logger is off; errors are thrown.
+ * reused), with the story and paged pages for the next build, and the other files it wrote (the
+ * pages made from the whole archive, feeds, catalog, assets), relative to `outputDir`. Quiet: Eleventy's logger is off; errors are thrown.
  */
 export async function renderSite(
   archive: Archive,
   config: SiteConfig,
   outputDir: string,
   { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
-): Promise<{ pages: number; reused: number; builtPages: BuiltPages }> {
+): Promise<{ pages: number; reused: number; builtPages: BuiltPages; others: string[] }> {
   const shared = sharedInputs(config, codeVersion);
   const all = pagedItems(archive);
   const entries = [
@@ -163,15 +164,21 @@ export async function renderSite(
   // stories: about 10% less render time for 130-300 MB more peak RSS, and it took the
   // 100,000-story build past 4 GB.)
   let written = 0;
+  let others: string[] = [];
   for (const [i, slice] of slices.entries()) {
     // Bodies are read per slice, so only one slice of them is in memory at a time.
     const articleSlice = await withBodies(slice, bodies);
     const globals = i === 0 ? { archive, pages, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
-    written += await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
+    const files = await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
+    written += files.length;
+    if (i === 0) {
+      const paged = new Set(entries.map(({ url }) => path.relative(outputDir, pageFile(outputDir, url))));
+      others = files.filter((file) => !paged.has(file)).sort();
+    }
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
   }
   for (const run of rest) {
-    written += await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } });
+    written += (await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } })).length;
   }
 
   const builtPages: BuiltPages = new Map();
@@ -179,5 +186,5 @@ export async function renderSite(
     const stamp = reusable.get(url) ?? io.outputStamp(pageFile(outputDir, url));
     if (stamp) builtPages.set(url, { fingerprint, stamp });
   }
-  return { pages: written + reusable.size, reused: reusable.size, builtPages };
+  return { pages: written + reusable.size, reused: reusable.size, builtPages, others };
 }
