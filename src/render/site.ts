@@ -44,7 +44,7 @@ const NO_PAGES: PagedItems = { years: [], months: [], days: [], listPages: [] };
  * Paged pages in runs of at most `perRun`, like stories: the bench's 100,000-story archive has
  * about 9,700 pages besides its stories, and with all of them in the first run its peak RSS was
  * 4,048 MB; in runs of 2,500, 3,534 MB (`npm run bench -- --articles 100000 --cold-only`). The
- * first run takes what fits, smallest kinds first (years, months, days, list pages); the rest of
+ * first run takes what fits, in the order years, months, days, list pages; the rest of
  * each kind goes in runs of its template alone. An everyday build's few changed pages fit in the
  * first run.
  */
