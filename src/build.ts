@@ -160,31 +160,39 @@ async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options
   // Every file it wrote is as it left it: one changed by hand in the site is made again.
   if (last.others.some(([file, stamp]) => stamp === null || io.outputStamp(path.join(config.outputDir, file)) !== stamp)) return null;
   if (last.inputs !== (await inputsDigest(config, options, dumps))) return null;
-  const built = await readSiteCache<[string, string, string]>(path.join(cacheDir, PAGES_FILE), config.outputDir);
-  if (built === null || built.some(([url, , stamp]) => io.outputStamp(pageFile(config.outputDir, url)) !== stamp)) return null;
+  const built = (await readSiteCache<[string, string, string]>(path.join(cacheDir, PAGES_FILE), config.outputDir))?.rows;
+  if (built === undefined || built.some(([url, , stamp]) => io.outputStamp(pageFile(config.outputDir, url)) !== stamp)) return null;
   for (const line of last.result.lines) options.log?.(line);
   const total = Math.round(performance.now() - start);
   const { stories, pages, report, lines, otherFiles } = last.result;
   return { stories, pages, reusedPages: pages, report, lines, otherFiles, upToDate: true, timings: { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total } };
 }
 
+/** What the last build left in a site, as a cache file names it (see `readSiteCache`). */
+export interface SiteCache<Row> {
+  rows: Row[];
+  /** The other files it wrote there (pages made from the whole archive, feeds, assets), relative to the site. */
+  others: string[] | null;
+}
+
 /**
  * What the last build left in the site `siteDir`, as a cache file names it: rows of its story and
- * list pages (url, fingerprint, file stamp) or of its search shards (key, fingerprint). Null when
- * the file is missing or unreadable, or was written for another output folder.
+ * list pages (url, fingerprint, file stamp) or of its search shards (key, fingerprint), and its
+ * other files. Null when the file is missing or unreadable, or was written for another output folder.
  */
-export async function readSiteCache<Row>(file: string, siteDir: string): Promise<Row[] | null> {
+export async function readSiteCache<Row>(file: string, siteDir: string): Promise<SiteCache<Row> | null> {
   const text = await io.readTextIfExists(file);
   try {
-    const saved = text === null ? null : (JSON.parse(text) as { site: string; rows: Row[] });
-    return saved?.site === path.resolve(siteDir) && Array.isArray(saved.rows) ? saved.rows : null;
+    const saved = text === null ? null : (JSON.parse(text) as { site: string; rows: Row[]; others?: string[] });
+    if (saved?.site !== path.resolve(siteDir) || !Array.isArray(saved.rows)) return null;
+    return { rows: saved.rows, others: Array.isArray(saved.others) ? saved.others : null };
   } catch {
     return null;
   }
 }
 
-export function writeSiteCache(file: string, siteDir: string, rows: unknown[]): Promise<void> {
-  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), rows })}\n`);
+export function writeSiteCache(file: string, siteDir: string, rows: unknown[], others?: string[]): Promise<void> {
+  return io.writeText(file, `${JSON.stringify({ site: path.resolve(siteDir), rows, ...(others ? { others } : {}) })}\n`);
 }
 
 /** The report as a build prints it: a line per failure, kept correction, duplicate, note and undated story. */

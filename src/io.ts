@@ -292,6 +292,61 @@ export function removePreviousSite(outputDir: string): Promise<void> {
   return fs.rm(previousSiteDir(outputDir), { recursive: true, force: true });
 }
 
+/** What `updateInPlace` does to the site, every path relative to the site and staging folders. */
+export interface SiteUpdate {
+  /** Files written into the staging folder, moved over (or beside) the site's, in this order. */
+  files: string[];
+  /** Folders written whole into the staging folder (a year's search index), each replacing the site's. */
+  folders: string[];
+  /** Files of the site the new build does not have; their folders go too when left empty. */
+  gone: string[];
+  /** Folders of the site the new build does not have (a year's search index with no story left). */
+  goneFolders: string[];
+}
+
+/**
+ * Brings the site in `outputDir` up to date with what a build wrote into `stagingDir`, file by
+ * file, without making the rest of it again: each file is renamed into place (a reader sees the
+ * old page or the new one, never a missing or half-written one), then what the new build does not
+ * have is removed, and the staging folder with it. Pages come first and removals last, so a page
+ * never links to a page not yet there. The caller removes its record of the site first: a build
+ * stopped in the middle leaves a mix of the two sites, which the next build replaces whole.
+ */
+export async function updateInPlace(stagingDir: string, outputDir: string, update: SiteUpdate): Promise<void> {
+  const site = path.resolve(outputDir);
+  const made = new Set<string>();
+  const folderOf = async (file: string): Promise<void> => {
+    const folder = path.dirname(path.join(site, file));
+    if (made.has(folder)) return;
+    await fs.mkdir(folder, { recursive: true });
+    made.add(folder);
+  };
+  for (const file of update.files) {
+    await folderOf(file);
+    await fs.rename(path.join(stagingDir, file), path.join(site, file));
+  }
+  for (const folder of update.folders) {
+    await folderOf(folder);
+    const aside = path.join(stagingDir, `${STAGING_MARK}replaced`, folder);
+    await fs.mkdir(path.dirname(aside), { recursive: true });
+    await fs.rename(path.join(site, folder), aside).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await fs.rename(path.join(stagingDir, folder), path.join(site, folder));
+  }
+  await inLanes(update.gone, 16, (file) => fs.rm(path.join(site, file), { force: true }));
+  await Promise.all(update.goneFolders.map((folder) => fs.rm(path.join(site, folder), { recursive: true, force: true })));
+  // Folders the removals emptied, deepest first; a folder that still holds anything stays.
+  const emptied = new Set<string>();
+  for (const gone of [...update.gone, ...update.goneFolders]) {
+    for (let folder = path.dirname(path.join(site, gone)); folder.length > site.length; folder = path.dirname(folder)) emptied.add(folder);
+  }
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+    await fs.rmdir(folder).catch(() => {});
+  }
+  await fs.rm(stagingDir, { recursive: true, force: true });
+}
+
 export function removeDir(dir: string): Promise<void> {
   return fs.rm(dir, { recursive: true, force: true });
 }

@@ -17,8 +17,9 @@ import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderSite, type BuiltPages } from "./render/site.ts";
-import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
+import { renderSite, type RenderedSite } from "./render/site.ts";
+import { pageFile } from "./render/pages.ts";
+import { buildSearchIndex, searchShards, SEARCH_DIR, SHARDS_FILE, type BuiltSearch } from "./render/search.ts";
 import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
 
 /** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
@@ -174,6 +175,26 @@ export function index(ingested: Ingested, report: BuildReport, config: SiteConfi
   });
 }
 
+/**
+ * What moves into the last build's site and what leaves it: the files written (story and list
+ * pages first, then the pages made from the whole archive, feeds and assets, so no page links to
+ * one not there yet) and the search shards indexed again; the pages and files this build no longer
+ * has, and search shards of years gone (all of them when this build has no search).
+ */
+async function siteUpdate(siteDir: string, last: { pages: [string, string, string][]; others: string[] }, rendered: RenderedSite, search: BuiltSearch | null): Promise<io.SiteUpdate> {
+  const others = new Set(rendered.others);
+  const shardFolders = new Set(search?.written ?? []);
+  const files = [...rendered.written.filter((f) => !others.has(f)), ...rendered.others];
+  if (search) files.push(`${SEARCH_DIR}/${SHARDS_FILE}`);
+  const gone = [
+    ...last.pages.filter(([url]) => !rendered.builtPages.has(url)).map(([url]) => path.relative(siteDir, pageFile(siteDir, url))),
+    ...last.others.filter((f) => !others.has(f)),
+  ];
+  const shardsThere = ((await io.entriesOf(path.join(siteDir, SEARCH_DIR))) ?? []).filter((name) => name !== SHARDS_FILE).map((name) => `${SEARCH_DIR}/${name}`);
+  const goneFolders = search ? shardsThere.filter((folder) => !search.shards.has(folder.slice(SEARCH_DIR.length + 1))) : [SEARCH_DIR];
+  return { files, folders: [...shardFolders].sort(), gone, goneFolders };
+}
+
 /** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
 export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
   const log = options.log ?? (() => {});
@@ -208,35 +229,39 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const pagesFile = path.join(cacheDir, PAGES_FILE);
   const searchFile = path.join(cacheDir, "search.json");
   const renderVersion = await io.codeVersion("render");
-  const pageRows = (options.cache ?? true) ? await readSiteCache<[string, string, string]>(pagesFile, config.outputDir) : null;
-  const previous = pageRows && { siteDir: config.outputDir, pages: new Map(pageRows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])) };
+  const cached = (options.cache ?? true) ? await readSiteCache<[string, string, string]>(pagesFile, config.outputDir) : null;
+  // With the last build's site and the list of all it wrote, only what changed is written, into a
+  // staging folder, and moved into the site at the end (`io.updateInPlace`); without, the whole
+  // site is written into the staging folder, which then takes the site's place (`io.swapInto`).
+  const lastSite = cached && cached.others !== null && (await io.kindOf(config.outputDir)) === "folder" ? { pages: cached.rows, others: cached.others } : null;
+  const previous = cached && { siteDir: config.outputDir, pages: new Map(cached.rows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])), inPlace: lastSite !== null };
   const staging = await io.makeStagingDir(config.outputDir);
-  let pages: number;
-  let reused: number;
-  let builtPages: BuiltPages;
-  let others: string[];
+  let rendered: RenderedSite;
   try {
-    ({ pages, reused, builtPages, others } = await (options.stages?.render ?? renderSite)(archive, config, staging, {
+    rendered = await (options.stages?.render ?? renderSite)(archive, config, staging, {
       progress: options.progress,
       bodies,
       previous,
       codeVersion: renderVersion,
-    }));
+    });
     lap("render");
-    log(`render: ${pages} pages (${reused} unchanged since the last build)`);
-    let shards: BuiltShards | null = null;
+    log(`render: ${rendered.pages} pages (${rendered.reused} unchanged since the last build)`);
+    let search: BuiltSearch | null = null;
     if (options.search ?? true) {
-      const shardRows = (options.cache ?? true) ? await readSiteCache<[string, string]>(searchFile, config.outputDir) : null;
-      const previousSearch = shardRows && { siteDir: config.outputDir, shards: new Map(shardRows) };
-      const searched = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
-      shards = searched.shards;
+      const shardRows = (options.cache ?? true) ? (await readSiteCache<[string, string]>(searchFile, config.outputDir))?.rows : undefined;
+      const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards: new Map(shardRows), inPlace: lastSite !== null };
+      search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
       lap("search");
-      log(`search: ${searched.shards.size} year shard(s), ${searched.reused} unchanged since the last build`);
+      log(`search: ${search.shards.size} year shard(s), ${search.reused} unchanged since the last build`);
     }
     await clearing;
-    await io.swapInto(staging, config.outputDir);
-    await writeSiteCache(pagesFile, config.outputDir, [...builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]));
-    if (shards) await writeSiteCache(searchFile, config.outputDir, [...shards]);
+    if (lastSite) {
+      // The records of the site go first: a build stopped while the files move leaves a mix, which the next build replaces whole.
+      await Promise.all([io.removeFile(pagesFile), io.removeFile(searchFile)]);
+      await io.updateInPlace(staging, config.outputDir, await siteUpdate(config.outputDir, lastSite, rendered, search));
+    } else await io.swapInto(staging, config.outputDir);
+    await writeSiteCache(pagesFile, config.outputDir, [...rendered.builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]), rendered.others);
+    if (search) await writeSiteCache(searchFile, config.outputDir, [...search.shards]);
     else await io.removeFile(searchFile);
     lap("swap");
   } catch (error) {
@@ -250,5 +275,5 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const lines = reportLines(report, undated);
   for (const line of lines) log(line);
   timings.total = Math.round(performance.now() - start);
-  return { stories: archive.articles.length, pages, reusedPages: reused, report, lines, otherFiles: others, timings, upToDate: false };
+  return { stories: archive.articles.length, pages: rendered.pages, reusedPages: rendered.reused, report, lines, otherFiles: rendered.others, timings, upToDate: false };
 }

@@ -33,8 +33,14 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** Two built sites hold the same files with the same bytes. */
+/** Every folder under `dir`, relative to it. */
+function allFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
+/** Two built sites hold the same folders (no empty one left behind) and files, with the same bytes. */
 function assertSameSite(actual: string, expected: string): void {
+  assert.deepEqual(allFolders(actual), allFolders(expected));
   const files = allFiles(expected).map((f) => path.relative(expected, f)).sort();
   assert.deepEqual(allFiles(actual).map((f) => path.relative(actual, f)).sort(), files);
   for (const f of files) assert.equal(readFileSync(path.join(actual, f), "utf8"), readFileSync(path.join(expected, f), "utf8"), f);
@@ -117,17 +123,26 @@ test("a build that fails halfway leaves the previous site as it was", async () =
   assert.deepEqual(readdirSync(work).sort(), ["content", "site"], "the staging folder is cleaned up");
   assert.ok(existsSync(path.join(site, "2020", "09", "28")));
 
-  // A build that succeeds moves the site it replaces aside; the next build removes it.
+  // A build that succeeds moves what changed into the site (see the issue 16 test: what did not
+  // change stays as it is); nothing is left beside the site.
+  await build({ contentDir: content, outputDir: site, search: false });
+  assert.deepEqual(readdirSync(work).sort(), ["content", "site"]);
+  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Second Story Arrives/);
+  rmSync(path.join(content, "second.txt"));
+  await build({ contentDir: content, outputDir: site, search: false });
+  assert.deepEqual(readdirSync(work).sort(), ["content", "site"]);
+  assert.equal(readFileSync(path.join(site, "index.html"), "utf8"), before);
+  assert.ok(!existsSync(path.join(site, "2020", "10")), "the deleted story's pages and folders are gone");
+
+  // Without the record of what the last build wrote (a build stopped while moving files in), the
+  // whole site is made again beside it and takes its place; the next build removes the old one.
+  rmSync(path.join(content, ".morgue-cache", "pages.json"));
   await build({ contentDir: content, outputDir: site, search: false });
   assert.deepEqual(readdirSync(work).sort(), [".site-previous", "content", "site"]);
   assert.equal(readFileSync(path.join(work, ".site-previous", "index.html"), "utf8"), before, "the replaced site is kept until the next build");
-  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Second Story Arrives/);
-  const second = readFileSync(path.join(site, "index.html"), "utf8");
-  rmSync(path.join(content, "second.txt"));
+  writeFileSync(path.join(content, "second.txt"), variant("A Second Story Arrives", { day: "2020-10-01" }));
   await build({ contentDir: content, outputDir: site, search: false });
-  assert.deepEqual(readdirSync(work).sort(), [".site-previous", "content", "site"], "never more than one");
-  assert.equal(readFileSync(path.join(work, ".site-previous", "index.html"), "utf8"), second);
-  assert.equal(readFileSync(path.join(site, "index.html"), "utf8"), before);
+  assert.deepEqual(readdirSync(work).sort(), ["content", "site"], "the next build removes it");
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -184,9 +199,13 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     ["deleted", () => rmSync(path.join(content, "d.txt"))],
   ];
   for (const [label, change] of steps) {
+    const inodes = new Map(pagedFiles(site).map((f) => [f, statSync(path.join(site, f)).ino]));
     change();
     const next = await build({ contentDir: content, outputDir: site, search: true });
     assert.ok(next.reusedPages > 0 && next.reusedPages < pagedFiles(site).length, `${label}: some pages reused, some made again (${next.reusedPages})`);
+    // The site is updated in place: a reused page is the very file it was (a web server serving it never sees it missing).
+    const kept = pagedFiles(site).filter((f) => inodes.get(f) === statSync(path.join(site, f)).ino);
+    assert.equal(kept.length, next.reusedPages, `${label}: the pages reused are left in place, the others replaced`);
     // A cold build of the same dumps, from a copy of the content folder without records or caches.
     const scratch = path.join(work, `cold-${label}`);
     cpSync(content, path.join(scratch, "content"), { recursive: true, filter: (f) => !/(records|\.morgue-cache)$/.test(f) });

@@ -9,6 +9,8 @@ import * as pagefind from "pagefind";
 import type { Archive, ArchiveArticle } from "../index/archive.ts";
 import type { SiteConfig } from "../config.ts";
 import * as io from "../io.ts";
+import { inLanes } from "../lanes.ts";
+import { pageFile } from "./pages.ts";
 
 /** Where the shards are, under the site: `pagefind/<year>/`, and the list the search page reads. */
 export const SEARCH_DIR = "pagefind";
@@ -18,6 +20,8 @@ export const SHARDS_FILE = "shards.json";
 export interface SearchShard {
   key: string;
   fingerprint: string;
+  /** The URLs of its story pages (the only pages indexed); empty when not known. */
+  urls: string[];
 }
 
 /**
@@ -32,13 +36,14 @@ function indexedPart(a: ArchiveArticle): unknown {
 
 /** The archive's shards, a year each, with fingerprints of the settings, the render code and the stories' indexed parts. */
 export function searchShards(archive: Archive, config: SiteConfig, codeVersion: string): SearchShard[] {
-  const byYear = new Map<string, ReturnType<typeof createHash>>();
+  const byYear = new Map<string, { hash: ReturnType<typeof createHash>; urls: string[] }>();
   for (const a of archive.articles) {
-    let hash = byYear.get(a.year);
-    if (!hash) byYear.set(a.year, (hash = createHash("sha256").update(codeVersion).update(JSON.stringify(config))));
-    hash.update(JSON.stringify(indexedPart(a)));
+    let year = byYear.get(a.year);
+    if (!year) byYear.set(a.year, (year = { hash: createHash("sha256").update(codeVersion).update(JSON.stringify(config)), urls: [] }));
+    year.hash.update(JSON.stringify(indexedPart(a)));
+    year.urls.push(a.url);
   }
-  return [...byYear].map(([key, hash]) => ({ key, fingerprint: hash.digest("hex").slice(0, 32) }));
+  return [...byYear].map(([key, { hash, urls }]) => ({ key, fingerprint: hash.digest("hex").slice(0, 32), urls }));
 }
 
 /** The shards a finished site holds, by key, with their fingerprints. */
@@ -47,13 +52,25 @@ export type BuiltShards = Map<string, string>;
 export interface SearchOptions {
   /** The shards to write; by default one per four-digit year folder of the site, none reused. */
   shards?: SearchShard[];
-  /** The site the last build left and its shards: an unchanged shard is linked from there. */
-  previous?: { siteDir: string; shards: BuiltShards } | null;
+  /**
+   * The site the last build left and its shards: an unchanged shard is linked from there, or, when
+   * `inPlace` (`outputDir` holds only the pages that changed, to be moved into that site), left
+   * there; a changed shard's unchanged story pages are then linked from there to be indexed.
+   */
+  previous?: { siteDir: string; shards: BuiltShards; inPlace?: boolean } | null;
+}
+
+/** What `buildSearchIndex` made: pages indexed, shards reused, every shard, and the shard folders written (relative to the output folder). */
+export interface BuiltSearch {
+  pages: number;
+  reused: number;
+  shards: BuiltShards;
+  written: string[];
 }
 
 /** Indexes `outputDir` and writes the shards and `pagefind/shards.json`. */
-export async function buildSearchIndex(outputDir: string, options: SearchOptions = {}): Promise<{ pages: number; reused: number; shards: BuiltShards }> {
-  const shards = options.shards ?? ((await io.entriesOf(outputDir)) ?? []).filter((name) => /^\d{4}$/.test(name)).sort().map((key) => ({ key, fingerprint: "" }));
+export async function buildSearchIndex(outputDir: string, options: SearchOptions = {}): Promise<BuiltSearch> {
+  const shards = options.shards ?? ((await io.entriesOf(outputDir)) ?? []).filter((name) => /^\d{4}$/.test(name)).sort().map((key) => ({ key, fingerprint: "", urls: [] }));
   const built: BuiltShards = new Map();
   let pages = 0;
   let reused = 0;
@@ -61,7 +78,7 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   for (const shard of shards) {
     const previous = options.previous;
     const from = previous ? join(previous.siteDir, SEARCH_DIR, shard.key) : null;
-    if (from && shard.fingerprint && previous?.shards.get(shard.key) === shard.fingerprint && (await io.linkTree(from, join(outputDir, SEARCH_DIR, shard.key)))) {
+    if (from && shard.fingerprint && previous?.shards.get(shard.key) === shard.fingerprint && (previous.inPlace || (await io.linkTree(from, join(outputDir, SEARCH_DIR, shard.key))))) {
       built.set(shard.key, shard.fingerprint);
       reused++;
     } else toIndex.push(shard);
@@ -69,6 +86,14 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   if (toIndex.length > 0) {
     try {
       for (const shard of toIndex) {
+        const previous = options.previous;
+        if (previous?.inPlace) {
+          // The year's pages not made again are in the last build's site: indexed from there.
+          await inLanes(shard.urls, 16, async (url) => {
+            if (io.outputStamp(pageFile(outputDir, url)) !== null) return;
+            if (!(await io.linkFile(pageFile(previous.siteDir, url), pageFile(outputDir, url)))) throw new Error(`cannot index ${url}: its page in ${previous.siteDir} cannot be linked`);
+          });
+        }
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
         const added = await index.addDirectory({ path: outputDir, glob: `${shard.key}/**/*.html` });
@@ -83,5 +108,5 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
     }
   }
   await io.writeText(join(outputDir, SEARCH_DIR, SHARDS_FILE), `${JSON.stringify({ shards: shards.map((s) => `${s.key}/`) })}\n`);
-  return { pages, reused, shards: built };
+  return { pages, reused, shards: built, written: toIndex.map((shard) => `${SEARCH_DIR}/${shard.key}`) };
 }

@@ -105,9 +105,11 @@ export interface RenderOptions {
   progress?: (stage: string, done: number, total: number) => void;
   /**
    * The site the last build left, with its story pages. A page whose fingerprint is unchanged and
-   * whose file is as it was left is linked into the new site instead of being rendered again.
+   * whose file is as it was left is not rendered again: it is linked into the new site, or, when
+   * `inPlace` (the new site's changed files will be moved into that one, `io.updateInPlace`), left
+   * where it is.
    */
-  previous?: { siteDir: string; pages: BuiltPages } | null;
+  previous?: { siteDir: string; pages: BuiltPages; inPlace?: boolean } | null;
   /** `io.codeVersion("render")`; part of every fingerprint. */
   codeVersion?: string;
 }
@@ -126,6 +128,19 @@ function fingerprint(kind: string, item: unknown, shared: string): string {
 /** What every story page's fingerprint starts with: the render code and the settings. */
 const sharedInputs = (config: SiteConfig, codeVersion: string): string => `${codeVersion}\n${JSON.stringify(config)}\n`;
 
+/** What `renderSite` made; file paths are relative to its output folder. */
+export interface RenderedSite {
+  /** Files of the site: those written and those reused. */
+  pages: number;
+  reused: number;
+  /** The story and paged pages, for the next build. */
+  builtPages: BuiltPages;
+  /** The files written besides story and paged pages, sorted. */
+  others: string[];
+  /** Every file written (not those reused), in the order written. */
+  written: string[];
+}
+
 /**
  * Writes every page of the archive to `outputDir` and returns how many files were written (or
  * reused), with the story and paged pages for the next build, and the other files it wrote (the
@@ -136,21 +151,22 @@ export async function renderSite(
   config: SiteConfig,
   outputDir: string,
   { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
-): Promise<{ pages: number; reused: number; builtPages: BuiltPages; others: string[] }> {
+): Promise<RenderedSite> {
   const shared = sharedInputs(config, codeVersion);
   const all = pagedItems(archive);
   const entries = [
     ...archive.articles.map((a) => ({ url: a.url, fingerprint: fingerprint("story", a, shared) })),
     ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item, shared) }))),
   ];
-  // A page whose fingerprint is unchanged and whose file is as the last build left it is linked.
-  // Linked pages keep their stamp (a hard link shares size, modification time and inode).
+  // A page whose fingerprint is unchanged and whose file is as the last build left it is reused.
+  // Its stamp stays (a hard link shares size, modification time and inode).
   const reusable = new Map<string, string>();
   await inLanes(entries, 64, async ({ url, fingerprint }) => {
     const before = previous?.pages.get(url);
     if (!previous || !before || before.fingerprint !== fingerprint) return;
     const from = pageFile(previous.siteDir, url);
-    if (io.outputStamp(from) === before.stamp && (await io.linkFile(from, pageFile(outputDir, url)))) reusable.set(url, before.stamp);
+    if (io.outputStamp(from) !== before.stamp) return;
+    if (previous.inPlace || (await io.linkFile(from, pageFile(outputDir, url)))) reusable.set(url, before.stamp);
   });
   const fresh = <T extends { url: string }>(items: T[]): T[] => items.filter((item) => !reusable.has(item.url));
   const toRender = fresh(archive.articles);
@@ -164,14 +180,14 @@ export async function renderSite(
   // paged pages. (A render worker thread taking slices next to this one was measured at 10,000
   // stories: about 10% less render time for 130-300 MB more peak RSS, and it took the
   // 100,000-story build past 4 GB.)
-  let written = 0;
+  const written: string[] = [];
   let others: string[] = [];
   for (const [i, slice] of slices.entries()) {
     // Bodies are read per slice, so only one slice of them is in memory at a time.
     const articleSlice = await withBodies(slice, bodies);
     const globals = i === 0 ? { archive, pages, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
     const files = await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
-    written += files.length;
+    written.push(...files);
     if (i === 0) {
       const paged = new Set(entries.map(({ url }) => path.relative(outputDir, pageFile(outputDir, url))));
       others = files.filter((file) => !paged.has(file)).sort();
@@ -179,7 +195,7 @@ export async function renderSite(
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
   }
   for (const run of rest) {
-    written += (await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } })).length;
+    written.push(...(await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } })));
   }
 
   const builtPages: BuiltPages = new Map();
@@ -187,5 +203,5 @@ export async function renderSite(
     const stamp = reusable.get(url) ?? io.outputStamp(pageFile(outputDir, url));
     if (stamp) builtPages.set(url, { fingerprint, stamp });
   }
-  return { pages: written + reusable.size, reused: reusable.size, builtPages, others };
+  return { pages: written.length + reusable.size, reused: reusable.size, builtPages, others, written };
 }
