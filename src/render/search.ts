@@ -39,7 +39,7 @@ export function searchShards(archive: Archive, config: SiteConfig, codeVersion: 
   const byYear = new Map<string, { hash: ReturnType<typeof createHash>; urls: string[] }>();
   for (const a of archive.articles) {
     let year = byYear.get(a.year);
-    if (!year) byYear.set(a.year, (year = { hash: createHash("sha256").update(codeVersion).update(JSON.stringify(config)), urls: [] }));
+    if (!year) byYear.set(a.year, (year = { hash: createHash("sha1").update(codeVersion).update(JSON.stringify(config)), urls: [] }));
     year.hash.update(JSON.stringify(indexedPart(a)));
     year.urls.push(a.url);
   }

@@ -121,8 +121,18 @@ export interface RenderOptions {
  * those templates, so an unchanged fingerprint means an unchanged page. `kind` keeps two kinds
  * with equal items apart.
  */
-function fingerprint(kind: string, item: unknown, shared: string): string {
-  return createHash("sha256").update(shared).update(kind).update(JSON.stringify(item)).digest("hex").slice(0, 32);
+function fingerprinter(archive: Archive, shared: string): (kind: string, item: unknown) => string {
+  // A story's link (headline, date, summary...) is one object the archive puts on its day, month,
+  // year, section and tag pages and in other stories' related and neighbour lists: each is
+  // serialised and hashed once, and its digest stands for it in every fingerprint. At 10,000
+  // generated stories the pages' JSON was 117 MB with the links written out each time, hashed
+  // with SHA-256 in 0.77-0.87 s; with the links' digests, 37 MB hashed with SHA-1 in 0.43-0.47 s
+  // (same run, three times each). SHA-1 is enough: a fingerprint detects change, it guards no secret.
+  const digest = (text: string): string => createHash("sha1").update(text).digest("hex");
+  const links = new Map<object, string>();
+  for (const day of archive.days) for (const link of day.articles) if (!links.has(link)) links.set(link, `\u0000${digest(JSON.stringify(link))}`);
+  const byDigest = (key: string, value: unknown): unknown => (key !== "" && typeof value === "object" && value !== null && links.get(value)) || value;
+  return (kind, item) => digest(`${shared}${kind}\n${JSON.stringify(item, byDigest)}`).slice(0, 32);
 }
 
 /** What every story page's fingerprint starts with: the render code and the settings. */
@@ -152,11 +162,11 @@ export async function renderSite(
   outputDir: string,
   { bodies, articlesPerRun = ARTICLES_PER_RUN, progress, previous = null, codeVersion = "" }: RenderOptions,
 ): Promise<RenderedSite> {
-  const shared = sharedInputs(config, codeVersion);
+  const fingerprint = fingerprinter(archive, sharedInputs(config, codeVersion));
   const all = pagedItems(archive);
   const entries = [
-    ...archive.articles.map((a) => ({ url: a.url, fingerprint: fingerprint("story", a, shared) })),
-    ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item, shared) }))),
+    ...archive.articles.map((a) => ({ url: a.url, fingerprint: fingerprint("story", a) })),
+    ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item) }))),
   ];
   // A page whose fingerprint is unchanged and whose file is as the last build left it is reused.
   // Its stamp stays (a hard link shares size, modification time and inode).
