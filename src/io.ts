@@ -171,6 +171,17 @@ export async function writeText(file: string, text: string): Promise<void> {
   renameSync(temp, file);
 }
 
+/**
+ * Writes rendered pages under `dir` (their folders made once each), sixteen in flight on the
+ * file-system threads, so the next pages render on this thread meanwhile. Eleventy writes each
+ * page synchronously on the main thread: at 10,000 stories that was 3.6 s of a cold build's
+ * profile (MEASURED).
+ */
+export async function writeFiles(dir: string, files: readonly { path: string; content: string }[]): Promise<void> {
+  for (const folder of new Set(files.map((f) => path.dirname(path.join(dir, f.path))))) await fs.mkdir(folder, { recursive: true });
+  await inLanes(files, 16, (f) => fs.writeFile(path.join(dir, f.path), f.content));
+}
+
 /** A new file written from start to end: each `append` says where its bytes went. */
 export interface Appender {
   /** Writes `text` (UTF-8) after what is there; returns its byte offset and byte length. */

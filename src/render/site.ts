@@ -23,8 +23,9 @@ interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
 }
 
-interface EleventyResult {
-  outputPath?: string | false;
+interface EleventyPage {
+  outputPath: string | false;
+  content: string;
 }
 
 /**
@@ -62,8 +63,39 @@ export function pagedRuns(pages: PagedItems, perRun: number): { first: PagedItem
   return { first, rest };
 }
 
-/** One Eleventy run over `input` (a folder or one template) with `globals` as global data; returns the files written, relative to `outputDir`. */
-async function runEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<string[]> {
+/**
+ * Runs Eleventy over `input` (a folder or one template) with `globals` as global data, one run at
+ * a time: Eleventy renders (`toJSON`) and `io.writeFiles` writes the pages off this thread while
+ * the next run renders; a run starts only when the run before the last is written, so at most
+ * two runs' pages are in memory. `finish` waits for the last writes and returns every file
+ * written, relative to `outputDir`, in order.
+ */
+function eleventyRuns(outputDir: string): { run(input: string, globals: Record<string, unknown>): Promise<string[]>; finish(): Promise<string[]> } {
+  const written: string[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  return {
+    async run(input, globals) {
+      // A run that fails waits for the writes in flight, so nothing is written after it returns.
+      const files = await renderEleventy(input, outputDir, globals).catch(async (error: unknown) => {
+        await writing.catch(() => {});
+        throw error;
+      });
+      await writing;
+      writing = io.writeFiles(outputDir, files);
+      writing.catch(() => {});
+      const paths = files.map((f) => f.path);
+      written.push(...paths);
+      return paths;
+    },
+    async finish() {
+      await writing;
+      return written;
+    },
+  };
+}
+
+/** One Eleventy run, rendered into memory: each page's file, relative to `outputDir`, and its content. */
+async function renderEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<{ path: string; content: string }[]> {
   const eleventy = new Eleventy(input, outputDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
@@ -72,8 +104,8 @@ async function runEleventy(input: string, outputDir: string, globals: Record<str
     },
   });
   eleventy.disableLogger();
-  const result = (await eleventy.write()) as unknown as [unknown, EleventyResult[]];
-  return result[1].flatMap((t) => (typeof t.outputPath === "string" ? [path.relative(outputDir, path.resolve(t.outputPath))] : []));
+  const rendered = (await eleventy.toJSON()) as unknown as EleventyPage[];
+  return rendered.flatMap((page) => (typeof page.outputPath === "string" ? [{ path: path.relative(outputDir, path.resolve(page.outputPath)), content: page.content }] : []));
 }
 
 /** A page as the last build left it: what it was made from, and its file's stamp. */
@@ -190,14 +222,13 @@ export async function renderSite(
   // paged pages. (A render worker thread taking slices next to this one was measured at 10,000
   // stories: about 10% less render time for 130-300 MB more peak RSS, and it took the
   // 100,000-story build past 4 GB.)
-  const written: string[] = [];
+  const eleventy = eleventyRuns(outputDir);
   let others: string[] = [];
   for (const [i, slice] of slices.entries()) {
     // Bodies are read per slice, so only one slice of them is in memory at a time.
     const articleSlice = await withBodies(slice, bodies);
     const globals = i === 0 ? { archive, pages, site: config, articleSlice, feeds: await feedsWithBodies(archive, bodies) } : { site: config, articleSlice };
-    const files = await runEleventy(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, outputDir, globals);
-    written.push(...files);
+    const files = await eleventy.run(i === 0 ? TEMPLATES_DIR : ARTICLE_TEMPLATE, globals);
     if (i === 0) {
       const paged = new Set(entries.map(({ url }) => path.relative(outputDir, pageFile(outputDir, url))));
       others = files.filter((file) => !paged.has(file)).sort();
@@ -205,8 +236,9 @@ export async function renderSite(
     progress?.("render stories", Math.min(total, (i + 1) * articlesPerRun), total);
   }
   for (const run of rest) {
-    written.push(...(await runEleventy(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), outputDir, { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } })));
+    await eleventy.run(fileURLToPath(new URL(`templates/${PAGED_TEMPLATES[run.kind]}`, root)), { site: config, pages: { ...NO_PAGES, [run.kind]: run.items } });
   }
+  const written = await eleventy.finish();
 
   const builtPages: BuiltPages = new Map();
   for (const { url, fingerprint } of entries) {
