@@ -42,7 +42,7 @@ export interface BuildResult {
   lines: string[];
   /** True when nothing changed since the last build and the site was left as it was. */
   upToDate: boolean;
-  /** Files of the site besides story and paged pages (home, feeds, catalog, assets...), relative to the output folder. */
+  /** Files of the site besides story and paged pages (home, feeds, catalog, assets...; the search index's shard list and each shard's entry file), relative to the output folder. */
   otherFiles: string[];
   /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
   timings: Record<"ingest" | "index" | "render" | "search" | "swap" | "total", number>;

@@ -19,7 +19,7 @@ import { buildArchive, type Archive } from "./index/archive.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite, type RenderedSite } from "./render/site.ts";
 import { pageFile } from "./render/pages.ts";
-import { buildSearchIndex, searchShards, SEARCH_DIR, SHARDS_FILE, type BuiltSearch } from "./render/search.ts";
+import { buildSearchIndex, searchFiles, searchShards, SEARCH_DIR, SHARDS_FILE, type BuiltSearch } from "./render/search.ts";
 import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
 
 /** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
@@ -237,6 +237,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const previous = cached && { siteDir: config.outputDir, pages: new Map(cached.rows.map(([url, fingerprint, stamp]) => [url, { fingerprint, stamp }])), inPlace: lastSite !== null };
   const staging = await io.makeStagingDir(config.outputDir);
   let rendered: RenderedSite;
+  let searched: string[] = [];
   try {
     rendered = await (options.stages?.render ?? renderSite)(archive, config, staging, {
       progress: options.progress,
@@ -248,8 +249,9 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
     log(`render: ${rendered.pages} pages (${rendered.reused} unchanged since the last build)`);
     let search: BuiltSearch | null = null;
     if (options.search ?? true) {
-      const shardRows = (options.cache ?? true) ? (await readSiteCache<[string, string]>(searchFile, config.outputDir))?.rows : undefined;
-      const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards: new Map(shardRows), inPlace: lastSite !== null };
+      const shardRows = (options.cache ?? true) ? (await readSiteCache<[string, string, string | null]>(searchFile, config.outputDir))?.rows : undefined;
+      const shards = new Map(shardRows?.map(([key, fingerprint, stamp]) => [key, { fingerprint, stamp: stamp ?? null }]));
+      const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards, inPlace: lastSite !== null };
       search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
       lap("search");
       log(`search: ${search.shards.size} year shard(s), ${search.reused} unchanged since the last build`);
@@ -261,7 +263,8 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
       await io.updateInPlace(staging, config.outputDir, await siteUpdate(config.outputDir, lastSite, rendered, search));
     } else await io.swapInto(staging, config.outputDir);
     await writeSiteCache(pagesFile, config.outputDir, [...rendered.builtPages].map(([url, p]) => [url, p.fingerprint, p.stamp]), rendered.others);
-    if (search) await writeSiteCache(searchFile, config.outputDir, [...search.shards]);
+    if (search) searched = searchFiles(search.shards);
+    if (search) await writeSiteCache(searchFile, config.outputDir, [...search.shards].map(([key, { fingerprint, stamp }]) => [key, fingerprint, stamp]));
     else await io.removeFile(searchFile);
     lap("swap");
   } catch (error) {
@@ -275,5 +278,5 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const lines = reportLines(report, undated);
   for (const line of lines) log(line);
   timings.total = Math.round(performance.now() - start);
-  return { stories: archive.articles.length, pages: rendered.pages, reusedPages: rendered.reused, report, lines, otherFiles: rendered.others, timings, upToDate: false };
+  return { stories: archive.articles.length, pages: rendered.pages, reusedPages: rendered.reused, report, lines, otherFiles: [...rendered.others, ...searched], timings, upToDate: false };
 }

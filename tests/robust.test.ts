@@ -238,5 +238,12 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     const again = await build({ contentDir: content, outputDir: site, search: true, config: retitle });
     assert.ok(!again.upToDate && readFileSync(path.join(site, file), "utf8") !== "edited by hand", `${file} changed by hand is made again`);
   }
+  // And the search index: deleted from the site by hand, it is made again, every year of it.
+  const years = readdirSync(path.join(site, "pagefind")).filter((name) => /^\d{4}$/.test(name)).sort();
+  rmSync(path.join(site, "pagefind"), { recursive: true });
+  const reindexed = await build({ contentDir: content, outputDir: site, search: true, config: retitle });
+  assert.ok(!reindexed.upToDate, "a site without its search index is built");
+  assert.deepEqual(readdirSync(path.join(site, "pagefind")).filter((name) => /^\d{4}$/.test(name)).sort(), years);
+  for (const year of years) assert.ok(existsSync(path.join(site, "pagefind", year, "pagefind-entry.json")), `${year}'s search index is there again`);
   rmSync(work, { recursive: true, force: true });
 });

@@ -47,7 +47,21 @@ export function searchShards(archive: Archive, config: SiteConfig, codeVersion: 
 }
 
 /** The shards a finished site holds, by key, with their fingerprints. */
-export type BuiltShards = Map<string, string>;
+export type BuiltShards = Map<string, BuiltShard>;
+
+/** A shard as a build left it: what it was made from, and the stamp of its entry file (`pagefind-entry.json`, rewritten with the shard). */
+export interface BuiltShard {
+  fingerprint: string;
+  stamp: string | null;
+}
+
+/** The file Pagefind writes last to a shard, naming its other files: its stamp stands for the shard's. */
+const ENTRY_FILE = "pagefind-entry.json";
+
+/** The files that stand for a built search index, relative to the site: the shard list and each shard's entry file. */
+export function searchFiles(shards: BuiltShards): string[] {
+  return [`${SEARCH_DIR}/${SHARDS_FILE}`, ...[...shards.keys()].sort().map((key) => `${SEARCH_DIR}/${key}/${ENTRY_FILE}`)];
+}
 
 export interface SearchOptions {
   /** The shards to write; by default one per four-digit year folder of the site, none reused. */
@@ -78,8 +92,10 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
   for (const shard of shards) {
     const previous = options.previous;
     const from = previous ? join(previous.siteDir, SEARCH_DIR, shard.key) : null;
-    if (from && shard.fingerprint && previous?.shards.get(shard.key) === shard.fingerprint && (previous.inPlace || (await io.linkTree(from, join(outputDir, SEARCH_DIR, shard.key))))) {
-      built.set(shard.key, shard.fingerprint);
+    const before = previous?.shards.get(shard.key);
+    const unchanged = from !== null && shard.fingerprint !== "" && before?.fingerprint === shard.fingerprint && before.stamp !== null && io.outputStamp(join(from, ENTRY_FILE)) === before.stamp;
+    if (unchanged && (previous?.inPlace || (await io.linkTree(from, join(outputDir, SEARCH_DIR, shard.key))))) {
+      built.set(shard.key, before);
       reused++;
     } else toIndex.push(shard);
   }
@@ -101,7 +117,7 @@ export async function buildSearchIndex(outputDir: string, options: SearchOptions
         const written = await index.writeFiles({ outputPath: join(outputDir, SEARCH_DIR, shard.key) });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
         pages += added.page_count;
-        built.set(shard.key, shard.fingerprint);
+        built.set(shard.key, { fingerprint: shard.fingerprint, stamp: io.outputStamp(join(outputDir, SEARCH_DIR, shard.key, ENTRY_FILE)) });
       }
     } finally {
       await pagefind.close();
