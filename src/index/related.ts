@@ -21,7 +21,7 @@
 // Vectors live in compressed rows of typed arrays, numbered by term, and one reusable workspace
 // serves every story: at 100,000 stories, allocating per story or per term would dominate.
 import { normaliseHeadline } from "../record/identity.ts";
-import { containment, trigrams } from "./dedupe.ts";
+import { contains, trigrams } from "./dedupe.ts";
 import { tagKey } from "./entities.ts";
 import { latentCosine, latentVectors, type LatentVectors } from "./latent.ts";
 import { grow, type Rows, transpose } from "./rows.ts";
@@ -512,7 +512,7 @@ class Copies {
 
   copied(i: number, j: number, direct: number): boolean {
     if (this.headlines[i] === this.headlines[j]) return true;
-    return direct >= this.settings.copyCheck && containment(this.gramsOf(i), this.gramsOf(j)) >= this.settings.copyShare;
+    return direct >= this.settings.copyCheck && contains(this.gramsOf(i), this.gramsOf(j), this.settings.copyShare);
   }
 
   private gramsOf(d: number): Uint32Array {

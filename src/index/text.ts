@@ -288,7 +288,7 @@ const PLAIN_SYMBOL = new Uint8Array(0x10000);
  * quote, or a symbol that NFKD leaves alone, that is no mark, letter or number, and that has no
  * lower case. Anything else (accents, ligatures, other scripts, surrogates) takes the general path.
  */
-function scannable(text: string): boolean {
+export function scannable(text: string): boolean {
   if (!NON_ASCII.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
