@@ -144,10 +144,15 @@ export function fileStamp(file: string): string | null {
 
 /** The file's text, or null when it does not exist. */
 export async function readTextIfExists(file: string): Promise<string | null> {
+  // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
+  // on the multi-megabyte cache files.
+  return (await readBytesIfExists(file))?.toString("utf8") ?? null;
+}
+
+/** The file's bytes, or null when it does not exist. */
+export async function readBytesIfExists(file: string): Promise<Buffer | null> {
   try {
-    // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
-    // on the multi-megabyte cache files.
-    return readFileSync(file).toString("utf8");
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -156,8 +161,8 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 
 let writes = 0;
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a record. */
-export async function writeText(file: string, text: string): Promise<void> {
+/** Writes text (UTF-8) or bytes through a temporary file and a rename, so a crash never leaves half a record. */
+export async function writeText(file: string, text: string | Uint8Array): Promise<void> {
   // Unique per call: two writes of the same file may be in flight (two dumps with one body).
   const temp = `${file}.${process.pid}-${++writes}.tmp`;
   try {

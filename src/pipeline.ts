@@ -8,6 +8,7 @@ import type { SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest/cache.ts";
+import { noGramCache, openGramCache, type GramCache } from "./ingest/gram-cache.ts";
 import { Crawls } from "./ingest/crawl.ts";
 import { ingesterFor } from "./ingest/pool.ts";
 import * as io from "./io.ts";
@@ -16,7 +17,7 @@ import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
-import { mergeDuplicates } from "./index/dedupe.ts";
+import { mergeDuplicates, Shingles } from "./index/dedupe.ts";
 import { renderSite, type BuiltPages } from "./render/site.ts";
 import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
 import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
@@ -41,6 +42,8 @@ export interface Ingested {
   records: ArticleRecord[];
   bodyKeys: Map<string, string>;
   bodies: BodyStore;
+  /** The bodies' word 3-grams the last build made, by body key (the index stage uses and replaces them). */
+  grams: GramCache;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
 }
@@ -67,6 +70,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const files = crawls.dumps(listing.files);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
+  const grams = options.cacheDir === undefined ? noGramCache() : await openGramCache(options.cacheDir, options.reuse);
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
@@ -159,19 +163,27 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   }
   await bodies.keepOnly(new Set(bodyKeys.values()));
-  return { records, bodyKeys, bodies, read: toRead.length };
+  return { records, bodyKeys, bodies, grams, read: toRead.length };
 }
 
-/** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
-export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
-  const merged = mergeDuplicates(ingested.records);
-  report.duplicates = merged.duplicates;
+/**
+ * Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). The
+ * bodies' word 3-grams are made once for both steps, by body key, and kept for the next build.
+ */
+export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Promise<Archive> {
   const { bodyKeys } = ingested;
-  return buildArchive(merged.records, report, config, (record) => {
+  const bodyKey = (record: ArticleRecord): string => {
     const key = bodyKeys.get(record.sourceFile);
     if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
     return key;
-  });
+  };
+  const shingles = new Shingles(ingested.grams.known);
+  const gramsOf = (record: ArticleRecord): Uint32Array => shingles.of(bodyKey(record), record.body);
+  const merged = mergeDuplicates(ingested.records, gramsOf);
+  report.duplicates = merged.duplicates;
+  const archive = buildArchive(merged.records, report, config, bodyKey, gramsOf);
+  await ingested.grams.save(shingles.used);
+  return archive;
 }
 
 /** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
@@ -197,7 +209,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   lap("ingest");
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
 
-  const archive = index(ingested, report, config);
+  const archive = await index(ingested, report, config);
   const { bodies } = ingested;
   // The records (with their Markdown bodies) are let go here: the archive holds what the pages
   // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in

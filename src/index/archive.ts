@@ -619,6 +619,8 @@ export function buildArchive(
   config: SiteConfig,
   /** Key of the record's body as HTML in the body store; made once per story at ingest. */
   bodyKey: (record: ArticleRecord) => string,
+  /** The record's body's word 3-grams (src/index/dedupe.ts), when the caller keeps them. */
+  grams?: (record: ArticleRecord) => Uint32Array,
 ): Archive {
   const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
   const zone = zoneNamer(config.timezone);
@@ -757,7 +759,7 @@ export function buildArchive(
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
   const computed = computeRelated(
     // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "" })),
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: grams && (() => grams(r)) })),
     { limit: config.relatedLimit, exclude: dumpRelatedIds },
   );
   const byId = new Map(articles.map((a) => [a.id, a]));

@@ -124,10 +124,35 @@ export function contains(a: Uint32Array, b: Uint32Array, share: number): boolean
 }
 
 /**
- * Merges duplicates and makes ids unique. Records are taken in `sourceFile` order, so the same
- * dumps always give the same stories, ids and kept files.
+ * Bodies' `trigrams` by a key of the body's text (the body store's content key), each made once
+ * however many steps ask for it: duplicate merging, then copy checks in related-story scoring.
+ * `known` are grams made before under the same keys (by the last build, src/ingest/gram-cache.ts);
+ * `used` ends up holding the grams of every body asked about, made or known.
  */
-export function mergeDuplicates(records: readonly ArticleRecord[]): { records: ArticleRecord[]; duplicates: DuplicateStory[] } {
+export class Shingles {
+  readonly used = new Map<string, Uint32Array>();
+
+  constructor(private readonly known: ReadonlyMap<string, Uint32Array> = new Map()) {}
+
+  of(key: string, body: string): Uint32Array {
+    let grams = this.used.get(key);
+    if (grams === undefined) {
+      grams = this.known.get(key) ?? trigrams(body);
+      this.used.set(key, grams);
+    }
+    return grams;
+  }
+}
+
+/**
+ * Merges duplicates and makes ids unique. Records are taken in `sourceFile` order, so the same
+ * dumps always give the same stories, ids and kept files. `gramsOf` gives a record's `trigrams`
+ * (by default made from its body).
+ */
+export function mergeDuplicates(
+  records: readonly ArticleRecord[],
+  gramsOf: (record: ArticleRecord) => Uint32Array = (record) => trigrams(record.body),
+): { records: ArticleRecord[]; duplicates: DuplicateStory[] } {
   const sorted = [...records].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
   // Bodies are compared only within a day-and-headline group, and shingled only when the group has
   // a second member: almost every story is alone in its group.
@@ -138,8 +163,8 @@ export function mergeDuplicates(records: readonly ArticleRecord[]): { records: A
     const key = `${record.date}\n${normaliseHeadline(record.title)}`;
     const group = groups.get(key) ?? [];
     groups.set(key, group);
-    const grams = group.length > 0 ? trigrams(record.body) : null;
-    const same = grams && group.find((g) => similarity((g.grams ??= trigrams(g.record.body)), grams) >= SAME_BODY);
+    const grams = group.length > 0 ? gramsOf(record) : null;
+    const same = grams && group.find((g) => similarity((g.grams ??= gramsOf(g.record)), grams) >= SAME_BODY);
     if (same) {
       same.also.push(record.sourceFile);
       continue;

@@ -37,6 +37,8 @@ export interface RelatedDoc {
   tags: readonly string[];
   /** `YYYY-MM-DD`. */
   date: string;
+  /** The body's `trigrams` (src/index/dedupe.ts), when the caller keeps them; made from `body` if not. */
+  grams?: () => Uint32Array;
 }
 
 /** One computed related story. */
@@ -518,7 +520,8 @@ class Copies {
   private gramsOf(d: number): Uint32Array {
     let grams = this.grams[d];
     if (grams === undefined) {
-      grams = trigrams((this.docs[d] as RelatedDoc).body);
+      const doc = this.docs[d] as RelatedDoc;
+      grams = doc.grams?.() ?? trigrams(doc.body);
       this.grams[d] = grams;
     }
     return grams;
