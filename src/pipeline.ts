@@ -31,7 +31,18 @@ export interface IngestOptions {
   reuse: boolean;
   /** Folder of the ingest cache (src/ingest/cache.ts); none: every dump is read. */
   cacheDir?: string;
+  /** Stamps of the dumps and records taken at the start of the build; without them, ingest stamps the files itself. */
+  stamps?: InputStamps;
   progress?: Progress;
+}
+
+/**
+ * `io.fileStamp` of every dump in the listing and every record file, by path relative to the
+ * content folder, taken once by `build()` (src/build.ts) before anything is read.
+ */
+export interface InputStamps {
+  dumps: ReadonlyMap<string, string | null>;
+  records: ReadonlyMap<string, string | null>;
 }
 
 /** Called as a stage advances; the CLI draws it on a terminal. */
@@ -74,7 +85,12 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  const stamps = files.map((file) => [crawls.stamp(file) ?? io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
+  // A record the build's listing did not find is stamped here (a new dump has none: null).
+  const stampOf = (known: ReadonlyMap<string, string | null> | undefined, file: string): string | null => {
+    const stamp = known?.get(file);
+    return stamp !== undefined ? stamp : io.fileStamp(path.join(contentDir, file));
+  };
+  const stamps = files.map((file) => [crawls.stamp(file) ?? stampOf(options.stamps?.dumps, file), stampOf(options.stamps?.records, recordPathFor(file))] as const);
   const results: (CachedResult | undefined)[] = files.map((file, i) => {
     const cached = cache?.lookup(file, ...stamps[i]!);
     return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
@@ -141,7 +157,8 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   crawls.report(report);
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
   const live = new Set(files.map(recordPathFor));
-  for (const recordFile of await io.listRecords(contentDir)) {
+  // Records made during this build belong to live dumps: the listing from its start serves.
+  for (const recordFile of options.stamps ? options.stamps.records.keys() : await io.listRecords(contentDir)) {
     if (live.has(recordFile)) continue;
     const full = path.join(contentDir, recordFile);
     const text = await io.readTextIfExists(full);
@@ -187,7 +204,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
 }
 
 /** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
-export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
+export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>, stamps?: InputStamps): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const report = emptyReport();
   const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
@@ -204,7 +221,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
   const stamp = await io.readTextIfExists(stampFile);
   const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
-  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report, listing);
+  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress, stamps }, report, listing);
   await io.writeText(stampFile, `${stampText}\n`);
   lap("ingest");
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
