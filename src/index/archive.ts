@@ -377,7 +377,7 @@ function dayDistance(a: string | null, b: string | null): number {
 
 /** First paragraph as plain text, cut at a word boundary near `max` characters. */
 export function describe(markdown: string, max = 200): string {
-  const paragraph = markdown.split(/\n\s*\n/).find((p) => p.trim() !== "") ?? "";
+  const paragraph = firstParagraph(markdown);
   const text = paragraph
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`#>]+/g, "")
@@ -389,13 +389,32 @@ export function describe(markdown: string, max = 200): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }
 
+/**
+ * The first paragraph (text between blank lines) that is not blank, or "": the first of
+ * `markdown.split(/\n\s*\n/)`, found without splitting the rest of the body.
+ */
+function firstParagraph(markdown: string): string {
+  const breaks = /\n\s*\n/g;
+  let start = 0;
+  for (let found = breaks.exec(markdown); found !== null; found = breaks.exec(markdown)) {
+    const paragraph = markdown.slice(start, found.index);
+    if (paragraph.trim() !== "") return paragraph;
+    start = breaks.lastIndex;
+  }
+  const last = markdown.slice(start);
+  return last.trim() !== "" ? last : "";
+}
+
 /** Collects the spellings of a name under its key and picks the most used one (ties: first in code-point order). */
 class NameTally {
   private readonly counts = new Map<string, Map<string, number>>();
+  /** `topCounted` by key, until a name is added under it: every story page asks for its section's and tags' names. */
+  private readonly tops = new Map<string, [string, number] | null>();
   add(key: string, name: string): void {
     const names = this.counts.get(key) ?? new Map<string, number>();
     names.set(name, (names.get(name) ?? 0) + 1);
     this.counts.set(key, names);
+    this.tops.delete(key);
   }
   /** The most used name of `key`, or null when none was added. */
   top(key: string): string | null {
@@ -403,9 +422,14 @@ class NameTally {
   }
   /** The most used name of `key` and how many times it was added. */
   topCounted(key: string): [string, number] | null {
-    const names = [...(this.counts.get(key) ?? new Map<string, number>())];
-    names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
-    return names[0] ?? null;
+    let top = this.tops.get(key);
+    if (top === undefined) {
+      const names = [...(this.counts.get(key) ?? new Map<string, number>())];
+      names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+      top = names[0] ?? null;
+      this.tops.set(key, top);
+    }
+    return top;
   }
   name(key: string): string {
     return this.top(key) ?? key;
