@@ -432,7 +432,22 @@ export async function acquireLock(file: string): Promise<Lock | LockHolder> {
  * render/, bench/ and eval/, with render/markdown.ts (bodies are made into HTML at ingest).
  * "render": the templates and render/ (story pages reused from the last build).
  */
-export async function codeVersion(of: "ingest" | "render"): Promise<string> {
+export function codeVersion(of: "ingest" | "render"): Promise<string> {
+  // Once per process: the code running is the code it loaded, and a build asks for each version
+  // three times (before, during and after the pipeline).
+  let version = codeVersions.get(of);
+  if (version === undefined) {
+    version = hashCode(of);
+    codeVersions.set(of, version);
+    // A failed read is tried again by the next build.
+    version.catch(() => codeVersions.delete(of));
+  }
+  return version;
+}
+
+const codeVersions = new Map<"ingest" | "render", Promise<string>>();
+
+async function hashCode(of: "ingest" | "render"): Promise<string> {
   const src = path.dirname(new URL(import.meta.url).pathname);
   const root = path.join(src, "..");
   const files =

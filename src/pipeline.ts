@@ -8,7 +8,7 @@ import type { SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest/cache.ts";
-import { noGramCache, openGramCache, type GramCache } from "./ingest/gram-cache.ts";
+import { noFactsCache, openFactsCache, type FactsCache } from "./ingest/facts-cache.ts";
 import { Crawls } from "./ingest/crawl.ts";
 import { ingesterFor } from "./ingest/pool.ts";
 import * as io from "./io.ts";
@@ -17,7 +17,8 @@ import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
-import { mergeDuplicates, Shingles } from "./index/dedupe.ts";
+import { BodyFactsMemo } from "./index/body-facts.ts";
+import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite, type BuiltPages } from "./render/site.ts";
 import { buildSearchIndex, searchShards, type BuiltShards } from "./render/search.ts";
 import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
@@ -53,8 +54,8 @@ export interface Ingested {
   records: ArticleRecord[];
   bodyKeys: Map<string, string>;
   bodies: BodyStore;
-  /** The bodies' word 3-grams the last build made, by body key (the index stage uses and replaces them). */
-  grams: GramCache;
+  /** What the last build's index read from the bodies (description, reading time, 3-grams), by body key; the index stage uses and replaces it. */
+  facts: FactsCache;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
 }
@@ -81,7 +82,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const files = crawls.dumps(listing.files);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
-  const grams = options.cacheDir === undefined ? noGramCache() : await openGramCache(options.cacheDir, options.reuse);
+  const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
@@ -180,12 +181,12 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   }
   await bodies.keepOnly(new Set(bodyKeys.values()));
-  return { records, bodyKeys, bodies, grams, read: toRead.length };
+  return { records, bodyKeys, bodies, facts, read: toRead.length };
 }
 
 /**
- * Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). The
- * bodies' word 3-grams are made once for both steps, by body key, and kept for the next build.
+ * Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). What
+ * both steps read from the bodies is made once, by body key, and kept for the next build.
  */
 export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Promise<Archive> {
   const { bodyKeys } = ingested;
@@ -194,12 +195,15 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
     if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
     return key;
   };
-  const shingles = new Shingles(ingested.grams.known);
-  const gramsOf = (record: ArticleRecord): Uint32Array => shingles.of(bodyKey(record), record.body);
-  const merged = mergeDuplicates(ingested.records, gramsOf);
+  const memo = new BodyFactsMemo(ingested.facts.known);
+  const facts = {
+    summary: (record: ArticleRecord) => memo.summary(bodyKey(record), record.body),
+    grams: (record: ArticleRecord) => memo.grams(bodyKey(record), record.body),
+  };
+  const merged = mergeDuplicates(ingested.records, facts.grams);
   report.duplicates = merged.duplicates;
-  const archive = buildArchive(merged.records, report, config, bodyKey, gramsOf);
-  await ingested.grams.save(shingles.used);
+  const archive = buildArchive(merged.records, report, config, bodyKey, facts);
+  await ingested.facts.save(memo.used);
   return archive;
 }
 

@@ -5,6 +5,7 @@ import type { ArticleRecord, Image } from "../record/schema.ts";
 import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrection } from "../report.ts";
 import type { SiteConfig } from "../config.ts";
 import { archiveTagKeys, tagKey } from "./entities.ts";
+import type { BodyFactsOf } from "./body-facts.ts";
 import { computeRelated } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 import { transliterate } from "transliteration";
@@ -357,7 +358,7 @@ function zoneNamer(timezone: string): (iso: string | null) => string | null {
 /** Words a minute for reading time (a common adult silent-reading rate for non-fiction). */
 const WORDS_PER_MINUTE = 230;
 
-function readingMinutes(markdown: string): number {
+export function readingMinutes(markdown: string): number {
   // Words counted as starts of non-space runs, in one pass without making strings.
   let words = 0;
   let inWord = false;
@@ -643,8 +644,8 @@ export function buildArchive(
   config: SiteConfig,
   /** Key of the record's body as HTML in the body store; made once per story at ingest. */
   bodyKey: (record: ArticleRecord) => string,
-  /** The record's body's word 3-grams (src/index/dedupe.ts), when the caller keeps them. */
-  grams?: (record: ArticleRecord) => Uint32Array,
+  /** The facts of each record's body, when the caller keeps them (src/index/body-facts.ts); made here if not. */
+  facts?: BodyFactsOf<ArticleRecord>,
 ): Archive {
   const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
   const zone = zoneNamer(config.timezone);
@@ -681,6 +682,7 @@ export function buildArchive(
     taken.add(url);
     const section = sectionRef(r.section);
     const tagKeys = [...new Set(r.tags.map(tagKeyOf).filter((k) => k !== ""))];
+    const summary = facts?.summary(r) ?? { description: describe(r.body), readingMinutes: readingMinutes(r.body) };
     return {
       id: r.id,
       url,
@@ -690,9 +692,9 @@ export function buildArchive(
       zone: zone(r.published),
       section: section.name,
       sectionUrl: section.url,
-      description: describe(r.body),
+      description: summary.description,
       outlet: r.outlet ?? null,
-      readingMinutes: readingMinutes(r.body),
+      readingMinutes: summary.readingMinutes,
       slug: r.slug,
       updated: r.updated,
       updatedZone: zone(r.updated),
@@ -783,7 +785,7 @@ export function buildArchive(
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
   const computed = computeRelated(
     // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: grams && (() => grams(r)) })),
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)) })),
     { limit: config.relatedLimit, exclude: dumpRelatedIds },
   );
   const byId = new Map(articles.map((a) => [a.id, a]));

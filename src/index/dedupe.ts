@@ -124,27 +124,6 @@ export function contains(a: Uint32Array, b: Uint32Array, share: number): boolean
 }
 
 /**
- * Bodies' `trigrams` by a key of the body's text (the body store's content key), each made once
- * however many steps ask for it: duplicate merging, then copy checks in related-story scoring.
- * `known` are grams made before under the same keys (by the last build, src/ingest/gram-cache.ts);
- * `used` ends up holding the grams of every body asked about, made or known.
- */
-export class Shingles {
-  readonly used = new Map<string, Uint32Array>();
-
-  constructor(private readonly known: ReadonlyMap<string, Uint32Array> = new Map()) {}
-
-  of(key: string, body: string): Uint32Array {
-    let grams = this.used.get(key);
-    if (grams === undefined) {
-      grams = this.known.get(key) ?? trigrams(body);
-      this.used.set(key, grams);
-    }
-    return grams;
-  }
-}
-
-/**
  * Merges duplicates and makes ids unique. Records are taken in `sourceFile` order, so the same
  * dumps always give the same stories, ids and kept files. `gramsOf` gives a record's `trigrams`
  * (by default made from its body).
