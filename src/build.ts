@@ -142,7 +142,8 @@ function dumpsDigest(stamps: ReadonlyMap<string, string | null>, listing: io.Lis
 /** Everything a build is made from: the dumps, the records (edited by hand or not, with their stamps), the settings and the code. */
 async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: string, records: ReadonlyMap<string, string | null>): Promise<string> {
   const hash = createHash("sha256").update(dumps);
-  for (const [record, stamp] of records) hash.update(`${record}\0${stamp}\n`);
+  // In path order: records a build wrote were added to the map after the others.
+  for (const [record, stamp] of [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${record}\0${stamp}\n`);
   hash.update(await io.codeVersion("ingest")).update(await io.codeVersion("render"));
   return hash.update(JSON.stringify(config)).update(`search:${options.search ?? true}`).digest("hex");
 }
@@ -254,8 +255,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const after = await io.listDumps(config.contentDir);
     if (recorded && dumpsDigest(stampFiles(config.contentDir, after.files), after) === dumps) {
       const last: LastBuild = {
-        // The records as the build left them (it writes those of new and changed dumps).
-        inputs: await inputsDigest(config, options, dumps, stampFiles(config.contentDir, await io.listRecords(config.contentDir))),
+        // The records as the build left them: ingest updated their stamps as it wrote and removed them.
+        inputs: await inputsDigest(config, options, dumps, stamps.records),
         site: path.resolve(config.outputDir),
         others: result.otherFiles.map((file) => [file, io.outputStamp(path.join(config.outputDir, file))]),
         result: { stories: result.stories, pages: result.pages, report: result.report, lines: result.lines, otherFiles: result.otherFiles },

@@ -39,11 +39,13 @@ export interface IngestOptions {
 
 /**
  * `io.fileStamp` of every dump in the listing and every record file, by path relative to the
- * content folder, taken once by `build()` (src/build.ts) before anything is read.
+ * content folder, taken once by `build()` (src/build.ts) before anything is read. Ingest keeps
+ * `records` up to date as it writes and removes records: after it, they are the records the build
+ * leaves, each with the stamp of what the build read or wrote.
  */
 export interface InputStamps {
   dumps: ReadonlyMap<string, string | null>;
-  records: ReadonlyMap<string, string | null>;
+  records: Map<string, string | null>;
 }
 
 /** Called as a stage advances; the CLI draws it on a terminal. */
@@ -132,7 +134,10 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         await io.removeFile(recordFile);
       }
       results[index] = result;
-      cache?.set(file, { dump: stamps[index]![0] ?? "", record: io.fileStamp(recordFile), result });
+      const recordStamp = io.fileStamp(recordFile);
+      if (recordStamp === null) options.stamps?.records.delete(recordPathFor(file));
+      else options.stamps?.records.set(recordPathFor(file), recordStamp);
+      cache?.set(file, { dump: stamps[index]![0] ?? "", record: recordStamp, result });
       options.progress?.("ingest", ++done, files.length);
     });
   } finally {
@@ -159,7 +164,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
   const live = new Set(files.map(recordPathFor));
   // Records made during this build belong to live dumps: the listing from its start serves.
-  for (const recordFile of options.stamps ? options.stamps.records.keys() : await io.listRecords(contentDir)) {
+  for (const recordFile of options.stamps ? [...options.stamps.records.keys()] : await io.listRecords(contentDir)) {
     if (live.has(recordFile)) continue;
     const full = path.join(contentDir, recordFile);
     const text = await io.readTextIfExists(full);
@@ -168,6 +173,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       const { record, generated } = readRecord(text);
       if (generated) {
         await io.removeFile(full);
+        options.stamps?.records.delete(recordFile);
         continue;
       }
       records.push(record);

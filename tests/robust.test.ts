@@ -222,7 +222,7 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   rmSync(work, { recursive: true, force: true });
 });
 
-test("a dump changed while the build reads the others is built by the next build, which is not taken as up to date", async () => {
+test("a dump or record changed while the build reads the others is built by the next build, which is not taken as up to date", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-changed-during-"));
   const content = contentFolder(work, [["A Second Story Arrives", "2020-10-01"]]);
   const site = path.join(work, "site");
@@ -246,5 +246,24 @@ test("a dump changed while the build reads the others is built by the next build
   assert.ok(!next.upToDate, "the build after it has the changed dump to build");
   assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Changed Mid-Build/);
   assert.ok((await build({ contentDir: content, outputDir: site, search: false })).upToDate, "then nothing is left to do");
+
+  // So is a record corrected by hand while the build reads the dumps.
+  const record = path.join(content, "records", "a.md");
+  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives Later Still", { day: "2020-10-01" }));
+  let corrected = false;
+  await build({
+    contentDir: content,
+    outputDir: site,
+    search: false,
+    progress: (stage) => {
+      if (stage !== "ingest" || corrected) return;
+      corrected = true;
+      writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: A Headline Corrected Mid-Build"));
+    },
+  });
+  assert.ok(corrected);
+  const after = await build({ contentDir: content, outputDir: site, search: false });
+  assert.ok(!after.upToDate, "the record corrected during the last build is built");
+  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Corrected Mid-Build/);
   rmSync(work, { recursive: true, force: true });
 });
