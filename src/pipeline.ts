@@ -201,10 +201,11 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
     if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
     return key;
   };
-  const memo = new BodyFactsMemo(ingested.facts.known);
+  const memo = new BodyFactsMemo(ingested.facts.known, ingested.facts.names);
   const facts = {
     summary: (record: ArticleRecord) => memo.summary(bodyKey(record), record.body),
     grams: (record: ArticleRecord) => memo.grams(bodyKey(record), record.body),
+    terms: (record: ArticleRecord) => memo.terms(bodyKey(record), record.body),
   };
   const merged = mergeDuplicates(ingested.records, facts.grams);
   report.duplicates = merged.duplicates;

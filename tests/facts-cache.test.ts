@@ -93,3 +93,39 @@ test("facts cache: a story whose body is edited is compared and described by its
   assert.match(page, /An unrelated report about crops and rainfall/, "the day page shows the new description");
   rmSync(work, { recursive: true, force: true });
 });
+
+/** A body's counted terms as (name, count) pairs, whatever numbers the names have. */
+function named(memo: BodyFactsMemo, key: string, body: string): [string, number][] {
+  const { names, pairs } = memo.terms(key, body);
+  const out: [string, number][] = [];
+  for (let k = 0; k < pairs.length; k += 2) out.push([names.name(pairs[k]!), pairs[k + 1]!]);
+  return out;
+}
+
+test("facts cache: counted terms are read back by name, also after the names are renumbered when most are no longer used", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "morgue-facts-"));
+  // The kept story comes last, so that its terms have the highest numbers and get new ones.
+  const stories = [
+    ["gone-1", "Astronomers tracked a comet past Jupiter and Saturn’s moons."],
+    ["gone-2", "Orchestras rehearsed symphonies, concertos and overtures for the festival."],
+    ["kept", "Voters in the capital backed the housing plan; housing costs rose."],
+  ] as const;
+  const first = await openFactsCache(dir, true);
+  const memo = new BodyFactsMemo(first.known, first.names);
+  const expected = new Map(stories.map(([key, body]) => [key, named(memo, key, body)]));
+  assert.deepEqual(expected.get("kept")!.find(([name]) => name === "hous"), ["hous", 2], "terms are stemmed and counted");
+  await first.save(memo.used);
+
+  // The next build has only the first story: its terms are read, not counted again; the names of
+  // the other two make the file more than half unused, so it is written anew with new numbers.
+  const second = await openFactsCache(dir, true);
+  const before = second.names.size;
+  const again = new BodyFactsMemo(second.known, second.names);
+  assert.deepEqual(named(again, "kept", "not read: its terms are known"), expected.get("kept"));
+  await second.save(again.used);
+
+  const third = await openFactsCache(dir, true);
+  assert.ok(third.names.size < before, `names renumbered: ${before} -> ${third.names.size}`);
+  assert.deepEqual(named(new BodyFactsMemo(third.known, third.names), "kept", "not read either"), expected.get("kept"));
+  rmSync(dir, { recursive: true });
+});

@@ -785,7 +785,7 @@ export function buildArchive(
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
   const computed = computeRelated(
     // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)) })),
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)), terms: facts && (() => facts.terms(r)) })),
     { limit: config.relatedLimit, exclude: dumpRelatedIds },
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
