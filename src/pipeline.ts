@@ -56,7 +56,7 @@ export interface Ingested {
   records: ArticleRecord[];
   bodyKeys: Map<string, string>;
   bodies: BodyStore;
-  /** What the last build's index read from the bodies (description, reading time, 3-grams), by body key; the index stage uses and replaces it. */
+  /** What the last build's index read from the bodies (src/index/body-facts.ts), by body key; the index stage uses and replaces it. */
   facts: FactsCache;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
