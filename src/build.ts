@@ -10,7 +10,7 @@ import { resolveConfig, type SiteConfig } from "./config.ts";
 import { UserError } from "./errors.ts";
 import * as io from "./io.ts";
 import { formatFailure, type BuildReport } from "./report.ts";
-import type { Progress } from "./pipeline.ts";
+import type { InputStamps, Progress } from "./pipeline.ts";
 import { pageFile } from "./render/pages.ts";
 import type { renderSite } from "./render/site.ts";
 import type { buildSearchIndex } from "./render/search.ts";
@@ -126,18 +126,24 @@ interface LastBuild {
   result: Pick<BuildResult, "stories" | "pages" | "report" | "lines" | "otherFiles">;
 }
 
-/** Every dump's path and file stamp (size, times, inode), and what could not be listed. */
-function dumpsDigest(contentDir: string, listing: io.Listing): string {
+/** The file stamp (size, times, inode) of each of `files`, by path relative to the content folder. */
+function stampFiles(contentDir: string, files: readonly string[]): Map<string, string | null> {
+  return new Map(files.map((file) => [file, io.fileStamp(path.join(contentDir, file))]));
+}
+
+/** Every dump's path and file stamp, and what could not be listed. */
+function dumpsDigest(stamps: ReadonlyMap<string, string | null>, listing: io.Listing): string {
   const hash = createHash("sha256");
-  for (const file of listing.files) hash.update(`${file}\0${io.fileStamp(path.join(contentDir, file))}\n`);
+  for (const [file, stamp] of stamps) hash.update(`${file}\0${stamp}\n`);
   for (const p of listing.problems) hash.update(`${p.file}\0${p.reason}\0${p.note ?? ""}\n`);
   return hash.digest("hex");
 }
 
-/** Everything a build is made from: the dumps, the records (edited by hand or not), the settings and the code. */
-async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: string): Promise<string> {
+/** Everything a build is made from: the dumps, the records (edited by hand or not, with their stamps), the settings and the code. */
+async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: string, records: ReadonlyMap<string, string | null>): Promise<string> {
   const hash = createHash("sha256").update(dumps);
-  for (const record of await io.listRecords(config.contentDir)) hash.update(`${record}\0${io.fileStamp(path.join(config.contentDir, record))}\n`);
+  // In path order: records a build wrote were added to the map after the others.
+  for (const [record, stamp] of [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${record}\0${stamp}\n`);
   hash.update(await io.codeVersion("ingest")).update(await io.codeVersion("render"));
   return hash.update(JSON.stringify(config)).update(`search:${options.search ?? true}`).digest("hex");
 }
@@ -147,7 +153,7 @@ async function inputsDigest(config: SiteConfig, options: BuildOptions, dumps: st
  * the output folder as it left it (the stamps of every file it rendered). Its report is printed again, so
  * a dump that could not be built is never forgotten because nothing changed.
  */
-async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options: BuildOptions, dumps: string, start: number): Promise<BuildResult | null> {
+async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options: BuildOptions, dumps: string, stamps: InputStamps, start: number): Promise<BuildResult | null> {
   let last: LastBuild;
   try {
     const text = await io.readTextIfExists(path.join(cacheDir, LAST_BUILD_FILE));
@@ -159,7 +165,7 @@ async function lastBuildIfUpToDate(cacheDir: string, config: SiteConfig, options
   if (last.site !== path.resolve(config.outputDir) || !Array.isArray(last.others) || last.others.length === 0) return null;
   // Every file it wrote is as it left it: one changed by hand in the site is made again.
   if (last.others.some(([file, stamp]) => stamp === null || io.outputStamp(path.join(config.outputDir, file)) !== stamp)) return null;
-  if (last.inputs !== (await inputsDigest(config, options, dumps))) return null;
+  if (last.inputs !== (await inputsDigest(config, options, dumps, stamps.records))) return null;
   const built = (await readSiteCache<[string, string, string]>(path.join(cacheDir, PAGES_FILE), config.outputDir))?.rows;
   if (built === undefined || built.some(([url, , stamp]) => io.outputStamp(pageFile(config.outputDir, url)) !== stamp)) return null;
   for (const line of last.result.lines) options.log?.(line);
@@ -232,9 +238,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Stand-in stages (tests) are not the pipeline a recorded build ran: they always run.
     const recorded = (options.cache ?? true) && options.stages === undefined;
     const lastBuildFile = path.join(cacheDir, LAST_BUILD_FILE);
-    const dumps = dumpsDigest(config.contentDir, listing);
+    // Each dump and record is stamped once: the nothing-changed check digests the stamps, and
+    // ingest takes the results of unchanged ones from its cache by them.
+    const stamps: InputStamps = { dumps: stampFiles(config.contentDir, listing.files), records: stampFiles(config.contentDir, await io.listRecords(config.contentDir)) };
+    const dumps = dumpsDigest(stamps.dumps, listing);
     if (recorded) {
-      const upToDate = await lastBuildIfUpToDate(cacheDir, config, options, dumps, start);
+      const upToDate = await lastBuildIfUpToDate(cacheDir, config, options, dumps, stamps, start);
       if (upToDate) return upToDate;
     }
     // The record of the last build goes first: from here on the site may change.
@@ -245,14 +254,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let result: BuildResult;
     try {
       const { runPipeline } = await import("./pipeline.ts");
-      result = await runPipeline(options, config, cacheDir, listing, clearing);
+      result = await runPipeline(options, config, cacheDir, listing, clearing, stamps);
     } finally {
       await clearing;
     }
     // A dump that changed while the build read the others is built next time: no record then.
-    if (recorded && dumpsDigest(config.contentDir, await io.listDumps(config.contentDir)) === dumps) {
+    // Stamped again: the ones ingest used were taken before it read the dumps.
+    const after = await io.listDumps(config.contentDir);
+    if (recorded && dumpsDigest(stampFiles(config.contentDir, after.files), after) === dumps) {
       const last: LastBuild = {
-        inputs: await inputsDigest(config, options, dumps),
+        // The records as the build left them: ingest updated their stamps as it wrote and removed them.
+        inputs: await inputsDigest(config, options, dumps, stamps.records),
         site: path.resolve(config.outputDir),
         others: result.otherFiles.map((file) => [file, io.outputStamp(path.join(config.outputDir, file))]),
         result: { stories: result.stories, pages: result.pages, report: result.report, lines: result.lines, otherFiles: result.otherFiles },

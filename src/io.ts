@@ -144,10 +144,15 @@ export function fileStamp(file: string): string | null {
 
 /** The file's text, or null when it does not exist. */
 export async function readTextIfExists(file: string): Promise<string | null> {
+  // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
+  // on the multi-megabyte cache files.
+  return (await readBytesIfExists(file))?.toString("utf8") ?? null;
+}
+
+/** The file's bytes, or null when it does not exist. */
+export async function readBytesIfExists(file: string): Promise<Buffer | null> {
   try {
-    // Decoded in one piece: `readFile(file, "utf8")` decodes chunk by chunk, several times slower
-    // on the multi-megabyte cache files.
-    return readFileSync(file).toString("utf8");
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -156,8 +161,8 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 
 let writes = 0;
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a record. */
-export async function writeText(file: string, text: string): Promise<void> {
+/** Writes text (UTF-8) or bytes through a temporary file and a rename, so a crash never leaves half a record. */
+export async function writeText(file: string, text: string | Uint8Array): Promise<void> {
   // Unique per call: two writes of the same file may be in flight (two dumps with one body).
   const temp = `${file}.${process.pid}-${++writes}.tmp`;
   try {
@@ -492,7 +497,22 @@ export async function acquireLock(file: string): Promise<Lock | LockHolder> {
  * render/, bench/ and eval/, with render/markdown.ts (bodies are made into HTML at ingest).
  * "render": the templates and render/ (story pages reused from the last build).
  */
-export async function codeVersion(of: "ingest" | "render"): Promise<string> {
+export function codeVersion(of: "ingest" | "render"): Promise<string> {
+  // Once per process: the code running is the code it loaded, and a build asks for each version
+  // three times (before, during and after the pipeline).
+  let version = codeVersions.get(of);
+  if (version === undefined) {
+    version = hashCode(of);
+    codeVersions.set(of, version);
+    // A failed read is tried again by the next build.
+    version.catch(() => codeVersions.delete(of));
+  }
+  return version;
+}
+
+const codeVersions = new Map<"ingest" | "render", Promise<string>>();
+
+async function hashCode(of: "ingest" | "render"): Promise<string> {
   const src = path.dirname(new URL(import.meta.url).pathname);
   const root = path.join(src, "..");
   const files =

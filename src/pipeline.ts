@@ -8,6 +8,7 @@ import type { SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest/cache.ts";
+import { noFactsCache, openFactsCache, type FactsCache } from "./ingest/facts-cache.ts";
 import { Crawls } from "./ingest/crawl.ts";
 import { ingesterFor } from "./ingest/pool.ts";
 import * as io from "./io.ts";
@@ -16,6 +17,7 @@ import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
 import { buildArchive, type Archive } from "./index/archive.ts";
+import { BodyFactsMemo } from "./index/body-facts.ts";
 import { mergeDuplicates } from "./index/dedupe.ts";
 import { renderSite, type RenderedSite } from "./render/site.ts";
 import { pageFile } from "./render/pages.ts";
@@ -31,7 +33,20 @@ export interface IngestOptions {
   reuse: boolean;
   /** Folder of the ingest cache (src/ingest/cache.ts); none: every dump is read. */
   cacheDir?: string;
+  /** Stamps of the dumps and records taken at the start of the build; without them, ingest stamps the files itself. */
+  stamps?: InputStamps;
   progress?: Progress;
+}
+
+/**
+ * `io.fileStamp` of every dump in the listing and every record file, by path relative to the
+ * content folder, taken once by `build()` (src/build.ts) before anything is read. Ingest keeps
+ * `records` up to date as it writes and removes records: after it, they are the records the build
+ * leaves, each with the stamp of what the build read or wrote.
+ */
+export interface InputStamps {
+  dumps: ReadonlyMap<string, string | null>;
+  records: Map<string, string | null>;
 }
 
 /** Called as a stage advances; the CLI draws it on a terminal. */
@@ -42,6 +57,8 @@ export interface Ingested {
   records: ArticleRecord[];
   bodyKeys: Map<string, string>;
   bodies: BodyStore;
+  /** What the last build's index read from the bodies (src/index/body-facts.ts), by body key; the index stage uses and replaces it. */
+  facts: FactsCache;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
 }
@@ -68,10 +85,16 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const files = crawls.dumps(listing.files);
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
+  const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  const stamps = files.map((file) => [crawls.stamp(file) ?? io.fileStamp(path.join(contentDir, file)), io.fileStamp(recordFileOf(file))] as const);
+  // A record the build's listing did not find is stamped here (a new dump has none: null).
+  const stampOf = (known: ReadonlyMap<string, string | null> | undefined, file: string): string | null => {
+    const stamp = known?.get(file);
+    return stamp !== undefined ? stamp : io.fileStamp(path.join(contentDir, file));
+  };
+  const stamps = files.map((file) => [crawls.stamp(file) ?? stampOf(options.stamps?.dumps, file), stampOf(options.stamps?.records, recordPathFor(file))] as const);
   const results: (CachedResult | undefined)[] = files.map((file, i) => {
     const cached = cache?.lookup(file, ...stamps[i]!);
     return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
@@ -112,7 +135,10 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         await io.removeFile(recordFile);
       }
       results[index] = result;
-      cache?.set(file, { dump: stamps[index]![0] ?? "", record: io.fileStamp(recordFile), result });
+      const recordStamp = io.fileStamp(recordFile);
+      if (recordStamp === null) options.stamps?.records.delete(recordPathFor(file));
+      else options.stamps?.records.set(recordPathFor(file), recordStamp);
+      cache?.set(file, { dump: stamps[index]![0] ?? "", record: recordStamp, result });
       options.progress?.("ingest", ++done, files.length);
     });
   } finally {
@@ -138,7 +164,8 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   crawls.report(report);
   // Records whose dump is gone: generated ones go with it; hand-made or corrected ones stay.
   const live = new Set(files.map(recordPathFor));
-  for (const recordFile of await io.listRecords(contentDir)) {
+  // Records made during this build belong to live dumps: the listing from its start serves.
+  for (const recordFile of options.stamps ? [...options.stamps.records.keys()] : await io.listRecords(contentDir)) {
     if (live.has(recordFile)) continue;
     const full = path.join(contentDir, recordFile);
     const text = await io.readTextIfExists(full);
@@ -147,6 +174,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       const { record, generated } = readRecord(text);
       if (generated) {
         await io.removeFile(full);
+        options.stamps?.records.delete(recordFile);
         continue;
       }
       records.push(record);
@@ -160,19 +188,31 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   }
   await bodies.keepOnly(new Set(bodyKeys.values()));
-  return { records, bodyKeys, bodies, read: toRead.length };
+  return { records, bodyKeys, bodies, facts, read: toRead.length };
 }
 
-/** Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). */
-export function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Archive {
-  const merged = mergeDuplicates(ingested.records);
-  report.duplicates = merged.duplicates;
+/**
+ * Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). What
+ * both steps read from the bodies is made once, by body key, and kept for the next build.
+ */
+export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Promise<Archive> {
   const { bodyKeys } = ingested;
-  return buildArchive(merged.records, report, config, (record) => {
+  const bodyKey = (record: ArticleRecord): string => {
     const key = bodyKeys.get(record.sourceFile);
     if (key === undefined) throw new Error(`internal: ingest gave no body for ${record.sourceFile}`);
     return key;
-  });
+  };
+  const memo = new BodyFactsMemo(ingested.facts.known, ingested.facts.names);
+  const facts = {
+    summary: (record: ArticleRecord) => memo.summary(bodyKey(record), record.body),
+    grams: (record: ArticleRecord) => memo.grams(bodyKey(record), record.body),
+    terms: (record: ArticleRecord) => memo.terms(bodyKey(record), record.body),
+  };
+  const merged = mergeDuplicates(ingested.records, facts.grams);
+  report.duplicates = merged.duplicates;
+  const archive = buildArchive(merged.records, report, config, bodyKey, facts);
+  await ingested.facts.save(memo.used);
+  return archive;
 }
 
 /**
@@ -196,7 +236,7 @@ async function siteUpdate(siteDir: string, last: { pages: [string, string, strin
 }
 
 /** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
-export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>): Promise<BuildResult> {
+export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>, stamps?: InputStamps): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const report = emptyReport();
   const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
@@ -213,12 +253,12 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   const stampText = JSON.stringify({ version: await io.codeVersion("ingest"), timezone: config.timezone });
   const stamp = await io.readTextIfExists(stampFile);
   const reuse = (options.cache ?? true) && stamp !== null && stamp.trim() === stampText;
-  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress }, report, listing);
+  let ingested: Ingested | null = await ingest(config.contentDir, { timezone: config.timezone, reuse, cacheDir, progress: options.progress, stamps }, report, listing);
   await io.writeText(stampFile, `${stampText}\n`);
   lap("ingest");
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
 
-  const archive = index(ingested, report, config);
+  const archive = await index(ingested, report, config);
   const { bodies } = ingested;
   // The records (with their Markdown bodies) are let go here: the archive holds what the pages
   // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in

@@ -23,7 +23,7 @@ export function loadStandaloneData(): Promise<StandaloneData> {
     const site = await loadConfig();
     const report = emptyReport();
     const ingested = await ingest(site.contentDir, { timezone: site.timezone, reuse: true }, report);
-    const archive = index(ingested, report, site);
+    const archive = await index(ingested, report, site);
     const data = { site, archive, articles: await withBodies(archive.articles, ingested.bodies), feeds: await feedsWithBodies(archive, ingested.bodies) };
     ingested.bodies.close();
     return data;

@@ -247,3 +247,49 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   for (const year of years) assert.ok(existsSync(path.join(site, "pagefind", year, "pagefind-entry.json")), `${year}'s search index is there again`);
   rmSync(work, { recursive: true, force: true });
 });
+
+test("a dump or record changed while the build reads the others is built by the next build, which is not taken as up to date", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "morgue-changed-during-"));
+  const content = contentFolder(work, [["A Second Story Arrives", "2020-10-01"]]);
+  const site = path.join(work, "site");
+  await build({ contentDir: content, outputDir: site, search: false });
+
+  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives Late", { day: "2020-10-01" }));
+  let changed = false;
+  const during = await build({
+    contentDir: content,
+    outputDir: site,
+    search: false,
+    // After the build stamped the dumps and took a.txt from its cache: a.txt is edited.
+    progress: (stage) => {
+      if (stage !== "ingest" || changed) return;
+      changed = true;
+      writeFileSync(path.join(content, "a.txt"), variant("A Headline Changed Mid-Build"));
+    },
+  });
+  assert.ok(changed && !during.upToDate);
+  const next = await build({ contentDir: content, outputDir: site, search: false });
+  assert.ok(!next.upToDate, "the build after it has the changed dump to build");
+  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Changed Mid-Build/);
+  assert.ok((await build({ contentDir: content, outputDir: site, search: false })).upToDate, "then nothing is left to do");
+
+  // So is a record corrected by hand while the build reads the dumps.
+  const record = path.join(content, "records", "a.md");
+  writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives Later Still", { day: "2020-10-01" }));
+  let corrected = false;
+  await build({
+    contentDir: content,
+    outputDir: site,
+    search: false,
+    progress: (stage) => {
+      if (stage !== "ingest" || corrected) return;
+      corrected = true;
+      writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: A Headline Corrected Mid-Build"));
+    },
+  });
+  assert.ok(corrected);
+  const after = await build({ contentDir: content, outputDir: site, search: false });
+  assert.ok(!after.upToDate, "the record corrected during the last build is built");
+  assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Corrected Mid-Build/);
+  rmSync(work, { recursive: true, force: true });
+});

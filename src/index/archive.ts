@@ -5,6 +5,7 @@ import type { ArticleRecord, Image } from "../record/schema.ts";
 import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrection } from "../report.ts";
 import type { SiteConfig } from "../config.ts";
 import { archiveTagKeys, tagKey } from "./entities.ts";
+import type { BodyFactsOf } from "./body-facts.ts";
 import { computeRelated } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 import { transliterate } from "transliteration";
@@ -357,7 +358,7 @@ function zoneNamer(timezone: string): (iso: string | null) => string | null {
 /** Words a minute for reading time (a common adult silent-reading rate for non-fiction). */
 const WORDS_PER_MINUTE = 230;
 
-function readingMinutes(markdown: string): number {
+export function readingMinutes(markdown: string): number {
   // Words counted as starts of non-space runs, in one pass without making strings.
   let words = 0;
   let inWord = false;
@@ -377,7 +378,7 @@ function dayDistance(a: string | null, b: string | null): number {
 
 /** First paragraph as plain text, cut at a word boundary near `max` characters. */
 export function describe(markdown: string, max = 200): string {
-  const paragraph = markdown.split(/\n\s*\n/).find((p) => p.trim() !== "") ?? "";
+  const paragraph = firstParagraph(markdown);
   const text = paragraph
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`#>]+/g, "")
@@ -389,13 +390,32 @@ export function describe(markdown: string, max = 200): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }
 
+/**
+ * The first paragraph (text between blank lines) that is not blank, or "": the first of
+ * `markdown.split(/\n\s*\n/)`, found without splitting the rest of the body.
+ */
+function firstParagraph(markdown: string): string {
+  const breaks = /\n\s*\n/g;
+  let start = 0;
+  for (let found = breaks.exec(markdown); found !== null; found = breaks.exec(markdown)) {
+    const paragraph = markdown.slice(start, found.index);
+    if (paragraph.trim() !== "") return paragraph;
+    start = breaks.lastIndex;
+  }
+  const last = markdown.slice(start);
+  return last.trim() !== "" ? last : "";
+}
+
 /** Collects the spellings of a name under its key and picks the most used one (ties: first in code-point order). */
 class NameTally {
   private readonly counts = new Map<string, Map<string, number>>();
+  /** `topCounted` by key, until a name is added under it: every story page asks for its section's and tags' names. */
+  private readonly tops = new Map<string, [string, number] | null>();
   add(key: string, name: string): void {
     const names = this.counts.get(key) ?? new Map<string, number>();
     names.set(name, (names.get(name) ?? 0) + 1);
     this.counts.set(key, names);
+    this.tops.delete(key);
   }
   /** The most used name of `key`, or null when none was added. */
   top(key: string): string | null {
@@ -403,9 +423,14 @@ class NameTally {
   }
   /** The most used name of `key` and how many times it was added. */
   topCounted(key: string): [string, number] | null {
-    const names = [...(this.counts.get(key) ?? new Map<string, number>())];
-    names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
-    return names[0] ?? null;
+    let top = this.tops.get(key);
+    if (top === undefined) {
+      const names = [...(this.counts.get(key) ?? new Map<string, number>())];
+      names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+      top = names[0] ?? null;
+      this.tops.set(key, top);
+    }
+    return top;
   }
   name(key: string): string {
     return this.top(key) ?? key;
@@ -619,6 +644,8 @@ export function buildArchive(
   config: SiteConfig,
   /** Key of the record's body as HTML in the body store; made once per story at ingest. */
   bodyKey: (record: ArticleRecord) => string,
+  /** The facts of each record's body, when the caller keeps them (src/index/body-facts.ts); made here if not. */
+  facts?: BodyFactsOf<ArticleRecord>,
 ): Archive {
   const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
   const zone = zoneNamer(config.timezone);
@@ -655,6 +682,7 @@ export function buildArchive(
     taken.add(url);
     const section = sectionRef(r.section);
     const tagKeys = [...new Set(r.tags.map(tagKeyOf).filter((k) => k !== ""))];
+    const summary = facts?.summary(r) ?? { description: describe(r.body), readingMinutes: readingMinutes(r.body) };
     return {
       id: r.id,
       url,
@@ -664,9 +692,9 @@ export function buildArchive(
       zone: zone(r.published),
       section: section.name,
       sectionUrl: section.url,
-      description: describe(r.body),
+      description: summary.description,
       outlet: r.outlet ?? null,
-      readingMinutes: readingMinutes(r.body),
+      readingMinutes: summary.readingMinutes,
       slug: r.slug,
       updated: r.updated,
       updatedZone: zone(r.updated),
@@ -757,7 +785,7 @@ export function buildArchive(
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
   const computed = computeRelated(
     // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "" })),
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)), terms: facts && (() => facts.terms(r)) })),
     { limit: config.relatedLimit, exclude: dumpRelatedIds },
   );
   const byId = new Map(articles.map((a) => [a.id, a]));

@@ -3,6 +3,7 @@
 // headline stay apart, each with an id of its own. Pure; input order does not matter.
 import type { ArticleRecord } from "../record/schema.ts";
 import { normaliseHeadline, sha256 } from "../record/identity.ts";
+import { scannable } from "./text.ts";
 
 /** Share of word 3-grams two bodies must have in common to be one story. Re-scrapes of the same
  *  page differ by a changed sentence or a correction; different stories under one headline (daily
@@ -17,19 +18,47 @@ import type { DuplicateStory } from "../report.ts";
  * typed arrays, with no string per gram. Related-story scoring compares thousands of bodies this
  * way; a chance collision of two grams among a few hundred moves a share by far less than the
  * thresholds' margins.
+ *
+ * Words are the runs of letters and digits of the lower-cased body. A body that `scannable` passes
+ * (ASCII, curly quotes and symbols that are no letter or digit and have no case) is read in one
+ * pass that hashes each word as it goes, without lower-casing the body or making a string per word:
+ * three times faster than the regular expression, which reads the others.
  */
 export function trigrams(body: string): Uint32Array {
-  const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < 3) return Uint32Array.from(words.length > 0 ? [hashWord(words.join(" "))] : []);
-  const hashes = words.map(hashWord);
-  const grams = new Uint32Array(words.length - 2);
-  for (let i = 0; i + 2 < words.length; i++) {
+  const hashes = scannable(body) ? scanWordHashes(body) : [];
+  if (hashes.length < 3) {
+    const words = body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length < 3) return Uint32Array.from(words.length > 0 ? [hashWord(words.join(" "))] : []);
+    for (const word of words) hashes.push(hashWord(word));
+  }
+  const grams = new Uint32Array(hashes.length - 2);
+  for (let i = 0; i + 2 < hashes.length; i++) {
     grams[i] = mix(mix(mix(0x811c9dc5, hashes[i] as number), hashes[i + 1] as number), hashes[i + 2] as number);
   }
   grams.sort();
   let size = 0;
   for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) grams[size++] = grams[i] as number;
   return grams.slice(0, size);
+}
+
+/** `hashWord` of each word of a `scannable` text: ASCII letters (lower-cased) and digits; anything else ends a word. */
+function scanWordHashes(text: string): number[] {
+  const hashes: number[] = [];
+  let hash = 0x811c9dc5;
+  let length = 0;
+  for (let i = 0, end = text.length; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 0x20;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      hash = Math.imul(hash ^ c, 0x01000193);
+      length++;
+    } else if (length > 0) {
+      hashes.push(hash >>> 0);
+      hash = 0x811c9dc5;
+      length = 0;
+    }
+  }
+  return hashes;
 }
 
 /** FNV-1a of a word's UTF-16 code units. */
@@ -67,17 +96,42 @@ function similarity(a: Uint32Array, b: Uint32Array): number {
   return both / (a.length + b.length - both);
 }
 
-/** Share of the smaller body's grams that the other holds: 1 when one body is inside the other. */
-export function containment(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Whether the other body holds at least `share` of the smaller body's grams (`shared / smaller >=
+ * share`, as a division decides it; never for an empty body unless `share` is 0 or less). The merge
+ * stops as soon as the answer is known: once enough grams are shared, or once too few are left to
+ * share. Most pairs asked about are far from a copy and are decided in their first grams.
+ */
+export function contains(a: Uint32Array, b: Uint32Array, share: number): boolean {
   const smaller = Math.min(a.length, b.length);
-  return smaller === 0 ? 0 : shared(a, b) / smaller;
+  // The fewest shared grams that reach the share, found by the same division the rule states.
+  let need = Math.min(smaller, Math.max(0, Math.ceil(share * smaller)));
+  while (need > 0 && (need - 1) / smaller >= share) need--;
+  while (need <= smaller && (smaller === 0 ? 0 : need / smaller) < share) need++;
+  if (need > smaller) return false;
+  let count = 0;
+  for (let i = 0, j = 0; count < need && count + Math.min(a.length - i, b.length - j) >= need; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      count++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return count >= need;
 }
 
 /**
  * Merges duplicates and makes ids unique. Records are taken in `sourceFile` order, so the same
- * dumps always give the same stories, ids and kept files.
+ * dumps always give the same stories, ids and kept files. `gramsOf` gives a record's `trigrams`
+ * (by default made from its body).
  */
-export function mergeDuplicates(records: readonly ArticleRecord[]): { records: ArticleRecord[]; duplicates: DuplicateStory[] } {
+export function mergeDuplicates(
+  records: readonly ArticleRecord[],
+  gramsOf: (record: ArticleRecord) => Uint32Array = (record) => trigrams(record.body),
+): { records: ArticleRecord[]; duplicates: DuplicateStory[] } {
   const sorted = [...records].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
   // Bodies are compared only within a day-and-headline group, and shingled only when the group has
   // a second member: almost every story is alone in its group.
@@ -88,8 +142,8 @@ export function mergeDuplicates(records: readonly ArticleRecord[]): { records: A
     const key = `${record.date}\n${normaliseHeadline(record.title)}`;
     const group = groups.get(key) ?? [];
     groups.set(key, group);
-    const grams = group.length > 0 ? trigrams(record.body) : null;
-    const same = grams && group.find((g) => similarity((g.grams ??= trigrams(g.record.body)), grams) >= SAME_BODY);
+    const grams = group.length > 0 ? gramsOf(record) : null;
+    const same = grams && group.find((g) => similarity((g.grams ??= gramsOf(g.record)), grams) >= SAME_BODY);
     if (same) {
       same.also.push(record.sourceFile);
       continue;

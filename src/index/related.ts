@@ -21,11 +21,11 @@
 // Vectors live in compressed rows of typed arrays, numbered by term, and one reusable workspace
 // serves every story: at 100,000 stories, allocating per story or per term would dominate.
 import { normaliseHeadline } from "../record/identity.ts";
-import { containment, trigrams } from "./dedupe.ts";
+import { contains, trigrams } from "./dedupe.ts";
 import { tagKey } from "./entities.ts";
 import { latentCosine, latentVectors, type LatentVectors } from "./latent.ts";
 import { grow, type Rows, transpose } from "./rows.ts";
-import { Vocabulary } from "./text.ts";
+import { type CountedTerms, type TermNames, Vocabulary } from "./text.ts";
 
 /** What related-story scoring needs of a record. */
 export interface RelatedDoc {
@@ -37,6 +37,10 @@ export interface RelatedDoc {
   tags: readonly string[];
   /** `YYYY-MM-DD`. */
   date: string;
+  /** The body's `trigrams` (src/index/dedupe.ts), when the caller keeps them; made from `body` if not. */
+  grams?: () => Uint32Array;
+  /** The body's terms counted (`countTerms`, src/index/text.ts), when the caller keeps them; read from `body` if not. */
+  terms?: () => CountedTerms;
 }
 
 /** One computed related story. */
@@ -281,11 +285,36 @@ function prepare(docs: RelatedDoc[], settings: RelatedSettings): Archive {
   // Terms are counted as the text is read, with the weight of the part being read.
   let weight = 0;
   const counter = { push: (id: number): void => count(id, weight) };
+  // A body counted before is not read again: its terms, in the order they first appear, take their
+  // ids as reading it would give them, and counts are whole numbers, so their sums are the same.
+  // Per set of names, the id of each name number plus one (0: none yet).
+  const idsOf = new Map<TermNames, Int32Array>();
+  const countBody = (body: string, counted: CountedTerms | undefined): void => {
+    if (counted === undefined) {
+      vocabulary.termIds(body, counter);
+      return;
+    }
+    const { names, pairs } = counted;
+    let ids = idsOf.get(names);
+    if (ids === undefined || ids.length < names.size) {
+      ids = grow(ids ?? new Int32Array(1024), names.size);
+      idsOf.set(names, ids);
+    }
+    for (let k = 0; k < pairs.length; k += 2) {
+      const n = pairs[k] as number;
+      let id = (ids[n] as number) - 1;
+      if (id < 0) {
+        id = vocabulary.id(names.name(n));
+        ids[n] = id + 1;
+      }
+      count(id, weight * (pairs[k + 1] as number));
+    }
+  };
   docs.forEach((doc, d) => {
     weight = settings.titleWeight;
     vocabulary.termIds(doc.title, counter);
     weight = 1;
-    vocabulary.termIds(doc.body, counter);
+    countBody(doc.body, doc.terms?.());
     // A tag counts once however often the story lists it, or aliases of it.
     for (const id of new Set(doc.tags.map(tagId))) if (id >= 0) count(id, settings.tagWeight);
     const start = rowOffsets[d] as number;
@@ -512,13 +541,14 @@ class Copies {
 
   copied(i: number, j: number, direct: number): boolean {
     if (this.headlines[i] === this.headlines[j]) return true;
-    return direct >= this.settings.copyCheck && containment(this.gramsOf(i), this.gramsOf(j)) >= this.settings.copyShare;
+    return direct >= this.settings.copyCheck && contains(this.gramsOf(i), this.gramsOf(j), this.settings.copyShare);
   }
 
   private gramsOf(d: number): Uint32Array {
     let grams = this.grams[d];
     if (grams === undefined) {
-      grams = trigrams((this.docs[d] as RelatedDoc).body);
+      const doc = this.docs[d] as RelatedDoc;
+      grams = doc.grams?.() ?? trigrams(doc.body);
       this.grams[d] = grams;
     }
     return grams;

@@ -89,6 +89,65 @@ export function terms(text: string): string[] {
   return ids.map((id) => vocabulary.term(id));
 }
 
+/**
+ * Term names numbered for many texts and kept from build to build (src/ingest/facts-cache.ts):
+ * `countTerms` gives a text's terms by these numbers, so that a text read once need not be read
+ * again. Unlike a `Vocabulary`'s, the numbers do not depend on the order texts are read in.
+ */
+export class TermNames {
+  private numbers: Map<string, number> | null = null;
+
+  constructor(private readonly names: string[] = []) {}
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  name(n: number): string {
+    return this.names[n] ?? "";
+  }
+
+  /** The number of `name`, numbering it if it is new. */
+  number(name: string): number {
+    // Made when first needed: a build whose texts were all read before never needs it.
+    this.numbers ??= new Map(this.names.map((n, i) => [n, i]));
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(name);
+      this.numbers.set(name, n);
+    }
+    return n;
+  }
+
+  /** Every name, by number. */
+  all(): readonly string[] {
+    return this.names;
+  }
+}
+
+/** A text's terms counted: (number in `names`, count) pairs, in the order the terms first appear in the text. */
+export interface CountedTerms {
+  names: TermNames;
+  pairs: Uint32Array;
+}
+
+/** The pairs of `CountedTerms` for `text`, read with `vocabulary` (one per batch of texts, for its word table). */
+export function countTerms(text: string, vocabulary: Vocabulary, names: TermNames): Uint32Array {
+  const ids: number[] = [];
+  vocabulary.termIds(text, ids);
+  const at = new Map<number, number>();
+  const pairs: number[] = [];
+  for (const id of ids) {
+    const k = at.get(id);
+    if (k === undefined) {
+      at.set(id, pairs.length);
+      pairs.push(names.number(vocabulary.term(id)), 1);
+    } else pairs[k + 1] = (pairs[k + 1] as number) + 1;
+  }
+  return Uint32Array.from(pairs);
+}
+
 /** Where `Vocabulary.termIds` puts term ids: an array, or a counter that needs no array. */
 export interface TermSink {
   push(id: number): unknown;
@@ -288,7 +347,7 @@ const PLAIN_SYMBOL = new Uint8Array(0x10000);
  * quote, or a symbol that NFKD leaves alone, that is no mark, letter or number, and that has no
  * lower case. Anything else (accents, ligatures, other scripts, surrogates) takes the general path.
  */
-function scannable(text: string): boolean {
+export function scannable(text: string): boolean {
   if (!NON_ASCII.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
