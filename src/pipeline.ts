@@ -3,6 +3,7 @@
 // previous site as it was. `build()` (src/build.ts) checks the folders, takes the locks and skips
 // all of this when nothing changed; the stages are loaded only when there is something to build.
 import path from "node:path";
+import v8 from "node:v8";
 import { performance } from "node:perf_hooks";
 import type { SiteConfig } from "./config.ts";
 import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
@@ -237,6 +238,10 @@ async function siteUpdate(siteDir: string, last: { pages: [string, string, strin
 
 /** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
 export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>, stamps?: InputStamps): Promise<BuildResult> {
+  // The heap grows by at most a fifth between full collections (V8's default lets it grow up to
+  // fourfold): at 100,000 stories the render's live heap is 0.6-1.2 GB, and V8 let the build's
+  // RSS reach 3.8 GB before collecting it. MEASURED.
+  v8.setFlagsFromString("--heap-growing-percent=20");
   const log = options.log ?? (() => {});
   const report = emptyReport();
   const timings = { ingest: 0, index: 0, render: 0, search: 0, swap: 0, total: 0 };
