@@ -73,10 +73,14 @@ function mix(hash: number, word: number): number {
   return (Math.imul(hash ^ word, 0x01000193) ^ (word >>> 15)) >>> 0;
 }
 
-/** Grams two sorted distinct gram lists share. */
-function shared(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Grams two sorted distinct gram lists share. With `need`, the merge stops as soon as the count
+ * reaches it or can no longer reach it (too few grams left), and the count is exact only below it.
+ */
+function shared(a: Uint32Array, b: Uint32Array, need = Number.POSITIVE_INFINITY): number {
   let count = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  const reachable = (i: number, j: number): boolean => need === Number.POSITIVE_INFINITY || count + Math.min(a.length - i, b.length - j) >= need;
+  for (let i = 0, j = 0; i < a.length && j < b.length && count < need && reachable(i, j); ) {
     const x = a[i] as number;
     const y = b[j] as number;
     if (x === y) {
@@ -109,18 +113,7 @@ export function contains(a: Uint32Array, b: Uint32Array, share: number): boolean
   while (need > 0 && (need - 1) / smaller >= share) need--;
   while (need <= smaller && (smaller === 0 ? 0 : need / smaller) < share) need++;
   if (need > smaller) return false;
-  let count = 0;
-  for (let i = 0, j = 0; count < need && count + Math.min(a.length - i, b.length - j) >= need; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      count++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return count >= need;
+  return shared(a, b, need) >= need;
 }
 
 /**
