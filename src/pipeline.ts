@@ -1,6 +1,7 @@
 // The pipeline's stages: dumps -> records (ingest) -> archive index -> rendered site -> search
-// index, built into a staging folder and swapped in at the end, so a failed build leaves the
-// previous site as it was. `build()` (src/build.ts) checks the folders, takes the locks and skips
+// index, written into a staging folder and put in place at the end (what changed moved into the
+// last build's site, or the whole site swapped in), so a failed build leaves the previous site as
+// it was. `build()` (src/build.ts) checks the folders, takes the locks and skips
 // all of this when nothing changed; the stages are loaded only when there is something to build.
 import path from "node:path";
 import v8 from "node:v8";
@@ -247,7 +248,7 @@ async function siteUpdate(siteDir: string, last: { pages: [string, string, strin
   return { files, folders: [...shardFolders].sort(), gone, goneFolders };
 }
 
-/** Every stage, into a staging folder swapped in at the end (after `clearing`, the removal of the site before the last). */
+/** Every stage, into a staging folder put in place at the end (after `clearing`, the removal of the site a swap left beside it). */
 export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>, stamps?: InputStamps): Promise<BuildResult> {
   if (listing.files.length >= LARGE_ARCHIVE) v8.setFlagsFromString("--heap-growing-percent=20");
   const log = options.log ?? (() => {});
