@@ -1,6 +1,7 @@
 // Archive -> files: runs Eleventy 3 over the templates with the archive as global data. The one
-// place rendering touches the file system besides the search index. Story pages whose inputs did
-// not change since the last build are taken from it (hard links) instead of being rendered again.
+// place rendering touches the file system besides the search index. Pages whose inputs did not
+// change since the last build are not rendered again: left in that build's site when the new
+// pages will be moved into it, hard-linked from it when the site is written whole.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
