@@ -44,7 +44,7 @@ export interface BuildResult {
   upToDate: boolean;
   /** Files of the site besides story and paged pages (home, feeds, catalog, assets...; the search index's shard list and each shard's entry file), relative to the output folder. */
   otherFiles: string[];
-  /** Milliseconds per stage; `swap` puts the new site in place and removes the old one; `total` is all of it. */
+  /** Milliseconds per stage; `swap` puts the new site in place (what changed moved into the site, or the whole folder swapped); `total` is all of it. */
   timings: Record<"ingest" | "index" | "render" | "search" | "swap" | "total", number>;
 }
 
@@ -104,7 +104,7 @@ async function checkFolders(config: SiteConfig, cacheDir: string): Promise<Build
   if (conflict) throw conflict;
   if (path.dirname(folders.output) === folders.output) throw new UserError(config.outputDir, "the output folder is the root of the file system", "give --output a folder of its own, such as _site");
   if ((await io.kindOf(config.outputDir)) === "file") throw new UserError(config.outputDir, "the output folder is a file; a build would replace it", "give --output (outputDir) a folder of its own, such as _site");
-  // Each build replaces the whole output folder: a folder of other files must not be taken for a site.
+  // A full build replaces the whole output folder: a folder of other files must not be taken for a site.
   const entries = await io.entriesOf(config.outputDir);
   if (entries !== null && entries.length > 0 && !entries.includes("catalog.json")) {
     throw new UserError(config.outputDir, `the output folder holds ${entries.length} file(s) but no site morgue built (no catalog.json); a build would replace them`, "choose a new or empty folder for the site, or move those files away");

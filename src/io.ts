@@ -333,7 +333,8 @@ export interface SiteUpdate {
 /**
  * Brings the site in `outputDir` up to date with what a build wrote into `stagingDir`, file by
  * file, without making the rest of it again: each file is renamed into place (a reader sees the
- * old page or the new one, never a missing or half-written one), then what the new build does not
+ * old page or the new one, never a missing or half-written one; a folder replaced whole, a year's
+ * search index, is missing for the instant between its two renames), then what the new build does not
  * have is removed, and the staging folder with it. Pages come first and removals last, so a page
  * never links to a page not yet there. The caller removes its record of the site first: a build
  * stopped in the middle leaves a mix of the two sites, which the next build replaces whole.

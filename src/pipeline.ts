@@ -236,7 +236,6 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
  */
 async function siteUpdate(siteDir: string, last: { pages: [string, string, string][]; others: string[] }, rendered: RenderedSite, search: BuiltSearch | null): Promise<io.SiteUpdate> {
   const others = new Set(rendered.others);
-  const shardFolders = new Set(search?.written ?? []);
   const files = [...rendered.written.filter((f) => !others.has(f)), ...rendered.others];
   if (search) files.push(`${SEARCH_DIR}/${SHARDS_FILE}`);
   const gone = [
@@ -245,7 +244,7 @@ async function siteUpdate(siteDir: string, last: { pages: [string, string, strin
   ];
   const shardsThere = ((await io.entriesOf(path.join(siteDir, SEARCH_DIR))) ?? []).filter((name) => name !== SHARDS_FILE).map((name) => `${SEARCH_DIR}/${name}`);
   const goneFolders = search ? shardsThere.filter((folder) => !search.shards.has(folder.slice(SEARCH_DIR.length + 1))) : [SEARCH_DIR];
-  return { files, folders: [...shardFolders].sort(), gone, goneFolders };
+  return { files, folders: [...(search?.written ?? [])].sort(), gone, goneFolders };
 }
 
 /** Every stage, into a staging folder put in place at the end (after `clearing`, the removal of the site a swap left beside it). */
