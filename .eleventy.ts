@@ -1,6 +1,6 @@
-// Eleventy wiring only: templates are TypeScript render functions (`*.11ty.ts`, run through tsx),
-// the archive index and site settings are global data. `renderSite` passes both in; run
-// standalone (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the
+// Eleventy wiring only: templates are TypeScript render functions (`*.11ty.ts`, run through tsx, or
+// compiled to `*.11ty.js` in dist/), the archive index and site settings are global data.
+// `renderSite` passes both in; run standalone (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the
 // config builds them itself from the records in the content folder.
 import { loadStandaloneData } from "./src/standalone.ts";
 import { pagedItems } from "./src/render/types.ts";
@@ -12,11 +12,17 @@ interface EleventyUserConfig {
   addTemplateFormats(formats: string): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
+  setUseGitIgnore(use: boolean): void;
 }
 
+/** The compiled copy (dist/, src/compile.ts) has JavaScript templates, which Eleventy reads as they are. */
+const COMPILED = import.meta.url.endsWith(".js");
+
 export default function (eleventyConfig: EleventyUserConfig) {
-  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
-  eleventyConfig.setTemplateFormats(["11ty.ts"]);
+  if (!COMPILED) eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
+  eleventyConfig.setTemplateFormats([COMPILED ? "11ty.js" : "11ty.ts"]);
+  // The compiled templates sit in dist/, which .gitignore lists; Eleventy skips what it lists.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setQuietMode(true);
   // Collections cost ~3 ms a page at 10k pages and nothing here uses them.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);

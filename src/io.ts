@@ -525,8 +525,11 @@ export function codeVersion(of: "ingest" | "render"): Promise<string> {
 const codeVersions = new Map<"ingest" | "render", Promise<string>>();
 
 async function hashCode(of: "ingest" | "render"): Promise<string> {
-  const src = path.dirname(new URL(import.meta.url).pathname);
-  const root = path.join(src, "..");
+  // The sources, also when this runs from the compiled copy (dist/src/io.js, src/compile.ts): both
+  // are the same code, and a cache made by one is used by the other.
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const root = path.join(here, import.meta.url.endsWith(".js") ? "../.." : "..");
+  const src = path.join(root, "src");
   const files =
     of === "ingest"
       ? (await listFiles(src, (relative) => /^(bench|eval)$/.test(relative) || (/^render\//.test(relative) && relative !== "render/markdown.ts"))).map((f) => `src/${f}`)

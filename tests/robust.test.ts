@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "../src/build.ts";
+import { allFiles, assertSameSite } from "./helpers/tree.ts";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sample = readFileSync(path.join(root, "content", "000_232c69b19052f130.txt"), "utf8");
@@ -27,23 +28,6 @@ function utf16le(text: string): Uint8Array {
     out[3 + i * 2] = text.charCodeAt(i) >> 8;
   }
   return out;
-}
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** Every folder under `dir`, relative to it. */
-function allFolders(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
-}
-
-/** Two built sites hold the same folders (no empty one left behind) and files, with the same bytes. */
-function assertSameSite(actual: string, expected: string): void {
-  assert.deepEqual(allFolders(actual), allFolders(expected));
-  const files = allFiles(expected).map((f) => path.relative(expected, f)).sort();
-  assert.deepEqual(allFiles(actual).map((f) => path.relative(actual, f)).sort(), files);
-  for (const f of files) assert.equal(readFileSync(path.join(actual, f), "utf8"), readFileSync(path.join(expected, f), "utf8"), f);
 }
 
 /** A content folder with the sample and story variants, `[headline, day]` each, as b.txt, c.txt, ... */

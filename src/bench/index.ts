@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { distIsFresh } from "../sources.js";
 import { generateDumps } from "./generate.ts";
 import { hugoSite } from "./hugo.ts";
 
@@ -38,11 +39,12 @@ interface Measured {
 
 /**
  * One morgue step in its own process, timed from outside by GNU time like Hugo is: wall time from
- * process start (Node, tsx and module loading included) and the process's peak RSS (its worker
- * threads included). The step's own JSON line adds stage timings.
+ * process start (Node and module loading included, from the compiled copy or through tsx as `npm
+ * run build` would: src/bench/step.js) and the process's peak RSS (its worker threads included).
+ * The step's own JSON line adds stage timings.
  */
 function child(...args: string[]): Measured {
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, "--import", "tsx", path.join(here, "child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, path.join(here, "step.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`bench step ${args[0]} failed:\n${run.stderr}`);
   const [seconds, kb] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   const inner = JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
@@ -61,6 +63,7 @@ const row = (label: string, m: { wallMs: number; maxRssMb: number }, extra = "")
   console.log(`${label.padEnd(34)} ${(m.wallMs / 1000).toFixed(2).padStart(8)} s ${String(m.maxRssMb).padStart(7)} MB  ${extra}`);
 
 console.log(`morgue bench: ${n} articles in ${work}`);
+console.log(distIsFresh() ? "morgue runs from its compiled copy (dist/), as `npm run build` does" : "morgue runs from the sources through tsx: dist/ is missing or stale (`npm run compile`), as it would be for `npm run build`");
 let t = Date.now();
 mkdirSync(content, { recursive: true });
 const dumps = generateDumps(n + 101);

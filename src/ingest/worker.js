@@ -1,6 +1,13 @@
-// Worker-thread entry for ingest: loads TypeScript through tsx (on Node 20 a worker does not get
-// the main thread's loader, whether it came from --import or from code), then serves requests.
-import { register } from "tsx/esm/api";
+// Worker-thread entry for ingest. In the compiled copy (dist/, src/compile.ts) the JavaScript of
+// worker-main sits next to this file; from the sources, a worker loads TypeScript through tsx (on
+// Node 20 a worker does not get the main thread's loader, whether it came from --import or from code).
+import { existsSync } from "node:fs";
 
-register();
-await import("./worker-main.ts");
+const compiled = new URL("./worker-main.js", import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(new URL("./worker-main.ts", import.meta.url).href);
+}

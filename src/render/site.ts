@@ -15,10 +15,12 @@ import { pageFile } from "./pages.ts";
 import { pagedItems, type FeedWithBodies, type PagedItems, type StoryWithBody } from "./types.ts";
 
 const root = new URL("../../", import.meta.url);
+/** "js" in the compiled copy (dist/, src/compile.ts), whose templates and config are JavaScript; "ts" from the sources. */
+const EXT = import.meta.url.endsWith(".js") ? "js" : "ts";
 /** Where the page templates live; resolved from this file so the CLI works from any directory. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("templates/", root));
-export const ELEVENTY_CONFIG = fileURLToPath(new URL(".eleventy.ts", root));
-const ARTICLE_TEMPLATE = fileURLToPath(new URL("templates/article.11ty.ts", root));
+export const ELEVENTY_CONFIG = fileURLToPath(new URL(`.eleventy.${EXT}`, root));
+const ARTICLE_TEMPLATE = fileURLToPath(new URL(`templates/article.11ty.${EXT}`, root));
 
 interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
@@ -39,7 +41,7 @@ interface EleventyPage {
 export const ARTICLES_PER_RUN = 2500;
 
 /** The template of each kind of paged page (`PagedItems`), run on its own for slices after the first. */
-const PAGED_TEMPLATES: Record<keyof PagedItems, string> = { years: "year.11ty.ts", months: "month.11ty.ts", days: "day.11ty.ts", listPages: "list.11ty.ts" };
+const PAGED_TEMPLATES: Record<keyof PagedItems, string> = { years: `year.11ty.${EXT}`, months: `month.11ty.${EXT}`, days: `day.11ty.${EXT}`, listPages: `list.11ty.${EXT}` };
 const NO_PAGES: PagedItems = { years: [], months: [], days: [], listPages: [] };
 
 /**
