@@ -713,10 +713,9 @@ class Plan {
     return ids.map((t) => this.termMap[t] as number);
   }
 
-  /** Whether a story of the previous state at `old` is gone or its vector may differ. */
-  movedOld(old: number): boolean {
-    const now = this.newSlot[old] as number;
-    return now < 0 || this.vector[now] === 1;
+  /** Per story of the previous state, 1 when it is gone or its vector may differ. */
+  movedOld(): Uint8Array {
+    return Uint8Array.from(this.newSlot, (now) => (now < 0 || this.vector[now] === 1 ? 1 : 0));
   }
 }
 
@@ -762,9 +761,15 @@ function findCandidates(
   const index = invert(signatures, floors);
   const built = new ListsBuilder<Float64Array>(n, width, Float64Array);
   const search = new Uint8Array(n);
+  const moved = plan.movedOld();
   for (let i = 0; i < n; i++) {
     const old = plan.oldSlot[i] as number;
-    search[i] = previous === null || old < 0 || plan.vector[i] === 1 || previous.candidates.slots.subarray(old * width, old * width + (previous.candidates.counts[old] as number)).some((m) => plan.movedOld(m)) ? 1 : 0;
+    if (previous === null || old < 0 || plan.vector[i] === 1) {
+      search[i] = 1;
+      continue;
+    }
+    const { slots, counts } = previous.candidates;
+    for (let k = old * width, end = k + (counts[old] as number); k < end && search[i] === 0; k++) search[i] = moved[slots[k] as number] as number;
   }
   const offers = previous === null ? null : offersOfMoved(signatures, floors, search, plan, work);
   const best = new TopK(width);
@@ -775,10 +780,14 @@ function findCandidates(
       searched++;
     } else if (previous !== null) {
       const old = plan.oldSlot[i] as number;
+      const mine = offers?.get(i);
+      if (mine === undefined) {
+        built.copy(i, previous.candidates, old, plan);
+        continue;
+      }
       for (let k = old * width, end = k + (previous.candidates.counts[old] as number); k < end; k++) {
         best.offer(plan.newSlot[previous.candidates.slots[k] as number] as number, previous.candidates.values[k] as number);
       }
-      const mine = offers?.get(i) ?? [];
       for (let k = 0; k < mine.length; k += 2) best.offer(mine[k] as number, mine[k + 1] as number);
     }
     built.fill(i, best);
@@ -850,13 +859,14 @@ function expandAll(vectors: Rows, neighbours: Step<Float32Array>, settings: Rela
   const changed = new Uint8Array(n);
   const best = new TopK(width);
   const { lists } = neighbours;
+  const remapped = previous === null ? null : plan.remapTerms(previous.expanded.ids);
   let made = 0;
   for (let i = 0; i < n; i++) {
     const old = plan.oldSlot[i] as number;
     const first = i * lists.width;
     const count = lists.counts[i] as number;
     const start = expanded.offsets[i] as number;
-    const before = previous === null || old < 0 ? null : plan.remapTerms(previous.expanded.ids.subarray(previous.expanded.offsets[old], previous.expanded.offsets[old + 1]));
+    const before = remapped === null || previous === null || old < 0 ? null : remapped.subarray(previous.expanded.offsets[old], previous.expanded.offsets[old + 1]);
     const stale = before === null || plan.vector[i] === 1 || neighbours.changed[i] === 1 || before.includes(-1) || lists.slots.subarray(first, first + count).some((j) => plan.vector[j] === 1);
     if (!stale && previous !== null) {
       expanded.ids.set(before, start);
