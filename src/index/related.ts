@@ -237,8 +237,8 @@ export interface RelatedState {
   /** The latent basis made from the sample, a row per term of `basisTerms`. */
   basis: LatentBasis;
   basisTerms: Int32Array;
-  /** Per story its hits before the threshold's cut is shown: slot and score. */
-  hits: Lists<Float64Array>;
+  /** Per story its best hits (slot and similarity, before its coverage is added and the cut made), no copies, none excluded. */
+  kept: Lists<Float64Array>;
 }
 
 /** The last computation's state in, this one's out: how a caller that keeps the state hands it over. */
@@ -308,15 +308,26 @@ export function relate(docs: readonly RelatedDoc[], options: RelatedOptions = {}
   const expanded = expandAll(archive.vectors, neighbours, settings, work, plan, previous);
   const basis = previous === null ? sampleBasis(statistics, expanded.rows, settings, work, termCount) : { basis: previous.basis, terms: plan.remapTerms(previous.basisTerms) };
   const latent = projectAll(basis.basis, basis.terms, termCount, expanded, plan, previous);
-  const ranked = rank(archive, neighbours, expanded, latent, settings, work, limit, options.exclude, plan, previous);
+  const wanted = Int32Array.from(sorted, (doc) => Math.max(0, limit - (options.exclude?.get(doc.id)?.size ?? 0)));
+  const ranked = rank(archive, neighbours, expanded, latent, settings, work, wanted, options.exclude, plan, previous);
 
+  // Of each story's best, the ones it wants whose score (similarity plus its coverage) reaches `minScore`.
   const tagKeys = new TagKeys(sorted);
   const related = new Map<string, RelatedHit[]>();
+  const coverageSize = Math.max(0, Math.floor(settings.coverageSize));
+  const { width, counts, slots, values } = ranked.lists;
   sorted.forEach((doc, i) => {
+    const first = i * width;
+    const count = counts[i] as number;
+    let coverage = 0;
+    for (let k = first; k < first + Math.min(coverageSize, count); k++) coverage += values[k] as number;
+    const shift = settings.coverageWeight * Math.max(coverageSize > 0 ? coverage / coverageSize : 0, settings.leastCoverage);
     const hits: RelatedHit[] = [];
-    for (let k = i * ranked.lists.width, end = k + (ranked.lists.counts[i] as number); k < end; k++) {
-      const j = ranked.lists.slots[k] as number;
-      hits.push({ id: (sorted[j] as RelatedDoc).id, score: ranked.lists.values[k] as number, sharedTags: tagKeys.shared(i, j) });
+    for (let k = first; k < first + Math.min(wanted[i] as number, count); k++) {
+      const score = round((values[k] as number) + shift);
+      if (score < settings.minScore) break;
+      const j = slots[k] as number;
+      hits.push({ id: (sorted[j] as RelatedDoc).id, score, sharedTags: tagKeys.shared(i, j) });
     }
     related.set(doc.id, hits);
   });
@@ -333,7 +344,7 @@ export function relate(docs: readonly RelatedDoc[], options: RelatedOptions = {}
     latent,
     basis: basis.basis,
     basisTerms: basis.terms,
-    hits: ranked.lists,
+    kept: ranked.lists,
   };
   return { related, state, full: previous === null, searched: candidates.searched, expanded: expanded.made, ranked: ranked.made };
 }
@@ -957,14 +968,15 @@ function rank(
   latent: LatentVectors,
   settings: RelatedSettings,
   work: Workspace,
-  limit: number,
+  wanted: Int32Array,
   exclude: Map<string, Set<string>> | undefined,
   plan: Plan,
   previous: RelatedState | null,
 ): { lists: Lists<Float64Array>; made: number } {
   const { docs } = archive;
   const direct = neighbours.lists;
-  const built = new ListsBuilder<Float64Array>(docs.length, limit, Float64Array);
+  const coverageSize = Math.max(0, Math.floor(settings.coverageSize));
+  const built = new ListsBuilder<Float64Array>(docs.length, wanted.reduce((most, w) => Math.max(most, w), coverageSize), Float64Array);
   const lengths = new RowLengths(expanded.rows);
   const { directWeight, latentWeight } = settings;
   // Pruning compares bounds with scores computed in another order: a margin far above rounding
@@ -972,63 +984,79 @@ function rank(
   const slack = PRUNE_SLACK * (1 + Math.abs(directWeight) + Math.abs(latentWeight));
   const context = new ContextFactors(archive, settings);
   const copies = new Copies(docs, settings);
-  const coverageSize = Math.max(0, Math.floor(settings.coverageSize));
+  const excludes = (i: number, j: number): boolean => exclude?.get((docs[i] as RelatedDoc).id)?.has((docs[j] as RelatedDoc).id) ?? false;
+  /** Story i's score for its neighbour j (at `k` in its list), given the first part of their expanded vectors' product. */
+  const score = (i: number, k: number, j: number, head: number): number =>
+    (work.dotPart(expanded.rows, j, head, PRUNE_CHECKPOINT, Number.MAX_SAFE_INTEGER) + directWeight * (direct.values[k] as number) + latentWeight * latentCosine(latent, i, j)) *
+    context.factor(i, j);
+  /**
+   * The previous slot of story i when its list may be as before, with that list put into `best`:
+   * it reads its own expanded and latent vectors, content and exclusions, its neighbours and their
+   * content, and the vectors of those in its list; -1 when one of these changed.
+   */
+  const keptBefore = (i: number, best: Best): number => {
+    const old = plan.oldSlot[i] as number;
+    if (previous === null || old < 0 || plan.content[i] === 1 || plan.excluded[i] === 1 || neighbours.changed[i] === 1 || expanded.changed[i] === 1) return -1;
+    for (let k = i * direct.width, end = k + (direct.counts[i] as number); k < end; k++) if (plan.content[direct.slots[k] as number] === 1) return -1;
+    const { width, counts, slots, values } = previous.kept;
+    const from = old * width;
+    const to = from + (counts[old] as number);
+    for (let k = from; k < to; k++) if (expanded.changed[plan.newSlot[slots[k] as number] as number] === 1) return -1;
+    for (let k = from; k < to; k++) best.offer(plan.newSlot[slots[k] as number] as number, values[k] as number);
+    return old;
+  };
   let made = 0;
   for (let i = 0; i < docs.length; i++) {
-    const old = plan.oldSlot[i] as number;
     const first = i * direct.width;
-    const members = direct.slots.subarray(first, first + (direct.counts[i] as number));
-    // A story's list reads its own expanded and latent vectors, content and exclusions, and its
-    // neighbours' vectors and content.
-    const same =
-      previous !== null &&
-      old >= 0 &&
-      plan.content[i] === 0 &&
-      plan.excluded[i] === 0 &&
-      neighbours.changed[i] === 0 &&
-      expanded.changed[i] === 0 &&
-      !members.some((j) => expanded.changed[j] === 1 || plan.content[j] === 1);
-    if (same) {
-      built.copy(i, previous.hits, old, plan);
-      continue;
+    const end = first + (direct.counts[i] as number);
+    const want = wanted[i] as number;
+    // The best few serve both the list and the coverage; no threshold is known until they are in.
+    const best = new Best(Math.max(want, coverageSize), archive.dateRanks);
+    const old = keptBefore(i, best);
+    if (old >= 0 && previous !== null) {
+      // Its list is as before unless a neighbour whose vectors changed now scores into it.
+      const changed: number[] = [];
+      for (let k = first; k < end; k++) {
+        const j = direct.slots[k] as number;
+        if (expanded.changed[j] === 1 && !excludes(i, j)) changed.push(k);
+      }
+      let same = changed.length === 0 || want === 0 || best.full;
+      if (same && changed.length > 0) {
+        work.load(expanded.rows, i);
+        for (const k of changed) {
+          const j = direct.slots[k] as number;
+          if (best.admits(j, score(i, k, j, work.dotPart(expanded.rows, j, 0, 0, PRUNE_CHECKPOINT)))) same = false;
+        }
+        work.unload(expanded.rows, i);
+      }
+      if (same) {
+        built.copy(i, previous.kept, old, plan);
+        continue;
+      }
+      best.clear();
     }
     made++;
-    const excluded = exclude?.get((docs[i] as RelatedDoc).id);
-    const wanted = Math.max(0, limit - (excluded?.size ?? 0));
-    // The best few serve both the list and the coverage; no threshold is known until they are in.
-    const best = new Best(Math.max(wanted, coverageSize), archive.dateRanks);
     const length = lengths.full[i] as number;
     work.load(expanded.rows, i);
-    for (let k = first, end = k + members.length; k < end && wanted > 0; k++) {
+    for (let k = first; k < end && want > 0; k++) {
       const j = direct.slots[k] as number;
-      if (excluded !== undefined && excluded.has((docs[j] as RelatedDoc).id)) continue;
-      const directSimilarity = directWeight * (direct.values[k] as number);
-      const latentSimilarity = latentWeight * latentCosine(latent, i, j);
-      const factor = context.factor(i, j);
+      if (excludes(i, j)) continue;
       // Cauchy-Schwarz bounds the neighbourhood similarity by the lengths of the two vectors, then
       // by the part of j's vector not yet multiplied; once the best few are in, most candidates
       // cannot reach them and are dropped before the whole product is summed.
       const floor = best.full ? best.floor : -Infinity;
-      const rest = directSimilarity + latentSimilarity + slack;
+      const factor = context.factor(i, j);
+      const rest = directWeight * (direct.values[k] as number) + latentWeight * latentCosine(latent, i, j) + slack;
       if ((length * (lengths.full[j] as number) + rest) * factor < floor) continue;
       const head = work.dotPart(expanded.rows, j, 0, 0, PRUNE_CHECKPOINT);
       if ((head + length * (lengths.tail[j] as number) + rest) * factor < floor) continue;
-      const neighbourhood = work.dotPart(expanded.rows, j, head, PRUNE_CHECKPOINT, Number.MAX_SAFE_INTEGER);
-      const value = (neighbourhood + directSimilarity + latentSimilarity) * factor;
+      const value = score(i, k, j, head);
       if (!best.admits(j, value)) continue;
       if (copies.copied(i, j, direct.values[k] as number)) continue;
       best.offer(j, value);
     }
     work.unload(expanded.rows, i);
-    const kept = best.sorted();
-    let coverage = 0;
-    for (let k = 0; k < Math.min(coverageSize, kept.length); k++) coverage += (kept[k] as { value: number }).value;
-    const shift = settings.coverageWeight * Math.max(coverageSize > 0 ? coverage / coverageSize : 0, settings.leastCoverage);
-    for (const { slot: j, value } of kept.slice(0, wanted)) {
-      const score = round(value + shift);
-      if (score < settings.minScore) break;
-      built.push(i, j, score);
-    }
+    for (const { slot, value } of best.sorted()) built.push(i, slot, value);
   }
   return { lists: built.lists, made };
 }
@@ -1036,22 +1064,25 @@ function rank(
 /**
  * Copies of one story: the same headline (as ids compare them), or a body mostly made of the other's
  * (`copyShare` of the smaller one's word 3-grams). Bodies are compared only when their direct
- * similarity reaches `copyCheck`, and each story's 3-grams are made once, when first needed.
+ * similarity reaches `copyCheck`, and each story's headline and 3-grams are made once, when first needed.
  */
 class Copies {
-  private readonly headlines: string[];
+  private readonly headlines: Array<string | undefined> = [];
   private readonly grams: Array<Uint32Array | undefined> = [];
 
   constructor(
     private readonly docs: readonly RelatedDoc[],
     private readonly settings: RelatedSettings,
-  ) {
-    this.headlines = docs.map((doc) => normaliseHeadline(doc.title));
-  }
+  ) {}
 
   copied(i: number, j: number, direct: number): boolean {
-    if (this.headlines[i] === this.headlines[j]) return true;
+    if (this.headlineOf(i) === this.headlineOf(j)) return true;
     return direct >= this.settings.copyCheck && contains(this.gramsOf(i), this.gramsOf(j), this.settings.copyShare);
+  }
+
+  /** Made when first needed: a computation that ranks few stories again compares few. */
+  private headlineOf(d: number): string {
+    return (this.headlines[d] ??= normaliseHeadline((this.docs[d] as RelatedDoc).title));
   }
 
   private gramsOf(d: number): Uint32Array {
@@ -1428,6 +1459,10 @@ class Best {
 
   sorted(): ReadonlyArray<{ slot: number; value: number }> {
     return this.kept;
+  }
+
+  clear(): void {
+    this.kept.length = 0;
   }
 
   /** Whether it holds as many hits as it keeps: then an offer must beat `floor` to count. */

@@ -34,13 +34,13 @@ type Numbers = Int32Array | Float32Array | Float64Array;
 
 /** The state's typed arrays, in file order, each with how to make it from bytes. */
 function arraysOf(state: RelatedState): Numbers[] {
-  const { candidates, neighbours, expanded, hits } = state;
+  const { candidates, neighbours, expanded, kept } = state;
   return [
     candidates.counts, candidates.slots, candidates.values,
     neighbours.counts, neighbours.slots, neighbours.values,
     expanded.offsets, expanded.ids, expanded.weights,
     state.latent.values, state.basis.values, state.basisTerms,
-    hits.counts, hits.slots, hits.values,
+    kept.counts, kept.slots, kept.values,
   ];
 }
 
@@ -59,7 +59,7 @@ export function encodeState(state: RelatedState): Uint8Array {
       digests: state.digests,
       excludes: state.excludes,
       terms: state.terms,
-      widths: [state.candidates.width, state.neighbours.width, state.hits.width],
+      widths: [state.candidates.width, state.neighbours.width, state.kept.width],
       ranks: [state.latent.rank, state.basis.rank],
       arrays: arrays.map((a) => [a.constructor.name, a.length]),
     }),
@@ -119,7 +119,7 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
     Int32Array, Int32Array, Float64Array, Int32Array, Int32Array, Float32Array, Int32Array, Int32Array, Float32Array,
     Float32Array, Float32Array, Int32Array, Int32Array, Int32Array, Float64Array,
   ];
-  const [candidates, neighbours, hits] = header.widths;
+  const [candidates, neighbours, kept] = header.widths;
   return {
     key: header.key,
     sampleKey: header.sampleKey,
@@ -133,6 +133,6 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
     latent: { rank: header.ranks[0], values: lv },
     basis: { rank: header.ranks[1], values: bv },
     basisTerms: bt,
-    hits: { width: hits, counts: hc, slots: hs, values: hv },
+    kept: { width: kept, counts: hc, slots: hs, values: hv },
   };
 }
