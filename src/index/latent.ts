@@ -2,8 +2,8 @@
 // randomized subspace iteration (Halko, Martinsson & Tropp 2011), linear in the archive size.
 //
 // The SVD is of a sample of the archive (src/index/related.ts), so that one new story seldom moves
-// it; every story's vector is its expanded vector projected on the sample's basis (`project`).
-// For a story of the sample that is its row of U Σ² of the rank-k SVD A ≈ U Σ Vᵀ. Since A Aᵀ U = U Σ², that row is
+// it; every story's vector is its expanded vector projected on the sample's basis (`project`):
+// about its row of U Σ² of the rank-k SVD A ≈ U Σ Vᵀ. Since A Aᵀ U = U Σ², that row is
 // the story's similarities to every story, seen through the top k directions: the cosine of two
 // such rows says whether two stories are alike to the same stories (second-order similarity),
 // which is what stories on one broad subject share even when their own words differ. Weighting by
@@ -26,8 +26,12 @@ const SEED = 0x5eed;
 /**
  * A latent basis: per term (of the rows it was made from, by their ids), `rank` numbers, the row
  * of V Σ of the rank-`rank` SVD A ≈ U Σ Vᵀ. A story's expanded vector a times it is a V Σ, which
- * for a row of A is its row of U Σ²; for any other story it is the same projection, so that stories
- * outside the rows the basis was made from get vectors of the same kind.
+ * for a row of A is (within the approximation) its row of U Σ²; every story, in those rows or
+ * not, gets its vector by this one projection, so that vectors are functions of the story and the
+ * basis alone. On topics-dev, with the postings' floors and term order that came with it, this
+ * left precision@5 at 0.956 on the whole corpus, moved it by 0.002 on each half, and called more
+ * off-topic stories related (see `minScore`); two power iterations or 30 extra directions changed
+ * none of it by more than 0.001 and 0.02 links.
  */
 export interface LatentBasis {
   rank: number;
