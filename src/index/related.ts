@@ -305,7 +305,8 @@ export function relate(docs: readonly RelatedDoc[], options: RelatedOptions = {}
   const sampleKey = digest(JSON.stringify([rate, Array.from(sample, (s) => [sorted[s]?.id, digests[s]])]));
   const previous = options.previous?.key === key && options.previous.sampleKey === sampleKey ? options.previous : null;
 
-  const counted = count(sorted, settings);
+  const tagKeys = new TagKeys(sorted);
+  const counted = count(sorted, settings, tagKeys);
   const terms = canonicalTerms(counted);
   const statistics = sampleStatistics(counted, terms, sample, rate, settings);
   const archive = prepare(sorted, counted, terms, statistics, settings);
@@ -322,7 +323,6 @@ export function relate(docs: readonly RelatedDoc[], options: RelatedOptions = {}
   const ranked = rank(archive, neighbours, expanded, latent, settings, work, wanted, options.exclude, plan, previous);
 
   // Of each story's best, the ones it wants whose score (similarity plus its coverage) reaches `minScore`.
-  const tagKeys = new TagKeys(sorted);
   const related = new Map<string, RelatedHit[]>();
   const coverageSize = Math.max(0, Math.floor(settings.coverageSize));
   const { width, counts, slots, values } = ranked.lists;
@@ -424,14 +424,14 @@ interface Counted {
 }
 
 /** Counts each story's terms over headline, body and tags, with their weights. */
-function count(docs: readonly RelatedDoc[], settings: RelatedSettings): Counted {
+function count(docs: readonly RelatedDoc[], settings: RelatedSettings, tagKeys: TagKeys): Counted {
   const n = docs.length;
   const vocabulary = new Vocabulary();
   const tagIds = new Map<string, number>();
   const tagId = (tag: string): number => {
     let id = tagIds.get(tag);
     if (id === undefined) {
-      const key = tagKey(tag);
+      const key = tagKeys.key(tag);
       id = key === "" ? -1 : vocabulary.id(TAG_PREFIX + key);
       tagIds.set(tag, id);
     }
@@ -1534,7 +1534,7 @@ class TagKeys {
     return set;
   }
 
-  private key(tag: string): string {
+  key(tag: string): string {
     let key = this.keys.get(tag);
     if (key === undefined) {
       key = tagKey(tag);
