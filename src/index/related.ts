@@ -241,7 +241,7 @@ export interface RelatedState {
   candidates: Lists<Float64Array>;
   /** Per story its `neighbours` nearest among its candidates, by cosine. */
   neighbours: Lists;
-  /** Per story its vector expanded with its neighbours' (`expand`). */
+  /** Per story its vector expanded with its neighbours' (`expandAll`). */
   expanded: Rows;
   latent: LatentVectors;
   /** The latent basis made from the sample, a row per term of `basisTerms`. */
