@@ -368,8 +368,8 @@ export function relate(docs: readonly RelatedDoc[], options: RelatedOptions = {}
  * The statistics move only when a story of the sample is added, changed or removed, or when the
  * archive crosses a power of two times `sampleSize`: then everything is computed again. A new story
  * is in the sample with probability `rate`: every new story while the archive has at most
- * `sampleSize` stories, then between a half and a quarter of `sampleSize` / size, e.g. 1 in 8 at
- * 10,000 stories and 1 in 64 at 100,000 (`sampleSize` 2,048).
+ * `sampleSize` stories, then more than half of `sampleSize` / size and at most that, e.g. 1 in 8
+ * at 10,000 stories and 1 in 64 at 100,000 (`sampleSize` 2,048).
  */
 export function sampleRate(stories: number, sampleSize: number): number {
   let rate = 1;
