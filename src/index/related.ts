@@ -1509,16 +1509,14 @@ class TagKeys {
   /** Tags stories `i` and `j` share, as `i` spells them, in its order, each key once. */
   shared(i: number, j: number): string[] {
     const theirs = this.set(j);
-    const source = this.docs[i] as RelatedDoc;
+    const { tags } = this.docs[i] as RelatedDoc;
     const keys = this.list(i);
     const shared: string[] = [];
-    const seen = new Set<string>();
-    source.tags.forEach((tag, t) => {
+    for (let t = 0; t < tags.length; t++) {
       const key = keys[t] as string;
-      if (key === "" || seen.has(key)) return;
-      seen.add(key);
-      if (theirs.has(key)) shared.push(tag);
-    });
+      // Each key once, at its first spelling.
+      if (key !== "" && theirs.has(key) && keys.indexOf(key) === t) shared.push(tags[t] as string);
+    }
     return shared;
   }
 
