@@ -11,6 +11,7 @@ import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest/cache.ts";
 import { noFactsCache, openFactsCache, type FactsCache } from "./ingest/facts-cache.ts";
+import { noRelatedCache, openRelatedCache, type RelatedCache } from "./ingest/related-cache.ts";
 import { Crawls } from "./ingest/crawl.ts";
 import { ingesterFor } from "./ingest/pool.ts";
 import * as io from "./io.ts";
@@ -72,6 +73,8 @@ export interface Ingested {
   bodies: BodyStore;
   /** What the last build's index read from the bodies (src/index/body-facts.ts), by body key; the index stage uses and replaces it. */
   facts: FactsCache;
+  /** What the last build's related-story scoring left (src/index/related.ts); the index stage uses and replaces it. */
+  related: RelatedCache;
   /** Dumps read this time; the others were unchanged and came from the cache. */
   read: number;
 }
@@ -99,6 +102,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
   const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
   const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
+  const related = options.cacheDir === undefined ? noRelatedCache() : await openRelatedCache(options.cacheDir, options.reuse);
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
 
   // Unchanged dumps (same file stamps as last time) take their cached result without being read.
@@ -201,12 +205,13 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   }
   await bodies.keepOnly(new Set(bodyKeys.values()));
-  return { records, bodyKeys, bodies, facts, read: toRead.length };
+  return { records, bodyKeys, bodies, facts, related, read: toRead.length };
 }
 
 /**
  * Index: duplicates merged, then the archive (dates, sections, tags, related stories, links). What
- * both steps read from the bodies is made once, by body key, and kept for the next build.
+ * both steps read from the bodies is made once, by body key, and kept for the next build, as is
+ * what related-story scoring leaves for the next build to recompute only what changed.
  */
 export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Promise<Archive> {
   const { bodyKeys } = ingested;
@@ -223,8 +228,10 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
   };
   const merged = mergeDuplicates(ingested.records, facts.grams);
   report.duplicates = merged.duplicates;
-  const archive = buildArchive(merged.records, report, config, bodyKey, facts);
+  const related = { previous: ingested.related.previous, next: null };
+  const archive = buildArchive(merged.records, report, config, bodyKey, facts, related);
   await ingested.facts.save(memo.used);
+  if (related.next !== null) await ingested.related.save(related.next);
   return archive;
 }
 

@@ -158,13 +158,32 @@ function pagedFiles(site: string): string[] {
     .filter((f) => f.endsWith("index.html") && /^(\d{4}\/|section\/[^/]+\/|tag\/[^/]+\/)/.test(f));
 }
 
-test("regression (issue 16): rebuilds after adding, changing and deleting dumps reuse unchanged pages of every kind and search shards, and equal a cold build byte for byte (search index included)", async () => {
+/** A story of tests/fixtures/related as a dump, on `day`. */
+function fixtureDump(id: string, day: string): string {
+  const story = relatedStories.find((s) => s.id === id) as { title: string; body: string };
+  return variant(story.title, { day, body: story.body });
+}
+const relatedStories = JSON.parse(readFileSync(path.join(root, "tests", "fixtures", "related", "stories.json"), "utf8")) as { id: string; title: string; body: string }[];
+
+/** Per story headline, the headlines of its related stories, from the site's catalog. */
+function relatedByTitle(site: string): Map<string, string[]> {
+  const catalog = JSON.parse(readFileSync(path.join(site, "catalog.json"), "utf8")) as { articles: { url: string; title: string; related: string[] }[] };
+  const titleOf = new Map(catalog.articles.map((a) => [a.url, a.title]));
+  return new Map(catalog.articles.map((a) => [a.title, a.related.map((url) => titleOf.get(url) ?? url)]));
+}
+
+test("regression (issue 16): rebuilds after adding, changing and deleting dumps reuse unchanged pages of every kind and search shards, and equal a cold build byte for byte (search index and related stories included)", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-incremental-"));
   const content = contentFolder(work, [
     ["A Second Story Arrives", "2020-10-01"],
     ["A Third Story From Last Year", "2019-03-04"],
     ["A Fourth Story, Two Years Back", "2018-06-07"],
   ]);
+  // Stories on two subjects, whose computed related stories each step below changes.
+  writeFileSync(path.join(content, "v1.txt"), fixtureDump("a1", "2021-05-01"));
+  writeFileSync(path.join(content, "v2.txt"), fixtureDump("a2", "2021-05-02"));
+  writeFileSync(path.join(content, "r1.txt"), fixtureDump("b1", "2021-05-03"));
+  writeFileSync(path.join(content, "r2.txt"), fixtureDump("b2", "2021-05-04"));
   const site = path.join(work, "site");
   const first = await build({ contentDir: content, outputDir: site, search: true });
   assert.equal(first.reusedPages, 0);
@@ -177,11 +196,42 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   assert.deepEqual(lines, first.lines, "nothing changed: the last build's report is printed again");
   assert.deepEqual(same.report, first.report);
 
+  const volcano = relatedStories.find((s) => s.id === "a1")?.title as string;
+  const fissure = relatedStories.find((s) => s.id === "a3")?.title as string;
+  const crowds = relatedStories.find((s) => s.id === "a2")?.title as string;
   const steps: [string, () => void][] = [
-    ["added", () => writeFileSync(path.join(content, "e.txt"), variant("A Fifth Story Comes Last", { day: "2020-12-01" }))],
-    ["changed", () => writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-05" }))],
-    ["deleted", () => rmSync(path.join(content, "d.txt"))],
+    [
+      "added",
+      () => {
+        writeFileSync(path.join(content, "e.txt"), variant("A Fifth Story Comes Last", { day: "2020-12-01" }));
+        writeFileSync(path.join(content, "v3.txt"), fixtureDump("a3", "2021-05-05"));
+      },
+    ],
+    [
+      "changed",
+      () => {
+        writeFileSync(path.join(content, "c.txt"), variant("A Third Story From Last Year", { day: "2019-03-05" }));
+        writeFileSync(path.join(content, "v2.txt"), fixtureDump("b3", "2021-05-02"));
+      },
+    ],
+    [
+      "deleted",
+      () => {
+        rmSync(path.join(content, "d.txt"));
+        rmSync(path.join(content, "v3.txt"));
+      },
+    ],
   ];
+  assert.ok(existsSync(path.join(content, ".morgue-cache", "related.bin")), "the build keeps its related-story state for the next");
+  const relatedBefore = relatedByTitle(site).get(volcano);
+  assert.deepEqual(relatedBefore, [crowds], "the volcano story's related stories before the changes");
+  // What each step does to the volcano story's list: the new story on its subject joins it, the one
+  // rewritten on another subject leaves it, and the removed one is gone.
+  const expectedRelated: Record<string, (titles: string[]) => boolean> = {
+    added: (titles) => titles.includes(crowds) && titles.includes(fissure),
+    changed: (titles) => titles.includes(fissure) && !titles.includes(crowds),
+    deleted: (titles) => !titles.includes(fissure),
+  };
   for (const [label, change] of steps) {
     const inodes = new Map(pagedFiles(site).map((f) => [f, statSync(path.join(site, f)).ino]));
     change();
@@ -195,6 +245,8 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     cpSync(content, path.join(scratch, "content"), { recursive: true, filter: (f) => !/(records|\.morgue-cache)$/.test(f) });
     await build({ contentDir: path.join(scratch, "content"), outputDir: path.join(scratch, "site"), search: true, cache: false });
     assertSameSite(site, path.join(scratch, "site"));
+    const titles = relatedByTitle(site).get(volcano) ?? [];
+    assert.ok(expectedRelated[label]?.(titles), `${label}: the volcano story's related stories follow the change (${titles.join("; ")})`);
   }
 
   // A record corrected by hand is an input like a dump: the build is not "up to date" after it.

@@ -6,7 +6,7 @@ import type { BuildNote, BuildReport, DumpFailure, DuplicateStory, KeptCorrectio
 import type { SiteConfig } from "../config.ts";
 import { archiveTagKeys, tagKey } from "./entities.ts";
 import type { BodyFactsOf } from "./body-facts.ts";
-import { computeRelated } from "./related.ts";
+import { relate, type RelatedCarry } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
 import { transliterate } from "transliteration";
 
@@ -646,6 +646,8 @@ export function buildArchive(
   bodyKey: (record: ArticleRecord) => string,
   /** The facts of each record's body, when the caller keeps them (src/index/body-facts.ts); made here if not. */
   facts?: BodyFactsOf<ArticleRecord>,
+  /** The last build's related-story state, when the caller keeps it; this build's is left in it. */
+  relatedState?: RelatedCarry,
 ): Archive {
   const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
   const zone = zoneNamer(config.timezone);
@@ -783,11 +785,12 @@ export function buildArchive(
   });
 
   // Related: the dump's own first (in its order), computed ones fill up without repeats.
-  const computed = computeRelated(
+  const { related: computed, state } = relate(
     // An undated story's "" reads as no day: no nearness in date counts for it (src/index/related.ts).
-    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)), terms: facts && (() => facts.terms(r)) })),
-    { limit: config.relatedLimit, exclude: dumpRelatedIds },
+    sorted.map((r) => ({ id: r.id, title: r.title, body: r.body, key: bodyKey(r), section: r.section, tags: r.tags, date: r.date ?? "", grams: facts && (() => facts.grams(r)), terms: facts && (() => facts.terms(r)) })),
+    { limit: config.relatedLimit, exclude: dumpRelatedIds, previous: relatedState?.previous ?? null },
   );
+  if (relatedState) relatedState.next = state;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const position = new Map(articles.map((a, i) => [a.id, i]));
   const sharedTags = (a: ArchiveArticle, b: ArchiveArticle): TermRef[] => {
