@@ -1,6 +1,7 @@
 // Computed "related stories": for each story, the archive stories most like it by text (headline
 // weighted up), shared entity tags, section and nearness in date. Inverted indexes over each
-// story's heaviest terms, with capped postings, keep it linear in the archive size: no all-pairs pass.
+// story's heaviest terms, whose postings keep only weights above a floor set from the sample (about
+// `maxPostings` a term), keep it linear in the archive size: no all-pairs pass.
 //
 // Two passes. The first finds each story's nearest neighbours by BM25 cosine. The second compares
 // stories by their neighbourhoods: each story's vector is expanded with its neighbours' vectors
