@@ -88,13 +88,7 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC || raw.readUInt32LE(4) > raw.length - 8) return null;
   const headerLength = raw.readUInt32LE(4);
-  let header: {
-    key: string;
-    sampleKey: string;
-    ids: string[];
-    digests: string[];
-    excludes: string[];
-    terms: string[];
+  let header: Pick<RelatedState, "key" | "sampleKey" | "ids" | "digests" | "excludes" | "terms"> & {
     widths: [number, number, number];
     ranks: [number, number];
     arrays: [keyof typeof KINDS, number][];
