@@ -1,7 +1,8 @@
 // Eleventy wiring only: templates are TypeScript render functions (`*.11ty.ts`, run through tsx, or
 // compiled to `*.11ty.js` in dist/), the archive index and site settings are global data.
-// `renderSite` passes both in; run standalone (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the
-// config builds them itself from the records in the content folder.
+// `renderSite` passes both in; run standalone
+// (`node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`) the config builds
+// them itself from the records in the content folder.
 import { loadStandaloneData } from "./src/standalone.ts";
 import { pagedItems } from "./src/render/types.ts";
 
