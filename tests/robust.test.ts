@@ -284,6 +284,22 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Builds without search, running `edit` once when ingest reports progress: after the build stamped its inputs. */
+async function buildEditingMidway(content: string, site: string, edit: () => void): Promise<{ edited: boolean; result: Awaited<ReturnType<typeof build>> }> {
+  let edited = false;
+  const result = await build({
+    contentDir: content,
+    outputDir: site,
+    search: false,
+    progress: (stage) => {
+      if (stage !== "ingest" || edited) return;
+      edited = true;
+      edit();
+    },
+  });
+  return { edited, result };
+}
+
 test("a dump or record changed while the build reads the others is built by the next build, which is not taken as up to date", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "morgue-changed-during-"));
   const content = contentFolder(work, [["A Second Story Arrives", "2020-10-01"]]);
@@ -291,19 +307,9 @@ test("a dump or record changed while the build reads the others is built by the 
   await build({ contentDir: content, outputDir: site, search: false });
 
   writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives Late", { day: "2020-10-01" }));
-  let changed = false;
-  const during = await build({
-    contentDir: content,
-    outputDir: site,
-    search: false,
-    // After the build stamped the dumps and took a.txt from its cache: a.txt is edited.
-    progress: (stage) => {
-      if (stage !== "ingest" || changed) return;
-      changed = true;
-      writeFileSync(path.join(content, "a.txt"), variant("A Headline Changed Mid-Build"));
-    },
-  });
-  assert.ok(changed && !during.upToDate);
+  // After the build stamped the dumps and took a.txt from its cache: a.txt is edited.
+  const during = await buildEditingMidway(content, site, () => writeFileSync(path.join(content, "a.txt"), variant("A Headline Changed Mid-Build")));
+  assert.ok(during.edited && !during.result.upToDate);
   const next = await build({ contentDir: content, outputDir: site, search: false });
   assert.ok(!next.upToDate, "the build after it has the changed dump to build");
   assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Changed Mid-Build/);
@@ -312,18 +318,8 @@ test("a dump or record changed while the build reads the others is built by the 
   // So is a record corrected by hand while the build reads the dumps.
   const record = path.join(content, "records", "a.md");
   writeFileSync(path.join(content, "b.txt"), variant("A Second Story Arrives Later Still", { day: "2020-10-01" }));
-  let corrected = false;
-  await build({
-    contentDir: content,
-    outputDir: site,
-    search: false,
-    progress: (stage) => {
-      if (stage !== "ingest" || corrected) return;
-      corrected = true;
-      writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: A Headline Corrected Mid-Build"));
-    },
-  });
-  assert.ok(corrected);
+  const correcting = await buildEditingMidway(content, site, () => writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: A Headline Corrected Mid-Build")));
+  assert.ok(correcting.edited);
   const after = await build({ contentDir: content, outputDir: site, search: false });
   assert.ok(!after.upToDate, "the record corrected during the last build is built");
   assert.match(readFileSync(path.join(site, "index.html"), "utf8"), /A Headline Corrected Mid-Build/);
