@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, copyFileSync, writeFileSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,6 +76,24 @@ test("build writes the article page and the report, exits 0 despite a bad dump, 
 
   const strict = morgue("build", "--content", content, "--output", site, "--no-search", "--strict");
   assert.equal(strict.status, 1);
+  rmSync(dir, { recursive: true });
+});
+
+test("build works from a folder of the user's own, outside morgue's, with relative folders", () => {
+  // A user who runs morgue in the folder that holds their dumps: no package.json there. Eleventy
+  // used to read the working folder's package.json to decide how to load the templates, and
+  // rendered nothing from such a folder.
+  const dir = mkdtempSync(path.join(tmpdir(), "morgue-cli-"));
+  mkdirSync(path.join(dir, "content"));
+  copyFileSync(sample, path.join(dir, "content", "sample.txt"));
+  for (const env of [{}, { MORGUE_FROM_SOURCE: "1" }]) {
+    rmSync(path.join(dir, "site"), { recursive: true, force: true });
+    const run = spawnSync(process.execPath, [bin, "build", "--content", "content", "--output", "site", "--no-search"], { cwd: dir, encoding: "utf8", env: { ...process.env, ...env } });
+    assert.equal(run.status, 0, run.stderr);
+    const page = readFileSync(path.join(dir, "site", "2020", "09", "28", "us-threatens-to-close-embassy-in-baghdad", "index.html"), "utf8");
+    assert.match(page, /<h1[^>]*>US Threatens to Close Embassy in Baghdad<\/h1>/);
+    assert.ok(existsSync(path.join(dir, "site", "index.html")));
+  }
   rmSync(dir, { recursive: true });
 });
 

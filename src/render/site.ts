@@ -101,6 +101,10 @@ function eleventyRuns(outputDir: string): { run(input: string, globals: Record<s
 async function renderEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<{ path: string; content: string }[]> {
   const eleventy = new Eleventy(input, outputDir, {
     configPath: ELEVENTY_CONFIG,
+    // Our templates are ES modules. Left to "auto", Eleventy reads the package.json of the folder
+    // morgue runs in, and from a folder without one ("type" not "module") it loads them as
+    // CommonJS and finds no template in any of them.
+    loader: "esm",
     quietMode: true,
     config: (eleventyConfig: EleventyUserConfig) => {
       for (const [name, value] of Object.entries(globals)) eleventyConfig.addGlobalData(name, value);
