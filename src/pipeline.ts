@@ -239,7 +239,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
  * What moves into the last build's site and what leaves it: the files written (story and list
  * pages first, then the pages made from the whole archive, feeds and assets, so no page links to
  * one not there yet) and the search shards indexed again; the pages and files this build no longer
- * has, and search shards of years gone (all of them when this build has no search).
+ * has, and search shards gone (all of them when this build has no search).
  */
 async function siteUpdate(siteDir: string, last: { pages: [string, string, string][]; others: string[] }, rendered: RenderedSite, search: BuiltSearch | null): Promise<io.SiteUpdate> {
   const others = new Set(rendered.others);
@@ -314,7 +314,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
       const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards, inPlace: lastSite !== null };
       search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
       lap("search");
-      log(`search: ${search.shards.size} year shard(s), ${search.reused} unchanged since the last build`);
+      log(`search: ${search.shards.size} shard(s), ${search.reused} unchanged since the last build`);
     }
     await clearing;
     if (lastSite) {

@@ -11,7 +11,10 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
 import { buildFixtureSite, emptyReport, makeRecord, serve, type BuiltSite } from "./helpers/site.ts";
+import { build } from "../src/build.ts";
+import { generateDumps } from "../src/bench/generate.ts";
 import { buildArchive, type Archive } from "../src/index/archive.ts";
 import { resolveConfig } from "../src/config.ts";
 import { pagedItems, type TemplateData } from "../src/render/types.ts";
@@ -287,5 +290,95 @@ describe("tag pages of a 10,000-story archive in a browser", { skip }, () => {
       await browser.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("search shards against one index of the whole archive, in a browser", { skip }, () => {
+  // 150 generated stories from January 2015 to June 2020: year shards 2015-2019, then 2020 (January
+  // to May) and 2020-06, the newest month, apart. One Pagefind index over every story page of the
+  // same site is what a reader must not be able to tell the shards from.
+  let root: string;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "morgue-shards-"));
+    const content = path.join(root, "content");
+    const site = path.join(root, "_site");
+    await mkdir(content);
+    for (const dump of generateDumps(150)) await writeFile(path.join(content, dump.name), dump.text);
+    await build({ contentDir: content, outputDir: site, search: true });
+    const { index } = await pagefind.createIndex({});
+    await index!.addDirectory({ path: site, glob: "{2015,2016,2017,2018,2019,2020}/**/*.html" });
+    await index!.writeFiles({ outputPath: path.join(site, "whole") });
+    await pagefind.close();
+    server = await serve(site);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test("the newest month has a shard of its own beside its year's", async () => {
+    const shards = (await (await fetch(`${server.url}/pagefind/shards.json`)).json()) as { shards: string[] };
+    assert.deepEqual(shards.shards, ["2015/", "2016/", "2017/", "2018/", "2019/", "2020/", "2020-06/"]);
+  });
+
+  const QUERIES: [string | null, object][] = [["embassy", {}], ["software privacy", {}], ["vote", { year: "2020" }], ["merkel", {}], ["drought", { section: "Africa" }], [null, { month: "2020-06" }], [null, { year: "2020" }]];
+
+  test("the same hits and filter counts for the same queries", async () => {
+    // A script of its own (a string): functions compiled by tsx carry helpers the page has not got.
+    const compared = (await page.evaluate(`(async () => {
+      const { shards } = await (await fetch("/pagefind/shards.json")).json();
+      const sharded = await import("/pagefind/" + shards[0] + "pagefind.js");
+      await sharded.options({ baseUrl: "/" });
+      for (const shard of shards.slice(1)) await sharded.mergeIndex("/pagefind/" + shard, { baseUrl: "/" });
+      const whole = await import("/whole/pagefind.js");
+      await whole.options({ baseUrl: "/" });
+      const queries = ${JSON.stringify(QUERIES)};
+      const out = [];
+      for (const [q, filters] of queries) {
+        const found = [];
+        for (const pf of [sharded, whole]) {
+          const results = (await pf.search(q, { filters })).results;
+          found.push((await Promise.all(results.map((r) => r.data()))).map((d) => d.url).sort());
+        }
+        out.push({ q, filters, sharded: found[0], whole: found[1] });
+      }
+      return { out, filters: [await sharded.filters(), await whole.filters()] };
+    })()`)) as { out: { q: string | null; filters: object; sharded: string[]; whole: string[] }[]; filters: unknown[] };
+    for (const { q, filters, sharded, whole } of compared.out) {
+      assert.ok(whole.length > 0, `${q} ${JSON.stringify(filters)} finds stories`);
+      assert.deepEqual(sharded, whole, `${q} ${JSON.stringify(filters)}`);
+    }
+    assert.deepEqual(compared.filters[0], compared.filters[1], "filter values and counts");
+  });
+
+  test("a date-sorted search on the search page lists the whole index's hits, newest first, across the split year", async () => {
+    await page.goto(`${server.url}/search/?q=report&sort=new`);
+    const status = page.locator("#search-status");
+    await status.filter({ hasText: /\d+ stor/ }).waitFor({ timeout: 10_000 });
+    const count = Number(/(\d+)/.exec((await status.textContent()) ?? "")?.[1]);
+    const whole = (await page.evaluate(`(async () => {
+      const pf = await import("/whole/pagefind.js");
+      await pf.options({ baseUrl: "/" });
+      return (await pf.search("report", {})).results.length;
+    })()`)) as number;
+    assert.equal(count, whole);
+    const items = page.locator("#search-results li");
+    for (let shown = await items.count(); shown < count; shown = await items.count()) {
+      await page.locator("#search-more").click();
+      await items.nth(shown).waitFor({ timeout: 10_000 });
+    }
+    const hrefs = await page.locator("#search-results a.story-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const days = hrefs.map((href) => /\/(\d{4}\/\d{2}\/\d{2})\//.exec(href)?.[1] ?? "");
+    assert.equal(days.length, whole);
+    assert.deepEqual(days, [...days].sort().reverse(), "newest first");
+    assert.ok(days.some((d) => d.startsWith("2020/06")) && days.some((d) => d.startsWith("2020/0") && !d.startsWith("2020/06")), "hits from both shards of 2020");
   });
 });

@@ -221,7 +221,21 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
         rmSync(path.join(content, "v3.txt"));
       },
     ],
+    // The newest month has a search shard of its own (src/render/search.ts): a story in a new month
+    // folds May into its year's shard, and one in a new year folds the whole of 2021 into one.
+    [
+      "new month",
+      () => writeFileSync(path.join(content, "m.txt"), variant("A Story Opens June", { day: "2021-06-01", body: "Harbour pilots in the northern port began a strike over pay on Tuesday." })),
+    ],
+    [
+      "new year",
+      () => writeFileSync(path.join(content, "y.txt"), variant("A Story Opens the Year", { day: "2022-01-02", body: "The orchestra gave its first concert of the year in the restored town hall." })),
+    ],
   ];
+  const shardsAfter: Record<string, string[]> = {
+    "new month": ["2019/", "2020/", "2021/", "2021-06/"],
+    "new year": ["2019/", "2020/", "2021/", "2022-01/"],
+  };
   assert.ok(existsSync(path.join(content, ".morgue-cache", "related.bin")), "the build keeps its related-story state for the next");
   const relatedBefore = relatedByTitle(site).get(volcano);
   assert.deepEqual(relatedBefore, [crowds], "the volcano story's related stories before the changes");
@@ -231,6 +245,8 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     added: (titles) => titles.includes(crowds) && titles.includes(fissure),
     changed: (titles) => titles.includes(fissure) && !titles.includes(crowds),
     deleted: (titles) => !titles.includes(fissure),
+    "new month": (titles) => !titles.includes(fissure),
+    "new year": (titles) => !titles.includes(fissure),
   };
   for (const [label, change] of steps) {
     const inodes = new Map(pagedFiles(site).map((f) => [f, statSync(path.join(site, f)).ino]));
@@ -245,9 +261,18 @@ test("regression (issue 16): rebuilds after adding, changing and deleting dumps 
     cpSync(content, path.join(scratch, "content"), { recursive: true, filter: (f) => !/(records|\.morgue-cache)$/.test(f) });
     await build({ contentDir: path.join(scratch, "content"), outputDir: path.join(scratch, "site"), search: true, cache: false });
     assertSameSite(site, path.join(scratch, "site"));
+    if (shardsAfter[label]) assert.deepEqual(JSON.parse(readFileSync(path.join(site, "pagefind", "shards.json"), "utf8")).shards, shardsAfter[label], `${label}: the search shards`);
     const titles = relatedByTitle(site).get(volcano) ?? [];
     assert.ok(expectedRelated[label]?.(titles), `${label}: the volcano story's related stories follow the change (${titles.join("; ")})`);
   }
+
+  // Another story in the newest month re-indexes that month's shard only: the years' shards stay, file for file.
+  const entryInode = (key: string): number => statSync(path.join(site, "pagefind", key, "pagefind-entry.json")).ino;
+  const shardInodes = new Map(["2019", "2020", "2021", "2022-01"].map((key) => [key, entryInode(key)]));
+  writeFileSync(path.join(content, "y2.txt"), variant("A Second Story of the New Year", { day: "2022-01-03", body: "Snow closed the mountain pass for the second time this winter." }));
+  await build({ contentDir: content, outputDir: site, search: true });
+  for (const key of ["2019", "2020", "2021"]) assert.equal(entryInode(key), shardInodes.get(key), `search shard ${key} left as it was`);
+  assert.notEqual(entryInode("2022-01"), shardInodes.get("2022-01"), "the newest month's shard indexed again");
 
   // A record corrected by hand is an input like a dump: the build is not "up to date" after it.
   const recordsDir = path.join(content, "records");

@@ -51,7 +51,7 @@ describe("fixture build", () => {
       `${EMBASSY}index.html`, `${WAIVER}index.html`, `${WILDFIRES}index.html`, `${INAUGURATION}index.html`,
       "section/index.html", "tag/index.html", "tag/iraq/index.html", "tag/iraq/page/2/index.html",
       "section/middle-east/index.html", "section/middle-east/feed.xml", "section/middle-east/feed.json",
-      "pagefind/shards.json", "pagefind/2019/pagefind.js", "pagefind/2020/pagefind.js", "pagefind/2021/pagefind.js",
+      "pagefind/shards.json", "pagefind/2019/pagefind.js", "pagefind/2020/pagefind.js", "pagefind/2021-01/pagefind.js",
     ]) {
       assert.ok(files.includes(file), `missing ${file}`);
     }
@@ -257,7 +257,7 @@ describe("fixture build", () => {
     assert.deepEqual(scripts, ['<script type="application/ld+json">']);
   });
 
-  test("the search page loads its script; story pages carry section, year and tag filters and a date sort", async () => {
+  test("the search page loads its script; story pages carry section, year, month and tag filters and a date sort", async () => {
     const search = await page("/search/");
     assert.match(search, /<script src="\/assets\/search\.js" type="module"><\/script>/);
     assert.equal((search.match(/role="search"/g) ?? []).length, 1, "one search box on the search page");
@@ -265,8 +265,9 @@ describe("fixture build", () => {
     assert.match(html, /data-pagefind-body/);
     assert.match(html, /<article class="story" data-pagefind-body data-pagefind-filter="year:2020" data-pagefind-meta="date:September 23, 2020" data-pagefind-sort="date:2020-09-23T18:13:00-04:00">/);
     assert.match(html, /<a href="\/section\/middle-east\/" data-pagefind-filter="section" data-pagefind-meta="section">Middle East<\/a>/);
+    assert.match(html, /<p class="dateline" data-pagefind-ignore data-pagefind-filter="month:2020-09">/);
     assert.ok(files.some((f) => f.startsWith("pagefind/2020/index/")), "one search index a year");
-    assert.deepEqual(JSON.parse(await readText(site.outputDir, "pagefind/shards.json")), { shards: ["2019/", "2020/", "2021/"] });
+    assert.deepEqual(JSON.parse(await readText(site.outputDir, "pagefind/shards.json")), { shards: ["2019/", "2020/", "2021-01/"] }, "the newest month apart from its year");
   });
 });
 

@@ -99,17 +99,19 @@ function eleventyRuns(outputDir: string): { run(input: string, globals: Record<s
 
 /** One Eleventy run, rendered into memory: each page's file, relative to `outputDir`, and its content. */
 async function renderEleventy(input: string, outputDir: string, globals: Record<string, unknown>): Promise<{ path: string; content: string }[]> {
-  const eleventy = new Eleventy(input, outputDir, {
+  const options = {
     configPath: ELEVENTY_CONFIG,
     // Our templates are ES modules. Left to "auto", Eleventy reads the package.json of the folder
     // morgue runs in, and from a folder without one ("type" not "module") it loads them as
-    // CommonJS and finds no template in any of them.
+    // CommonJS and finds no template in any of them. (Eleventy 3 reads `loader`; its JSDoc type
+    // of the options leaves it out, hence the options are not an object literal here.)
     loader: "esm",
     quietMode: true,
     config: (eleventyConfig: EleventyUserConfig) => {
       for (const [name, value] of Object.entries(globals)) eleventyConfig.addGlobalData(name, value);
     },
-  });
+  };
+  const eleventy = new Eleventy(input, outputDir, options);
   eleventy.disableLogger();
   const rendered = (await eleventy.toJSON()) as unknown as EleventyPage[];
   return rendered.flatMap((page) => (typeof page.outputPath === "string" ? [{ path: path.relative(outputDir, path.resolve(page.outputPath)), content: page.content }] : []));

@@ -9,33 +9,42 @@ const more = document.getElementById("search-more");
 const base = form.dataset.baseUrl;
 const PAGE = 20;
 
-// One Pagefind index per year of stories (pagefind/shards.json lists them, oldest first): the
-// first is loaded and the others merged into it (Pagefind's mergeIndex), so a search and the
-// filter counts cover all of them. Merged hits come ordered by score, which mixes the years up
-// when sorted by date; a date-sorted search therefore asks one year at a time, in year order,
-// and each year's hits keep their date order.
+// The search index comes in shards (pagefind/shards.json lists them, oldest first): one per year,
+// and the archive's newest month apart from its year (`2020`, then `2020-06`). The first is loaded
+// and the others merged into it (Pagefind's mergeIndex), so a search and the filter counts cover
+// all of them. Merged hits come ordered by score, which mixes the shards up when sorted by date; a
+// date-sorted search therefore asks one shard's stories at a time, in date order, by a filter that
+// selects just them (a year, or each month of a year that is split), and each keeps its date order.
 let pagefind;
-let years = [];
+let shardKeys = [];
 try {
   const { shards } = await (await fetch(`${base}pagefind/shards.json`)).json();
   pagefind = await import(`${base}pagefind/${shards[0]}pagefind.js`);
   await pagefind.options({ baseUrl: base });
   for (const shard of shards.slice(1)) await pagefind.mergeIndex(`${base}pagefind/${shard}`, { baseUrl: base });
-  years = shards.map((shard) => shard.replace(/\/$/, ""));
+  shardKeys = shards.map((shard) => shard.replace(/\/$/, ""));
 } catch {
   pagefind = undefined;
   status.textContent = "The search index has not been built for this copy of the archive.";
 }
 
+/** Filters that split the stories into the shards' date order, oldest first: a year's, or a split year's months; the undated shelf last. */
+async function datePeriods(year) {
+  const years = [...new Set(shardKeys.filter((key) => key !== "undated").map((key) => key.slice(0, 4)))].filter((y) => !year || y === year);
+  const months = Object.keys((await pagefind.filters()).month ?? {}).sort();
+  const split = (y) => shardKeys.some((key) => key.startsWith(`${y}-`));
+  const periods = years.flatMap((y) => (split(y) ? months.filter((m) => m.startsWith(`${y}-`)).map((month) => ({ month })) : [{ year: y }]));
+  return { dated: periods, undated: shardKeys.includes("undated") && (!year || year === "undated") ? [{ year: "undated" }] : [] };
+}
+
 /** Hits for `words` with `filters`, best first, or by date when `sort` says so. */
 async function find(words, filters, sort) {
   if (!sort) return (await pagefind.search(words, { filters })).results;
-  // The undated shelf ("undated", after the years in shards.json) comes last either way.
-  const dated = years.filter((y) => y !== "undated");
-  const inYears = filters.year ? [filters.year] : [...(sort.date === "desc" ? [...dated].reverse() : dated), ...years.filter((y) => y === "undated")];
-  const perYear = [];
-  for (const year of inYears) perYear.push((await pagefind.search(words, { filters: { ...filters, year }, sort })).results);
-  return perYear.flat();
+  // The undated shelf comes last either way.
+  const { dated, undated } = await datePeriods(filters.year);
+  const hits = [];
+  for (const period of [...(sort.date === "desc" ? dated.reverse() : dated), ...undated]) hits.push((await pagefind.search(words, { filters: { ...filters, ...period }, sort })).results);
+  return hits.flat();
 }
 
 const params = () => new URLSearchParams(new FormData(form));
