@@ -150,6 +150,15 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   return (await readBytesIfExists(file))?.toString("utf8") ?? null;
 }
 
+/** `readTextIfExists` for code that cannot wait (the index stage reading a body again), or null when the file cannot be read. */
+export function readTextNow(file: string): string | null {
+  try {
+    return readFileSync(file).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
 /** The file's bytes, or null when it does not exist. */
 export async function readBytesIfExists(file: string): Promise<Buffer | null> {
   try {

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, copyFileS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ingest } from "../src/pipeline.ts";
+import { index, ingest } from "../src/pipeline.ts";
+import { resolveConfig } from "../src/config.ts";
 import { emptyReport } from "../src/report.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -143,6 +144,34 @@ test("with the ingest cache, a rebuild reads only new or changed dumps and still
   assert.equal((await ingest(dir, options, emptyReport())).records.length, 2, "a removed dump leaves the cache too");
   const stored = JSON.parse(readFileSync(path.join(cacheDir, "bodies", "index.json"), "utf8")) as { bodies: Record<string, unknown> };
   assert.deepEqual(Object.keys(stored.bodies), [key], "and so does its body (the other two stories share one)");
+  rmSync(dir, { recursive: true });
+});
+
+test("records leave ingest without their bodies, and a copy of an unchanged story added later is still merged with it", async () => {
+  const dir = contentWith({});
+  const options = { timezone: tz, reuse: true, cacheDir: path.join(dir, ".morgue-cache") };
+  const config = resolveConfig({});
+  const first = await ingest(dir, options, emptyReport());
+  assert.deepEqual(first.records.map((r) => r.body), [""], "the body is in the body store and the record file, not in memory");
+  const key = first.bodyKeys.get("sample.txt") ?? "";
+  const facts = first.memo.summary(key, () => assert.fail("the description was made at ingest"));
+  assert.match(facts.description, /^The United States is threatening to close its embassy/);
+  await index(first, emptyReport(), config);
+
+  // The same story again, one sentence corrected: telling it for a copy takes both bodies' 3-grams,
+  // which no build made before (one story has no other to be compared with); the unchanged story's
+  // body comes back from its record file.
+  // Another story under the same headline on the same day stays apart.
+  const text = readFileSync(sample, "utf8");
+  writeFileSync(path.join(dir, "copy.txt"), text.replace("amid frustrations over attacks", "amid growing frustration over attacks"));
+  const otherBody = "Harbour pilots in the northern port began a strike over pay on Tuesday, leaving a dozen ships waiting at anchor.\n\nThe port authority said talks would resume on Friday.\n\nUnion leaders said the pilots had not had a pay rise in six years.";
+  writeFileSync(path.join(dir, "other.txt"), text.replace(/The United States is threatening[\s\S]*?(?=\nRelated Stories)/, `${otherBody}\n`));
+  const second = await ingest(dir, options, emptyReport());
+  assert.equal(second.read, 2, "only the new dumps are read");
+  const report = emptyReport();
+  const archive = await index(second, report, config);
+  assert.equal(archive.articles.length, 2, "the copy merged, the other story apart");
+  assert.deepEqual(report.duplicates.map((d) => [d.kept, ...d.also].sort()), [["copy.txt", "sample.txt"]]);
   rmSync(dir, { recursive: true });
 });
 

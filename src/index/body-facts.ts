@@ -36,29 +36,36 @@ export class BodyFactsMemo {
     readonly names: TermNames = new TermNames(),
   ) {}
 
-  summary(key: string, body: string): BodyFacts {
+  // `body` is the Markdown, or how to get it: asked for only when the facts are not known.
+  summary(key: string, body: string | (() => string)): BodyFacts {
     let facts = this.used.get(key);
     if (facts === undefined) {
-      facts = this.known.get(key) ?? { description: describe(body), readingMinutes: readingMinutes(body) };
+      if (this.known.has(key)) facts = this.known.get(key) as BodyFacts;
+      else {
+        const text = markdownOf(body);
+        facts = { description: describe(text), readingMinutes: readingMinutes(text) };
+      }
       this.used.set(key, facts);
     }
     return facts;
   }
 
-  grams(key: string, body: string): Uint32Array {
+  grams(key: string, body: string | (() => string)): Uint32Array {
     const facts = this.summary(key, body);
     if (facts.grams !== undefined) return facts.grams;
     // A new object, not a changed one: the facts cache tells changed entries by identity.
-    const grams = trigrams(body);
+    const grams = trigrams(markdownOf(body));
     this.used.set(key, { ...facts, grams });
     return grams;
   }
 
-  terms(key: string, body: string): CountedTerms {
+  terms(key: string, body: string | (() => string)): CountedTerms {
     const facts = this.summary(key, body);
     if (facts.terms !== undefined) return { names: this.names, pairs: facts.terms };
-    const terms = countTerms(body, this.vocabulary, this.names);
+    const terms = countTerms(markdownOf(body), this.vocabulary, this.names);
     this.used.set(key, { ...facts, terms });
     return { names: this.names, pairs: terms };
   }
 }
+
+const markdownOf = (body: string | (() => string)): string => (typeof body === "string" ? body : body());
