@@ -4,7 +4,11 @@
 // classified (a page to parse, or a redirect, an error, a revisit, a duplicate capture, something
 // other than a page), and damaged records reported with their offset while the rest is read.
 // No file system here: the caller hands in a byte source (src/io.ts opens files).
-import { WARCParser, type WARCRecord } from "warcio";
+import type { WARCRecord } from "warcio";
+
+// Loaded when a crawl is read: most content folders have none, and warcio took about 30 ms of
+// every build's start-up.
+const warcio = async (): Promise<typeof import("warcio")> => import("warcio");
 
 /** Reads a crawl from byte `start` on; `size` is its length in bytes. */
 export interface WarcSource {
@@ -71,6 +75,7 @@ const isoDate = (value: string | null | undefined): string => (value ?? "").repl
  * record that stopped it (null when reading just stopped: the end, or warcio gave up silently).
  */
 async function readFrom(source: WarcSource, start: number, visit: (record: WARCRecord, offset: number) => void): Promise<{ end: number; damagedAt: number | null }> {
+  const { WARCParser } = await warcio();
   const parser = new WARCParser(source.open(start));
   let end = start;
   try {
@@ -176,6 +181,7 @@ export async function indexWarc(source: WarcSource, options: { maxPageBytes: num
 
 /** The HTTP payload (decoded from chunked and gzip transfer) of the single record in `bytes`. */
 export async function readWarcPayload(bytes: Uint8Array): Promise<Uint8Array> {
+  const { WARCParser } = await warcio();
   const record = await WARCParser.parse([bytes]);
   if (record === null) throw new Error("no WARC record at that offset");
   return record.readFully(true);

@@ -1,7 +1,14 @@
 // The part of the DOM the HTML parser uses, as linkedom provides it, typed here because the project
 // compiles without the browser's DOM library; and the page's text read the way a browser shows it.
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type { parseHTML as ParseHTML } from "linkedom";
 import { BLOCK_TAGS } from "./rules.ts";
+
+// linkedom is loaded when the first page is parsed (its CommonJS build, the one `require` can
+// load from a parser that does not wait): it took about 90 ms of every build's start-up, and most
+// content folders hold no HTML.
+let parseHTML: typeof ParseHTML | null = null;
+const linkedom = (): typeof ParseHTML => (parseHTML ??= (createRequire(import.meta.url)("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML);
 
 /** An element of a parsed page (linkedom's, structurally). */
 export interface HtmlElement {
@@ -37,7 +44,7 @@ export const TEXT_NODE = 3;
 
 /** Parses a page; never throws on bad markup (linkedom's parser, htmlparser2, is forgiving). */
 export function parseDocument(html: string): HtmlDocument {
-  return (parseHTML(html) as unknown as { document: HtmlDocument }).document;
+  return (linkedom()(html) as unknown as { document: HtmlDocument }).document;
 }
 
 /** Text with whitespace runs collapsed to one space and trimmed, as a browser lays out inline text. */
