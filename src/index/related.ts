@@ -899,44 +899,45 @@ function weighChanges(
   const signatures: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(n * width), weights: new Float32Array(n * width) };
   const loneSize = aloneBefore.weights.length + counts.lone.ids.length + leaving;
   const lone: LoneTerms = { offsets: new Int32Array(n + 1), terms: [], weights: new Float32Array(loneSize), places: new Int32Array(loneSize) };
-  let out = 0;
-  let signed = 0;
-  const keep = (t: number, weight: number): void => {
-    vectors.ids[out] = t;
-    vectors.weights[out++] = weight;
-  };
-  const leave = (term: string, weight: number, place: number): void => {
-    lone.weights[lone.terms.length] = weight;
-    lone.places[lone.terms.length] = place;
-    lone.terms.push(term);
-  };
+  const loneCounted: LoneTerms = { ...counts.lone, terms: Array.from(counts.lone.ids, (v) => vocabulary.term(v)) };
   // When no term joined or left, numbers are as before: rows are copied as they are.
   const renumber = terms.length !== previous.terms.length || joining.length > 0 ? termMap : null;
-  /** Row `r` of `rows` appended to `to` at `at`, renumbered by `map`; returns the end. */
-  const append = (to: Rows, at: number, rows: Rows, r: number, map: Int32Array | null): number => {
-    const from = rows.offsets[r] as number;
-    const end = rows.offsets[r + 1] as number;
+  /** Rows `o` to `o + count` of `rows` as rows `i` on of `to`, from `at`, renumbered by `map`; returns the end. */
+  const copy = (to: Rows, at: number, rows: Rows, o: number, count: number, map: Int32Array | null, i: number): number => {
+    const from = rows.offsets[o] as number;
+    const end = rows.offsets[o + count] as number;
     to.ids.set(rows.ids.subarray(from, end), at);
     to.weights.set(rows.weights.subarray(from, end), at);
     if (map !== null) for (let k = at; k < at + end - from; k++) to.ids[k] = map[to.ids[k] as number] as number;
+    for (let k = 1; k <= count; k++) to.offsets[i + k] = at + (rows.offsets[o + k] as number) - from;
     return at + end - from;
   };
-  let r = 0;
-  for (let i = 0; i < n; i++) {
+  const copyLone = (rows: LoneTerms, o: number, count: number, i: number): void => {
+    const from = rows.offsets[o] as number;
+    const end = rows.offsets[o + count] as number;
+    const at = lone.terms.length;
+    lone.weights.set(rows.weights.subarray(from, end), at);
+    lone.places.set(rows.places.subarray(from, end), at);
+    for (let k = from; k < end; k++) lone.terms.push(rows.terms[k] as string);
+    for (let k = 1; k <= count; k++) lone.offsets[i + k] = at + (rows.offsets[o + k] as number) - from;
+  };
+  let out = 0;
+  let signed = 0;
+  for (let i = 0, r = 0; i < n; ) {
     const o = oldSlot[i] as number;
     if (content[i] === 1) {
-      out = append(vectors, out, counts.vectors, r, null);
-      for (let k = counts.lone.offsets[r] as number; k < (counts.lone.offsets[r + 1] as number); k++) {
-        leave(vocabulary.term(counts.lone.ids[k] as number), counts.lone.weights[k] as number, counts.lone.places[k] as number);
-      }
-      signed = append(signatures, signed, counts.signatures, r, null);
-      r++;
+      out = copy(vectors, out, counts.vectors, r, 1, null, i);
+      signed = copy(signatures, signed, counts.signatures, r, 1, null, i);
+      copyLone(loneCounted, r++, 1, i++);
     } else if (vector[i] === 0) {
-      out = append(vectors, out, before, o, renumber);
-      for (let k = aloneBefore.offsets[o] as number; k < (aloneBefore.offsets[o + 1] as number); k++) {
-        leave(aloneBefore.terms[k] as string, aloneBefore.weights[k] as number, aloneBefore.places[k] as number);
-      }
-      signed = append(signatures, signed, signedBefore, o, renumber);
+      // Stories kept as they were, one after another in both: copied at once (at 100,000 stories,
+      // 0.06-0.1 s; one at a time, 0.2-0.4 s).
+      let count = 1;
+      while (i + count < n && content[i + count] === 0 && vector[i + count] === 0 && oldSlot[i + count] === o + count) count++;
+      out = copy(vectors, out, before, o, count, renumber, i);
+      signed = copy(signatures, signed, signedBefore, o, count, renumber, i);
+      copyLone(aloneBefore, o, count, i);
+      i += count;
     } else {
       // All its terms in order: each lone one at its place, the shared ones in between.
       let s = before.offsets[o] as number;
@@ -959,15 +960,20 @@ function weighChanges(
           t = termMap[old] as number;
         }
         if (t >= 0) {
-          keep(t, weight);
+          vectors.ids[out] = t;
+          vectors.weights[out++] = weight;
           top.offer(t, weight);
-        } else leave(term, weight, place);
+        } else {
+          lone.weights[lone.terms.length] = weight;
+          lone.places[lone.terms.length] = place;
+          lone.terms.push(term);
+        }
       }
       signed += top.drain(signatures.ids, signatures.weights, signed);
+      vectors.offsets[i + 1] = out;
+      signatures.offsets[i + 1] = signed;
+      lone.offsets[++i] = lone.terms.length;
     }
-    vectors.offsets[i + 1] = out;
-    lone.offsets[i + 1] = lone.terms.length;
-    signatures.offsets[i + 1] = signed;
   }
   const weighed: Weighed = {
     terms,
