@@ -776,7 +776,7 @@ function weighAll(docs: readonly RelatedDoc[], sample: Int32Array, rate: number,
  * too, and no story of it is new or changed. Terms that join or leave the shared ones move the
  * others' numbers: the stories kept are renumbered (`termMap`), and one that has such a term is
  * split again from its vector and lone terms, which hold all its terms with their weights, in
- * order. Returns, per story, whether its vector may differ (`Plan.vector`).
+ * order (`assemble`). Returns, per story, whether its vector may differ (`Plan.vector`).
  */
 function weighChanges(
   previous: RelatedState,
@@ -787,8 +787,8 @@ function weighChanges(
   tagKeys: TagKeys,
 ): { weighed: Weighed; vector: Uint8Array; termMap: Int32Array } {
   const n = docs.length;
-  const { oldSlot, newSlot, content } = matched;
-  const { vectors: before, signatures: signedBefore, lone: aloneBefore } = previous;
+  const { newSlot, content } = matched;
+  const { vectors: before, lone: aloneBefore } = previous;
   const fresh: number[] = [];
   content.forEach((changed, i) => {
     if (changed === 1) fresh.push(i);
@@ -889,19 +889,57 @@ function weighChanges(
     }
   }
 
-  const width = settings.signatureSize;
-  const top = new TopK(width);
-  const vectors: Rows = {
-    offsets: new Int32Array(n + 1),
-    ids: new Int32Array(before.ids.length + counts.vectors.ids.length + joining.length),
-    weights: new Float32Array(before.ids.length + counts.vectors.ids.length + joining.length),
+  const loneCounted: LoneTerms = {
+    offsets: counts.lone.offsets,
+    terms: Array.from(counts.lone.ids, (v) => vocabulary.term(v)),
+    weights: counts.lone.weights,
+    places: counts.lone.places,
   };
-  const signatures: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(n * width), weights: new Float32Array(n * width) };
-  const loneSize = aloneBefore.weights.length + counts.lone.ids.length + leaving;
-  const lone: LoneTerms = { offsets: new Int32Array(n + 1), terms: [], weights: new Float32Array(loneSize), places: new Int32Array(loneSize) };
-  const loneCounted: LoneTerms = { ...counts.lone, terms: Array.from(counts.lone.ids, (v) => vocabulary.term(v)) };
+  // A lone term of a story kept is one of the counted terms if it joined the shared ones.
+  const joinedAs = (term: string): number => {
+    const v = unshared.get(term);
+    return v === undefined ? -1 : (joined[v] as number);
+  };
   // When no term joined or left, numbers are as before: rows are copied as they are.
   const renumber = terms.length !== previous.terms.length || joining.length > 0 ? termMap : null;
+  const rows = assemble(previous, matched, vector, { ...counts, lone: loneCounted }, termMap, renumber, joinedAs, joining.length + leaving, settings.signatureSize);
+  const weighed: Weighed = {
+    terms,
+    df: termDf.slice(0, terms.length),
+    sampleDf: sampleDf.slice(0, terms.length),
+    floors: floors.slice(0, terms.length),
+    averageLength: previous.averageLength,
+    ...rows,
+  };
+  return { weighed, vector, termMap };
+}
+
+/**
+ * The rows of the state now (`weighChanges`): a story counted again as `counted` has it, one kept
+ * as before, renumbered by `renumber` (null: numbers are as they were), and one whose vector may
+ * differ (`vector`) split again from its vector and lone terms, each shared term taking its new
+ * number, `termMap`'s or, for a lone one, `joinedAs`'s (-1: still lone). `moving` bounds the terms
+ * that change sides.
+ */
+function assemble(
+  previous: RelatedState,
+  { oldSlot, content }: Matched,
+  vector: Uint8Array,
+  counted: { vectors: Rows; signatures: Rows; lone: LoneTerms },
+  termMap: Int32Array,
+  renumber: Int32Array | null,
+  joinedAs: (term: string) => number,
+  moving: number,
+  width: number,
+): Pick<Weighed, "vectors" | "signatures" | "lone"> {
+  const n = content.length;
+  const { vectors: before, signatures: signedBefore, lone: aloneBefore } = previous;
+  const top = new TopK(width);
+  const vectorSize = before.ids.length + counted.vectors.ids.length + moving;
+  const vectors: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(vectorSize), weights: new Float32Array(vectorSize) };
+  const signatures: Rows = { offsets: new Int32Array(n + 1), ids: new Int32Array(n * width), weights: new Float32Array(n * width) };
+  const loneSize = aloneBefore.weights.length + counted.lone.weights.length + moving;
+  const lone: LoneTerms = { offsets: new Int32Array(n + 1), terms: [], weights: new Float32Array(loneSize), places: new Int32Array(loneSize) };
   /** Rows `o` to `o + count` of `rows` as rows `i` on of `to`, from `at`, renumbered by `map`; returns the end. */
   const copy = (to: Rows, at: number, rows: Rows, o: number, count: number, map: Int32Array | null, i: number): number => {
     const from = rows.offsets[o] as number;
@@ -926,9 +964,9 @@ function weighChanges(
   for (let i = 0, r = 0; i < n; ) {
     const o = oldSlot[i] as number;
     if (content[i] === 1) {
-      out = copy(vectors, out, counts.vectors, r, 1, null, i);
-      signed = copy(signatures, signed, counts.signatures, r, 1, null, i);
-      copyLone(loneCounted, r++, 1, i++);
+      out = copy(vectors, out, counted.vectors, r, 1, null, i);
+      signed = copy(signatures, signed, counted.signatures, r, 1, null, i);
+      copyLone(counted.lone, r++, 1, i++);
     } else if (vector[i] === 0) {
       // Stories kept as they were, one after another in both: copied at once (at 100,000 stories,
       // 0.06-0.1 s; one at a time, 0.2-0.4 s).
@@ -951,8 +989,7 @@ function weighChanges(
         if (l < lEnd && aloneBefore.places[l] === place) {
           term = aloneBefore.terms[l] as string;
           weight = aloneBefore.weights[l++] as number;
-          const v = unshared.get(term);
-          t = v === undefined ? -1 : (joined[v] as number);
+          t = joinedAs(term);
         } else {
           const old = before.ids[s] as number;
           term = previous.terms[old] as string;
@@ -975,17 +1012,13 @@ function weighChanges(
       lone.offsets[++i] = lone.terms.length;
     }
   }
-  const weighed: Weighed = {
-    terms,
-    df: termDf.slice(0, terms.length),
-    sampleDf: sampleDf.slice(0, terms.length),
-    floors: floors.slice(0, terms.length),
-    averageLength: previous.averageLength,
-    vectors: { offsets: vectors.offsets, ids: vectors.ids.subarray(0, out), weights: vectors.weights.subarray(0, out) },
+  const end = vectors.offsets[n] as number;
+  const alone = lone.terms.length;
+  return {
+    vectors: { offsets: vectors.offsets, ids: vectors.ids.subarray(0, end), weights: vectors.weights.subarray(0, end) },
     signatures,
-    lone: { ...lone, weights: lone.weights.subarray(0, lone.terms.length), places: lone.places.subarray(0, lone.terms.length) },
+    lone: { ...lone, weights: lone.weights.subarray(0, alone), places: lone.places.subarray(0, alone) },
   };
-  return { weighed, vector, termMap };
 }
 
 /** The position of `item` in `list`, sorted in code-unit order, or -1. */
