@@ -10,6 +10,7 @@ import { loadCorpus } from "../src/eval/related.ts";
 import { deriveTags } from "../src/index/entities.ts";
 import { inSample, relate, sampleRate, type RelatedDoc, type RelatedOptions, type RelatedState } from "../src/index/related.ts";
 import { decodeState, encodeState } from "../src/ingest/related-cache.ts";
+import { terms } from "../src/index/text.ts";
 import { mulberry32 } from "../src/prng.ts";
 
 interface Step {
@@ -151,6 +152,63 @@ test("the state of a computation is the same whatever the order of the stories, 
   const other = relate(docs, { settings: { sampleSize: 32, minScore: 0 }, previous: first.state });
   assert.ok(other.full, "a state made with other settings is not used");
   assert.deepEqual(other.related, relate(docs, { settings: { sampleSize: 32, minScore: 0 } }).related);
+});
+
+test("regression (issue 16): a term only one story had joins the shared terms when another story has it, and leaves them when that one goes", () => {
+  // About 120 stories and a sample of at most 32: a rate of 1/4. Every change is outside the sample, so
+  // that each step computes only what changed: the story that has a term alone is not counted
+  // again, and its vector must take the term in (or give it up) from what the state kept of it.
+  const settings = { sampleSize: 32 };
+  const rate = sampleRate(118, settings.sampleSize);
+  assert.equal(rate, sampleRate(128, settings.sampleSize), "the steps keep the sample's rate");
+  const made = synthesise(fixture, 200, 6, "t");
+  const outside = made.filter((doc) => !inSample(doc.id, rate));
+  const inside = made.filter((doc) => inSample(doc.id, rate));
+  const spare = outside.slice(100);
+  // Words no synthetic story has: "aardwolfish" numbers before almost every term, so that its joining
+  // or leaving moves the numbers of nearly all; "zymurgist" after all of them; "quillwort" is had
+  // by a story of the sample.
+  const words = ["aardwolfish", "zymurgist", "quillwort"].map((word) => terms(word)[0] as string);
+  const withWord = (doc: RelatedDoc, word: string): RelatedDoc => ({ ...doc, body: `${doc.body} ${word}` });
+  // A story of the sample has "quillwort" alone from the start: its weight counts the sample's one story that has it.
+  const start = [...outside.slice(0, 100), ...inside.slice(0, 18)].map((doc, k) => (k === 100 ? withWord(doc, "quillwort") : doc));
+  const lone = start[7] as RelatedDoc;
+  const [b, c, d, e] = spare as [RelatedDoc, RelatedDoc, RelatedDoc, RelatedDoc];
+  const exclude = new Map<string, Set<string>>();
+  const sequence: Step[] = [];
+  let docs = start.map((doc) => (doc === lone ? withWord(doc, "aardwolfish") : doc));
+  sequence.push({ label: "a story has a word alone", docs, exclude });
+  docs = [...docs, withWord(b, "aardwolfish")];
+  sequence.push({ label: "a new story has it too: it is shared", docs, exclude });
+  docs = docs.filter((doc) => doc.id !== b.id);
+  sequence.push({ label: "the new story goes: the first has it alone again", docs, exclude });
+  docs = [...docs, withWord(c, "zymurgist"), withWord(d, "zymurgist")];
+  sequence.push({ label: "two new stories share a new word", docs, exclude });
+  docs = docs.map((doc) => (doc.id === c.id ? { ...doc, body: `${doc.body} changed` } : doc));
+  sequence.push({ label: "one of them changes and has it still", docs, exclude });
+  docs = docs.map((doc) => (doc.id === c.id ? { ...c, title: `${c.title} again` } : doc));
+  sequence.push({ label: "then no more: the other has it alone", docs, exclude });
+  docs = [...docs, withWord(e, "quillwort")];
+  sequence.push({ label: "a new story shares the word a story of the sample had alone", docs, exclude });
+  const { incremental } = check(start, sequence, settings);
+  assert.equal(incremental, sequence.length, "every step computed only what changed");
+
+  // The steps did what they say: the words joined and left the shared terms.
+  const states = sequence.map((step) => relate(step.docs, { settings }).state);
+  assert.deepEqual(
+    states.map((state) => words.map((term) => state.terms.includes(term))),
+    [
+      [false, false, false],
+      [true, false, false],
+      [false, false, false],
+      [false, true, false],
+      [false, true, false],
+      [false, false, false],
+      [false, false, true],
+    ],
+  );
+  const last = states[states.length - 1] as RelatedState;
+  assert.equal(last.sampleDf[last.terms.indexOf(words[2] as string)], 1, "one story of the sample has the last word");
 });
 
 const TOPICS_DEV = new URL("../../shared/corpora/topics-dev", import.meta.url).pathname;

@@ -34,8 +34,12 @@ type Numbers = Int32Array | Float32Array | Float64Array;
 
 /** The state's typed arrays, in file order, each with how to make it from bytes. */
 function arraysOf(state: RelatedState): Numbers[] {
-  const { candidates, neighbours, expanded, kept } = state;
+  const { candidates, neighbours, expanded, kept, vectors, signatures, lone } = state;
   return [
+    state.df, state.sampleDf, state.floors,
+    vectors.offsets, vectors.ids, vectors.weights,
+    signatures.offsets, signatures.ids, signatures.weights,
+    lone.offsets, lone.weights, lone.places,
     candidates.counts, candidates.slots, candidates.values,
     neighbours.counts, neighbours.slots, neighbours.values,
     expanded.offsets, expanded.ids, expanded.weights,
@@ -59,6 +63,8 @@ export function encodeState(state: RelatedState): Uint8Array {
       digests: state.digests,
       excludes: state.excludes,
       terms: state.terms,
+      averageLength: state.averageLength,
+      lone: state.lone.terms,
       widths: [state.candidates.width, state.neighbours.width, state.kept.width],
       ranks: [state.latent.rank, state.basis.rank],
       arrays: arrays.map((a) => [a.constructor.name, a.length]),
@@ -81,14 +87,15 @@ export function encodeState(state: RelatedState): Uint8Array {
 
 const KINDS = { Int32Array, Float32Array, Float64Array } as const;
 /** The kinds of `arraysOf`, in order. */
-const ORDER = "Int32Array Int32Array Float64Array Int32Array Int32Array Float32Array Int32Array Int32Array Float32Array Float32Array Float32Array Int32Array Int32Array Int32Array Float64Array";
+const ORDER = "Int32Array Int32Array Float32Array Int32Array Int32Array Float32Array Int32Array Int32Array Float32Array Int32Array Float32Array Int32Array Int32Array Int32Array Float64Array Int32Array Int32Array Float32Array Int32Array Int32Array Float32Array Float32Array Float32Array Int32Array Int32Array Int32Array Float64Array";
 
 /** The state `encodeState` wrote, or null when the bytes are not one (damaged, cut short, another byte order). */
 export function decodeState(bytes: Uint8Array): RelatedState | null {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC || raw.readUInt32LE(4) > raw.length - 8) return null;
   const headerLength = raw.readUInt32LE(4);
-  let header: Pick<RelatedState, "key" | "sampleKey" | "ids" | "digests" | "excludes" | "terms"> & {
+  let header: Pick<RelatedState, "key" | "sampleKey" | "ids" | "digests" | "excludes" | "terms" | "averageLength"> & {
+    lone: RelatedState["lone"]["terms"];
     widths: [number, number, number];
     ranks: [number, number];
     arrays: [keyof typeof KINDS, number][];
@@ -109,10 +116,12 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
     at += Math.ceil((length * make.BYTES_PER_ELEMENT) / 8) * 8;
   }
   if (at !== raw.length) return null;
-  const [cc, cs, cv, nc, ns, nv, eo, ei, ew, lv, bv, bt, hc, hs, hv] = arrays as [
+  const [df, sdf, fl, vo, vi, vw, so, si, sw, lo, lw, lp, cc, cs, cv, nc, ns, nv, eo, ei, ew, lv, bv, bt, hc, hs, hv] = arrays as [
+    Int32Array, Int32Array, Float32Array, Int32Array, Int32Array, Float32Array, Int32Array, Int32Array, Float32Array, Int32Array, Float32Array, Int32Array,
     Int32Array, Int32Array, Float64Array, Int32Array, Int32Array, Float32Array, Int32Array, Int32Array, Float32Array,
     Float32Array, Float32Array, Int32Array, Int32Array, Int32Array, Float64Array,
   ];
+  if (header.lone.length !== lw.length) return null;
   const [candidates, neighbours, kept] = header.widths;
   return {
     key: header.key,
@@ -121,6 +130,13 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
     digests: header.digests,
     excludes: header.excludes,
     terms: header.terms,
+    df,
+    sampleDf: sdf,
+    floors: fl,
+    averageLength: header.averageLength,
+    vectors: { offsets: vo, ids: vi, weights: vw },
+    signatures: { offsets: so, ids: si, weights: sw },
+    lone: { offsets: lo, terms: header.lone, weights: lw, places: lp },
     candidates: { width: candidates, counts: cc, slots: cs, values: cv },
     neighbours: { width: neighbours, counts: nc, slots: ns, values: nv },
     expanded: { offsets: eo, ids: ei, weights: ew },
