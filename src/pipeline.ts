@@ -74,11 +74,11 @@ export interface Ingested {
   /** What the last build's index read from the bodies (src/index/body-facts.ts), by body key; the index stage uses and replaces it. */
   facts: FactsCache;
   /**
-   * The facts of this build's bodies: every record's description, reading time and counted terms
-   * are in it when ingest ends. The records' own `body` is then empty: see `ingest`.
+   * The facts of this build's bodies: every record's description, reading time, 3-grams and
+   * counted terms are in it when ingest ends. The records' own `body` is then empty: see `ingest`.
    */
   memo: BodyFactsMemo;
-  /** A record's Markdown body, read again from its record file, for facts not made at ingest (3-grams: see `ingest`). */
+  /** A record's Markdown body, read again from its record file, for facts neither made at ingest nor kept by the facts cache. */
   bodyOf(record: ArticleRecord): string;
   /** What the last build's related-story scoring left (src/index/related.ts); the index stage uses and replaces it. */
   related: RelatedCache;
@@ -111,21 +111,24 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
   const related = options.cacheDir === undefined ? noRelatedCache() : await openRelatedCache(options.cacheDir, options.reuse);
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
-  // Bodies leave memory at ingest. A record's description, reading time and counted terms are made
-  // as soon as it is read (or taken from the facts cache), and its `body` is emptied: they are all
-  // the index reads of a body, besides the 3-grams of the few stories compared as possible copies,
-  // whose bodies are read again from their record files (`bodyOf`). The HTML is in the body store.
-  // Bodies were 44% of the records' heap after ingest (31 of 70 MB at 10,000 bench stories), about
-  // 300 MB at 100,000, and 70% of the ingest cache's files (52 MB at 10,000).
+  // Bodies leave memory at ingest. A record's description, reading time, 3-grams and counted terms
+  // are made as soon as it is read (or taken from the facts cache), and its `body` is emptied: they
+  // are all the index reads of a body. (Related-story scoring asks for the 3-grams of nearly every
+  // story, to tell copies: made from record files read again, they cost a cold 10,000-story index
+  // 0.9 s more.) A body is read again from its record file (`bodyOf`) only for facts the cache
+  // lost. The HTML is in the body store. Bodies were 44% of the records' heap after ingest (31 of
+  // 70 MB at 10,000 bench stories), about 300 MB at 100,000, and 70% of the ingest cache's files
+  // (52 MB at 10,000).
   const memo = new BodyFactsMemo(facts.known, facts.names);
   const recordFiles = new Map<string, string>();
   const shelve = (record: ArticleRecord, key: string, recordFile: string): ArticleRecord => {
+    memo.grams(key, record.body);
     memo.terms(key, record.body);
     recordFiles.set(record.sourceFile, recordFile);
     return { ...record, body: "" };
   };
-  // A record file changed or removed since ingest read it gives no body: its 3-grams are then
-  // empty, and the build's closing stamps see the change, so the next build makes it again.
+  // A record file changed or removed since ingest read it gives no body: its facts are then an
+  // empty body's, and the build's closing stamps see the change, so the next build makes it again.
   const bodyOf = (record: ArticleRecord): string => {
     const text = io.readTextNow(recordFiles.get(record.sourceFile) ?? recordFileOf(record.sourceFile));
     try {
