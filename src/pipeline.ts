@@ -120,17 +120,17 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   // 70 MB at 10,000 bench stories), about 300 MB at 100,000, and 70% of the ingest cache's files
   // (52 MB at 10,000).
   const memo = new BodyFactsMemo(facts.known, facts.names);
-  const recordFiles = new Map<string, string>();
-  const shelve = (record: ArticleRecord, key: string, recordFile: string): ArticleRecord => {
+  const shelve = (record: ArticleRecord, key: string): ArticleRecord => {
     memo.grams(key, record.body);
     memo.terms(key, record.body);
-    recordFiles.set(record.sourceFile, recordFile);
     return { ...record, body: "" };
   };
-  // A record file changed or removed since ingest read it gives no body: its facts are then an
-  // empty body's, and the build's closing stamps see the change, so the next build makes it again.
+  // Only a record taken from the ingest cache can lack facts (every record read this build has all
+  // of them), and its record file is its dump's. A record file changed or removed since ingest
+  // stamped it gives no body: its facts are then an empty body's, and the build's closing stamps
+  // see the change, so the next build makes it again.
   const bodyOf = (record: ArticleRecord): string => {
-    const text = io.readTextNow(recordFiles.get(record.sourceFile) ?? recordFileOf(record.sourceFile));
+    const text = io.readTextNow(recordFileOf(record.sourceFile));
     try {
       return text === null ? "" : readRecord(text).record.body;
     } catch (error) {
@@ -179,7 +179,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       }
       const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
       if (html) await bodies.put(html.key, html.text);
-      const record = decided.record && html ? shelve(decided.record, html.key, recordFile) : decided.record;
+      const record = decided.record && html ? shelve(decided.record, html.key) : decided.record;
       const result: CachedResult = { ...decided, record, bodyKey: html?.key ?? null };
       if (write !== null) await io.writeText(recordFile, write);
       else if (!result.record && existing !== null && !result.correction && !result.note) {
@@ -231,7 +231,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       }
       const html = bodyHtml(record.body);
       await bodies.put(html.key, html.text);
-      records.push(shelve(record, html.key, full));
+      records.push(shelve(record, html.key));
       bodyKeys.set(record.sourceFile, html.key);
       report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
     } catch (error) {
