@@ -11,7 +11,7 @@ import { countTerms, type CountedTerms, TermNames, Vocabulary } from "./text.ts"
 export interface BodyFacts {
   description: string;
   readingMinutes: number;
-  /** Made only for bodies that are compared: a day and headline shared, or a close related story. */
+  /** Made at ingest for every body (src/pipeline.ts): related-story scoring's copy check asks for nearly all of them. */
   grams?: Uint32Array;
   /** `CountedTerms.pairs`, by the numbers of the memo's `names`. */
   terms?: Uint32Array;

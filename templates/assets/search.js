@@ -28,10 +28,13 @@ try {
   status.textContent = "The search index has not been built for this copy of the archive.";
 }
 
+/** The month filter's values, oldest first: read once, on the first date-sorted search. */
+let months;
+
 /** Filters that split the stories into the shards' date order, oldest first: a year's, or a split year's months; the undated shelf last. */
 async function datePeriods(year) {
   const years = [...new Set(shardKeys.filter((key) => key !== "undated").map((key) => key.slice(0, 4)))].filter((y) => !year || y === year);
-  const months = Object.keys((await pagefind.filters()).month ?? {}).sort();
+  months ??= Object.keys((await pagefind.filters()).month ?? {}).sort();
   const split = (y) => shardKeys.some((key) => key.startsWith(`${y}-`));
   const periods = years.flatMap((y) => (split(y) ? months.filter((m) => m.startsWith(`${y}-`)).map((month) => ({ month })) : [{ year: y }]));
   return { dated: periods, undated: shardKeys.includes("undated") && (!year || year === "undated") ? [{ year: "undated" }] : [] };
