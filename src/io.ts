@@ -16,6 +16,11 @@ import { inLanes } from "./lanes.ts";
 /** Folder inside the content folder where ingest writes records; never scanned for dumps. */
 export const RECORDS_DIR = "records";
 
+/** Where the record of a dump lives, relative to the content folder: `a/b.txt` -> `records/a/b.md`. */
+export function recordPathFor(dumpFile: string): string {
+  return `${RECORDS_DIR}/${dumpFile.replace(/\.txt$/i, "")}.md`;
+}
+
 /** A file or folder a listing could not use, and why; the caller reports it. */
 export interface ListingProblem {
   /** `/`-separated path relative to the listed folder. */

@@ -7,24 +7,23 @@ import path from "node:path";
 import v8 from "node:v8";
 import { performance } from "node:perf_hooks";
 import type { SiteConfig } from "./config.ts";
-import { bodyHtml, recordPathFor } from "./ingest/ingest.ts";
 import { memoryBodies, packedBodies, type BodyStore } from "./ingest/body-store.ts";
 import { IngestCache, type CachedResult } from "./ingest/cache.ts";
 import { noFactsCache, openFactsCache, type FactsCache } from "./ingest/facts-cache.ts";
 import { noRelatedCache, openRelatedCache, type RelatedCache } from "./ingest/related-cache.ts";
 import { Crawls } from "./ingest/crawl.ts";
-import { ingesterFor } from "./ingest/pool.ts";
+import { startIngest } from "./ingest/pool.ts";
 import * as io from "./io.ts";
+import { recordPathFor } from "./io.ts";
 import { inLanes } from "./lanes.ts";
 import type { ArticleRecord } from "./record/schema.ts";
 import { readRecord, RecordError } from "./record/store.ts";
 import { emptyReport, type BuildReport, type DumpFailure } from "./report.ts";
-import { buildArchive, type Archive } from "./index/archive.ts";
-import { BodyFactsMemo } from "./index/body-facts.ts";
-import { mergeDuplicates } from "./index/dedupe.ts";
-import { renderSite, type RenderedSite } from "./render/site.ts";
+import type { Archive } from "./index/archive.ts";
+import type { BodyFactsMemo } from "./index/body-facts.ts";
+import type { RenderedSite } from "./render/site.ts";
 import { pageFile } from "./render/pages.ts";
-import { buildSearchIndex, searchFiles, searchShards, SEARCH_DIR, SHARDS_FILE, type BuiltSearch } from "./render/search.ts";
+import type { BuiltSearch } from "./render/search.ts";
 import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptions, type BuildResult } from "./build.ts";
 
 /**
@@ -37,6 +36,17 @@ import { PAGES_FILE, readSiteCache, reportLines, writeSiteCache, type BuildOptio
  * and the render changed nothing (render peak 2,981 MB).
  */
 const LARGE_ARCHIVE = 50_000;
+
+/**
+ * The index, render and search stages' modules: Eleventy, Pagefind's client, the tagger's tables.
+ * Loaded while ingest's parsing starts (see `ingest`), so that this thread loads them while a
+ * worker loads the parser on another core; about 0.4 s of an everyday build's start-up.
+ */
+let laterStages: Promise<[typeof import("./index/archive.ts"), typeof import("./index/dedupe.ts"), typeof import("./render/site.ts"), typeof import("./render/search.ts")]> | null = null;
+export function loadLaterStages(): NonNullable<typeof laterStages> {
+  laterStages ??= Promise.all([import("./index/archive.ts"), import("./index/dedupe.ts"), import("./render/site.ts"), import("./render/search.ts")]);
+  return laterStages;
+}
 
 /** How many dumps are read ahead of the parser; bounds memory while keeping workers busy. */
 const IN_FLIGHT = 64;
@@ -75,7 +85,7 @@ export interface Ingested {
   facts: FactsCache;
   /**
    * The facts of this build's bodies: every record's description, reading time, 3-grams and
-   * counted terms are in it when ingest ends. The records' own `body` is then empty: see `ingest`.
+   * counted terms are in it when ingest ends. The records' own `body` is then empty, and their `provenance` holds only how the section was found: see `ingest`.
    */
   memo: BodyFactsMemo;
   /** A record's Markdown body, read again from its record file, for facts neither made at ingest nor kept by the facts cache. */
@@ -103,14 +113,49 @@ function unreadable(file: string, error: unknown): DumpFailure {
 export async function ingest(contentDir: string, options: IngestOptions, report: BuildReport, listing?: io.Listing): Promise<Ingested> {
   listing ??= await io.listDumps(contentDir);
   reportListing(listing, report);
-  // Crawls (WARC files) are indexed first; their pages are dumps of their own from here on.
-  const crawls = await Crawls.index(contentDir, listing.files, options.cacheDir);
-  const files = crawls.dumps(listing.files);
-  const cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
-  const bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
-  const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
-  const related = options.cacheDir === undefined ? noRelatedCache() : await openRelatedCache(options.cacheDir, options.reuse);
+  // The parser starts first: see `startIngest`.
+  const starting = startIngest();
+  let crawls: Crawls;
+  let files: string[];
+  let cache: IngestCache | null;
+  let bodies: BodyStore;
+  try {
+    // Crawls (WARC files) are indexed first; their pages are dumps of their own from here on.
+    crawls = await Crawls.index(contentDir, listing.files, options.cacheDir);
+    files = crawls.dumps(listing.files);
+    cache = options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, options.reuse);
+    bodies = options.cacheDir === undefined ? memoryBodies() : await packedBodies(path.join(options.cacheDir, "bodies"));
+  } catch (error) {
+    await starting.cancel();
+    throw error;
+  }
   const recordFileOf = (file: string): string => path.join(contentDir, recordPathFor(file));
+
+  // Unchanged dumps (same file stamps as last time) take their cached result without being read.
+  // A record the build's listing did not find is stamped here (a new dump has none: null).
+  const stampOf = (known: ReadonlyMap<string, string | null> | undefined, file: string): string | null => {
+    const stamp = known?.get(file);
+    return stamp !== undefined ? stamp : io.fileStamp(path.join(contentDir, file));
+  };
+  const stamps = files.map((file) => [crawls.stamp(file) ?? stampOf(options.stamps?.dumps, file), stampOf(options.stamps?.records, recordPathFor(file))] as const);
+  const results: (CachedResult | undefined)[] = files.map((file, i) => {
+    const cached = cache?.lookup(file, ...stamps[i]!);
+    return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
+  });
+  const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
+
+  // The parsing starts here (in a worker, for a few dumps from the compiled copy: see
+  // `startIngest`); meanwhile this thread reads the other caches and loads the later stages.
+  const ingester = starting.choose(toRead.length);
+  let done = files.length - toRead.length;
+  loadLaterStages().catch(() => {});
+  const opening = (async () => {
+    const facts = options.cacheDir === undefined ? noFactsCache() : await openFactsCache(options.cacheDir, options.reuse);
+    const related = options.cacheDir === undefined ? noRelatedCache() : await openRelatedCache(options.cacheDir, options.reuse);
+    const { BodyFactsMemo } = await import("./index/body-facts.ts");
+    return { facts, related, memo: new BodyFactsMemo(facts.known, facts.names) };
+  })();
+  opening.catch(() => {});
   // Bodies leave memory at ingest. A record's description, reading time, 3-grams and counted terms
   // are made as soon as it is read (or taken from the facts cache), and its `body` is emptied: they
   // are all the index reads of a body. (Related-story scoring asks for the 3-grams of nearly every
@@ -119,11 +164,15 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
   // lost. The HTML is in the body store. Bodies were 44% of the records' heap after ingest (31 of
   // 70 MB at 10,000 bench stories), about 300 MB at 100,000, and 70% of the ingest cache's files
   // (52 MB at 10,000).
-  const memo = new BodyFactsMemo(facts.known, facts.names);
-  const shelve = (record: ArticleRecord, key: string): ArticleRecord => {
+  const shelve = async (record: ArticleRecord, key: string): Promise<ArticleRecord> => {
+    const { memo } = await opening;
     memo.grams(key, record.body);
     memo.terms(key, record.body);
-    return { ...record, body: "" };
+    // Of the parser's provenance the index reads only how the section was found (the review
+    // queue's "default section"); the rest was 30% of the ingest cache's JSON, read by every build.
+    const section = record.provenance.section;
+    const provenance: Record<string, string> = section === undefined ? {} : { section };
+    return { ...record, body: "", provenance };
   };
   // Only a record taken from the ingest cache can lack facts (every record read this build has all
   // of them), and its record file is its dump's. A record file changed or removed since ingest
@@ -139,21 +188,6 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   };
 
-  // Unchanged dumps (same file stamps as last time) take their cached result without being read.
-  // A record the build's listing did not find is stamped here (a new dump has none: null).
-  const stampOf = (known: ReadonlyMap<string, string | null> | undefined, file: string): string | null => {
-    const stamp = known?.get(file);
-    return stamp !== undefined ? stamp : io.fileStamp(path.join(contentDir, file));
-  };
-  const stamps = files.map((file) => [crawls.stamp(file) ?? stampOf(options.stamps?.dumps, file), stampOf(options.stamps?.records, recordPathFor(file))] as const);
-  const results: (CachedResult | undefined)[] = files.map((file, i) => {
-    const cached = cache?.lookup(file, ...stamps[i]!);
-    return cached && (cached.bodyKey === null || bodies.has(cached.bodyKey)) ? cached : undefined;
-  });
-  const toRead = files.flatMap((file, i) => (results[i] === undefined ? [i] : []));
-
-  const ingester = ingesterFor(toRead.length);
-  let done = files.length - toRead.length;
   try {
     await inLanes(toRead, IN_FLIGHT, async (index) => {
       const file = files[index]!;
@@ -179,7 +213,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
       }
       const { write, html, ...decided } = await ingester.ingest({ file, bytes, existing, timezone: options.timezone, reuse: options.reuse, origin: crawls.origin(file) });
       if (html) await bodies.put(html.key, html.text);
-      const record = decided.record && html ? shelve(decided.record, html.key) : decided.record;
+      const record = decided.record && html ? await shelve(decided.record, html.key) : decided.record;
       const result: CachedResult = { ...decided, record, bodyKey: html?.key ?? null };
       if (write !== null) await io.writeText(recordFile, write);
       else if (!result.record && existing !== null && !result.correction && !result.note) {
@@ -229,9 +263,9 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
         options.stamps?.records.delete(recordFile);
         continue;
       }
-      const html = bodyHtml(record.body);
+      const html = await (await import("./ingest/ingest.ts")).bodyHtmlLoading(record.body);
       await bodies.put(html.key, html.text);
-      records.push(shelve(record, html.key));
+      records.push(await shelve(record, html.key));
       bodyKeys.set(record.sourceFile, html.key);
       report.notes.push({ file: recordFile, message: `its dump ${record.sourceFile} is gone; the hand-edited record was kept` });
     } catch (error) {
@@ -240,6 +274,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
     }
   }
   await bodies.keepOnly(new Set(bodyKeys.values()));
+  const { facts, related, memo } = await opening;
   return { records, bodyKeys, bodies, facts, memo, bodyOf, related, read: toRead.length };
 }
 
@@ -261,6 +296,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
     grams: (record: ArticleRecord) => memo.grams(bodyKey(record), () => bodyOf(record)),
     terms: (record: ArticleRecord) => memo.terms(bodyKey(record), () => bodyOf(record)),
   };
+  const [{ buildArchive }, { mergeDuplicates }] = await loadLaterStages();
   const merged = mergeDuplicates(ingested.records, facts.grams);
   report.duplicates = merged.duplicates;
   const related = { previous: ingested.related.previous, next: null };
@@ -277,6 +313,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
  * has, and search shards gone (all of them when this build has no search).
  */
 async function siteUpdate(siteDir: string, last: { pages: [string, string, string][]; others: string[] }, rendered: RenderedSite, search: BuiltSearch | null): Promise<io.SiteUpdate> {
+  const [, , , { SEARCH_DIR, SHARDS_FILE }] = await loadLaterStages();
   const others = new Set(rendered.others);
   const files = [...rendered.written.filter((f) => !others.has(f)), ...rendered.others];
   if (search) files.push(`${SEARCH_DIR}/${SHARDS_FILE}`);
@@ -321,6 +358,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   ingested = null;
   lap("index");
 
+  const [, , { renderSite }, { buildSearchIndex, searchFiles, searchShards }] = await loadLaterStages();
   const pagesFile = path.join(cacheDir, PAGES_FILE);
   const searchFile = path.join(cacheDir, "search.json");
   const renderVersion = await io.codeVersion("render");
@@ -347,7 +385,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
       const shardRows = (options.cache ?? true) ? (await readSiteCache<[string, string, string | null]>(searchFile, config.outputDir))?.rows : undefined;
       const shards = new Map(shardRows?.map(([key, fingerprint, stamp]) => [key, { fingerprint, stamp: stamp ?? null }]));
       const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards, inPlace: lastSite !== null };
-      search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion), previous: previousSearch });
+      search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion, rendered.indexedDigests), previous: previousSearch });
       lap("search");
       log(`search: ${search.shards.size} shard(s), ${search.reused} unchanged since the last build`);
     }

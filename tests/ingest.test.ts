@@ -246,7 +246,7 @@ test("worker threads, alone or next to this thread, give the same records, failu
     { file: "empty.txt", bytes: new Uint8Array(), existing: null, timezone: tz, reuse: true },
   ];
   const pool = workerPool(2);
-  const shared = sharedPool(1);
+  const shared = sharedPool(workerPool(1));
   try {
     const viaWorkers = await Promise.all(inputs.map((i) => pool.ingest(i)));
     const local = await Promise.all(inputs.map((i) => inThread().ingest(i)));

@@ -3,10 +3,30 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { escapeMarkdown } from "../src/parse/markdown.ts";
-import { renderMarkdown } from "../src/render/markdown.ts";
+import { loadMarkdown, MarkdownNotLoaded, renderMarkdown } from "../src/render/markdown.ts";
 
 const decode = (html: string): string =>
   html.replace(/<[^>]+>/g, "").replace(/&#x26;|&amp;/g, "&").replace(/&#x3C;|&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').trim();
+
+// First in this file (each test file runs in a process of its own): nothing has loaded remark yet.
+test("remark is loaded only for a body that needs it, and a hand-edited body with Markdown still becomes HTML (issue 16)", async () => {
+  const { readFileSync } = await import("node:fs");
+  const path = await import("node:path");
+  const { ingestDumpLoading } = await import("../src/ingest/ingest.ts");
+  assert.equal(String(renderMarkdown("Plain words, one paragraph.\n\nAnother one.")), "<p>Plain words, one paragraph.</p>\n<p>Another one.</p>");
+  assert.throws(() => renderMarkdown("Some *emphasis*"), MarkdownNotLoaded, "not loaded for plain bodies");
+  const input = { file: "sample.txt", bytes: new Uint8Array(readFileSync(path.join(import.meta.dirname, "..", "content", "000_232c69b19052f130.txt"))), existing: null, timezone: "America/New_York", reuse: true };
+  const fresh = await ingestDumpLoading(input);
+  assert.ok(fresh.write && fresh.html?.text.startsWith("<p>"), "a dump's plain body needs no remark");
+  assert.throws(() => renderMarkdown("Some *emphasis*"), MarkdownNotLoaded, "still not loaded");
+  // The archivist adds a link and emphasis to the record's body: remark is loaded for it.
+  const edited = fresh.write.replace(/\n\n([^\n]+)\n*$/, "\n\nRead *the* [statement](https://example.org/s).\n");
+  assert.notEqual(edited, fresh.write);
+  const kept = await ingestDumpLoading({ ...input, existing: edited });
+  assert.ok(kept.correction, "kept as a hand correction");
+  assert.match(kept.html?.text ?? "", /<p>Read <em>the<\/em> <a href="https:\/\/example.org\/s">statement<\/a>.<\/p>$/);
+  assert.equal(String(renderMarkdown("Some *emphasis*")), "<p>Some <em>emphasis</em></p>", "loaded from now on");
+});
 
 test("escaped paragraphs render back to exactly their text", () => {
   const paragraphs = [
@@ -28,6 +48,7 @@ test("escaped paragraphs render back to exactly their text", () => {
 });
 
 test("plain paragraphs skip remark and give the same bytes as remark: dev corpora and generated text (issue 16)", async () => {
+  await loadMarkdown();
   const fc = (await import("fast-check")).default;
   const { readdirSync, readFileSync, existsSync } = await import("node:fs");
   const path = await import("node:path");

@@ -8,8 +8,8 @@ import type { ArticleRecord, Capture } from "../record/schema.ts";
 import { sha256, slugify, storyId } from "../record/identity.ts";
 import { changedFields, readRecord, RecordError, serialiseRecord } from "../record/store.ts";
 import { tagKey, tagStory, type StoryTags } from "../index/entities.ts";
-import { renderMarkdown } from "../render/markdown.ts";
-import { RECORDS_DIR } from "../io.ts";
+import { loadMarkdown, MarkdownNotLoaded, renderMarkdown } from "../render/markdown.ts";
+import { recordPathFor } from "../io.ts";
 import type { DumpFailure, KeptCorrection, BuildNote } from "../report.ts";
 
 export interface IngestInput {
@@ -42,11 +42,6 @@ export interface IngestResult {
    * a third of the render time.
    */
   html: { key: string; text: string } | null;
-}
-
-/** Where the record of a dump lives, relative to the content folder: `a/b.txt` -> `records/a/b.md`. */
-export function recordPathFor(dumpFile: string): string {
-  return `${RECORDS_DIR}/${dumpFile.replace(/\.txt$/i, "")}.md`;
 }
 
 function failure(file: string, error: ParseError): DumpFailure {
@@ -143,6 +138,26 @@ export function ingestDump(input: IngestInput): IngestResult {
 /** A body as HTML with its content key. */
 export function bodyHtml(markdown: string): { key: string; text: string } {
   return { key: sha256(markdown).slice(0, 32), text: renderMarkdown(markdown).value };
+}
+
+/**
+ * `ingestDump`, with remark loaded first when the story's body needs it (see `loadMarkdown`):
+ * the dump is parsed again then, once per thread at most.
+ */
+export async function ingestDumpLoading(input: IngestInput): Promise<IngestResult> {
+  try {
+    return ingestDump(input);
+  } catch (error) {
+    if (!(error instanceof MarkdownNotLoaded)) throw error;
+    await loadMarkdown();
+    return ingestDump(input);
+  }
+}
+
+/** `bodyHtml`, with remark loaded first when the body needs it. */
+export async function bodyHtmlLoading(markdown: string): Promise<{ key: string; text: string }> {
+  await loadMarkdown(markdown);
+  return bodyHtml(markdown);
 }
 
 function decide(input: IngestInput): Decision {

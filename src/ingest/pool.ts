@@ -3,7 +3,7 @@
 // results either way.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { ingestDump, type IngestInput, type IngestResult } from "./ingest.ts";
+import type { IngestInput, IngestResult } from "./ingest.ts";
 
 export interface Ingester {
   ingest(input: IngestInput): Promise<IngestResult>;
@@ -21,13 +21,18 @@ export const WORKER_THRESHOLD = 400;
  * snapshot of a 10,000-story build after the index stage: about 3,300 dumps, 6-10 KB each, held by
  * alt texts, headlines and captions).
  */
-function ingestHere(input: IngestInput): IngestResult {
-  const { record, failure, correction, note, ...passing } = ingestDump(input);
+async function ingestHere(input: IngestInput): Promise<IngestResult> {
+  const { ingestDumpLoading } = await parser();
+  const { record, failure, correction, note, ...passing } = await ingestDumpLoading(input);
   return { ...passing, ...structuredClone({ record, failure, correction, note }) };
 }
 
+/** The parser, the tagger and their tables, loaded in this thread the first time it parses a dump. */
+let parsing: Promise<typeof import("./ingest.ts")> | null = null;
+const parser = (): Promise<typeof import("./ingest.ts")> => (parsing ??= import("./ingest.ts"));
+
 export function inThread(): Ingester {
-  return { ingest: async (input) => ingestHere(input), close: async () => {} };
+  return { ingest: ingestHere, close: async () => {} };
 }
 
 interface Reply {
@@ -36,10 +41,17 @@ interface Reply {
   error?: string;
 }
 
+/** Worker threads parsing dumps; `grow` adds workers up to a size. */
+export interface WorkerPool extends Ingester {
+  readonly size: number;
+  grow(size: number): void;
+}
+
 /** A pool of `size` workers; each takes the next dump when it is free. */
-export function workerPool(size: number = Math.max(1, os.availableParallelism())): Ingester {
+export function workerPool(size: number = Math.max(1, os.availableParallelism())): WorkerPool {
   const waiting = new Map<number, { resolve: (r: IngestResult) => void; reject: (e: Error) => void }>();
-  const workers = Array.from({ length: size }, () => {
+  const workers: Worker[] = [];
+  const start = (): Worker => {
     const worker = new Worker(new URL("./worker.js", import.meta.url));
     worker.on("message", (reply: Reply) => {
       const pending = waiting.get(reply.id);
@@ -52,9 +64,17 @@ export function workerPool(size: number = Math.max(1, os.availableParallelism())
       waiting.clear();
     });
     return worker;
-  });
+  };
+  const grow = (to: number): void => {
+    while (workers.length < to) workers.push(start());
+  };
+  grow(size);
   let next = 0;
   return {
+    get size() {
+      return workers.length;
+    },
+    grow,
     ingest(input) {
       const id = next++;
       const worker = workers[id % workers.length]!;
@@ -75,8 +95,8 @@ export function workerPool(size: number = Math.max(1, os.availableParallelism())
  * TypeScript loader). Measured on 10,000 dumps, two cores: one worker and this thread took
  * 17.2-19.5 s and peaked at 754-781 MB, two workers 18.4-19.9 s and 790-818 MB. Jobs here run one per event-loop turn, so file reads and writes keep flowing.
  */
-export function sharedPool(workers: number): Ingester {
-  const pool = workerPool(workers);
+export function sharedPool(pool: WorkerPool): Ingester {
+  const workers = pool.size;
   let poolJobs = 0;
   let localJobs = 0;
   const queue: (() => void)[] = [];
@@ -100,11 +120,7 @@ export function sharedPool(workers: number): Ingester {
       return new Promise<IngestResult>((resolve, reject) => {
         queue.push(() => {
           localJobs--;
-          try {
-            resolve(ingestHere(input));
-          } catch (error) {
-            reject(error as Error);
-          }
+          ingestHere(input).then(resolve, reject);
         });
         if (queue.length === 1) setImmediate(drain);
       });
@@ -113,8 +129,35 @@ export function sharedPool(workers: number): Ingester {
   };
 }
 
-/** In-thread for small archives; this thread and one worker per other core for large ones. */
-export function ingesterFor(count: number): Ingester {
+/** True in the compiled copy (dist/, src/compile.ts), whose workers start without tsx. */
+const COMPILED = import.meta.url.endsWith(".js");
+
+/**
+ * What parses a build's dumps, started before the build knows how many it must read (it first
+ * reads the ingest cache): from the compiled copy on more than one core, a worker starts at once
+ * and loads the parser and the NLP model (about 0.5 s) on another core meanwhile. `choose(count)`
+ * then gives this thread and one worker per other core for many dumps; that worker alone for a
+ * few, while this thread reads the build's other caches and loads the index and render stages
+ * (see `ingest` in src/pipeline.ts; parsing here came after both); this thread for none, or
+ * from the sources, where a worker takes seconds to start through tsx. `cancel` stops the
+ * worker when the build fails before choosing.
+ */
+export function startIngest(): { choose(count: number): Ingester; cancel(): Promise<void> } {
   const cores = os.availableParallelism();
-  return count >= WORKER_THRESHOLD && cores > 1 ? sharedPool(cores - 1) : inThread();
+  const early = cores > 1 && COMPILED ? workerPool(1) : null;
+  return {
+    choose(count) {
+      if (cores > 1 && count >= WORKER_THRESHOLD) {
+        const pool = early ?? workerPool(0);
+        pool.grow(cores - 1);
+        return sharedPool(pool);
+      }
+      if (count > 0 && early) return early;
+      early?.close().catch(() => {});
+      return inThread();
+    },
+    cancel: async () => {
+      await early?.close();
+    },
+  };
 }

@@ -58,12 +58,34 @@ export function periodLabel(key: string): string {
  * `/archive/2020/`. Every URL the site prints goes through here.
  */
 export function siteUrl(path: string, baseUrl: string): string {
-  return new URL(baseUrl).pathname + path.replace(/^\//, "");
+  return baseOf(baseUrl).pathname + path.replace(/^\//, "");
 }
 
 /** An absolute URL on the site for a site path. */
 export function absoluteUrl(path: string, baseUrl: string): string {
-  return new URL(siteUrl(path, baseUrl), baseUrl).toString();
+  const base = baseOf(baseUrl);
+  const local = base.pathname + path.replace(/^\//, "");
+  // What `URL` would write for a path of plain segments: the origin and the path as they are.
+  return base.plain && PLAIN_PATH.test(local) ? base.origin + local : new URL(local, baseUrl).toString();
+}
+
+/**
+ * A site path that `URL` writes back unchanged: segments of unreserved characters, none of them
+ * `.` or `..`. Each sitemap, feed and catalog entry printed one or two URLs, each parsed from the
+ * base URL up: 12% of an everyday build's render at 10,000 stories (about 110 ms of CPU profile).
+ */
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)*\/?$/;
+
+/** The base URL's origin and path, parsed once per base URL; `plain` when it is just those (http or https, no user, query or fragment). */
+const bases = new Map<string, { origin: string; pathname: string; plain: boolean }>();
+function baseOf(baseUrl: string): { origin: string; pathname: string; plain: boolean } {
+  let base = bases.get(baseUrl);
+  if (base === undefined) {
+    const url = new URL(baseUrl);
+    base = { origin: url.origin, pathname: url.pathname, plain: /^https?:$/.test(url.protocol) && url.href === url.origin + url.pathname };
+    bases.set(baseUrl, base);
+  }
+  return base;
 }
 
 /** Root-relative `href`, `src` and `action` values (never `//host` ones) in markup this program wrote. */

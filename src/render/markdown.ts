@@ -1,10 +1,7 @@
 // Article bodies, Markdown -> HTML. Raw HTML in a body is dropped (remark-rehype without
 // `allowDangerousHtml`), and link/image URLs with a scripting scheme are removed, so a scraped
 // body can add text and structure but never markup or script.
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import rehypeStringify from "rehype-stringify";
+import type { Processor } from "unified";
 import type { Root, Element, RootContent } from "hast";
 import { SafeHtml } from "./html.ts";
 
@@ -23,11 +20,42 @@ function stripUnsafeUrls(node: Root | RootContent): void {
   if ("children" in node) for (const child of node.children) stripUnsafeUrls(child);
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkRehype)
-  .use(() => stripUnsafeUrls)
-  .use(rehypeStringify);
+/** remark and rehype, once `loadMarkdown` has loaded them. */
+let processor: Pick<Processor, "processSync"> | null = null;
+
+/** Thrown by `renderMarkdown` for a body that needs remark before `loadMarkdown` has loaded it. */
+export class MarkdownNotLoaded extends Error {
+  constructor() {
+    super("internal: remark is not loaded (await loadMarkdown() first)");
+  }
+}
+
+/**
+ * Loads remark and rehype, unless `markdown` is given and is plain paragraphs (which need neither).
+ * They are ES modules only, so they cannot be loaded on first use by the synchronous
+ * `renderMarkdown`; and most builds never need them (bodies morgue writes are plain paragraphs),
+ * while loading them cost every build that parsed a dump about 190 ms (unified, remark-parse,
+ * remark-rehype and rehype-stringify, measured one after the other on this machine).
+ */
+export async function loadMarkdown(markdown?: string): Promise<void> {
+  if (processor !== null || (markdown !== undefined && plainParagraphsHtml(markdown) !== null)) return;
+  const [{ unified }, { default: remarkParse }, { default: remarkRehype }, { default: rehypeStringify }] = await Promise.all([
+    import("unified"),
+    import("remark-parse"),
+    import("remark-rehype"),
+    import("rehype-stringify"),
+  ]);
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(() => stripUnsafeUrls)
+    .use(rehypeStringify);
+}
+
+function remark(markdown: string): string {
+  if (processor === null) throw new MarkdownNotLoaded();
+  return String(processor.processSync(markdown));
+}
 
 /**
  * Markdown that is only plain paragraphs, which the fast path turns into the same HTML as remark:
@@ -66,13 +94,13 @@ function plainParagraphsHtml(markdown: string): string | null {
  * (remark-parse, remark-rehype and rehype-stringify cost 0.73 ms a story, 28% of ingest, in the
  * last profile); anything else, such as a body edited by hand with links or emphasis, goes through
  * remark. Both give the same bytes: tests/markdown.test.ts checks it on the dev corpora and on
- * generated text.
+ * generated text. A body that needs remark throws `MarkdownNotLoaded` until `loadMarkdown` has run.
  */
 export function renderMarkdown(markdown: string): SafeHtml {
-  return new SafeHtml(plainParagraphsHtml(markdown) ?? String(processor.processSync(markdown)));
+  return new SafeHtml(plainParagraphsHtml(markdown) ?? remark(markdown));
 }
 
 /** The HTML of a Markdown body through remark and rehype only: what the fast path must equal. */
 export function renderMarkdownWithRemark(markdown: string): SafeHtml {
-  return new SafeHtml(String(processor.processSync(markdown)));
+  return new SafeHtml(remark(markdown));
 }

@@ -40,10 +40,13 @@ export interface SearchShard {
  * element's filters, meta and sort (templates/article.11ty.ts). The related stories, links and
  * neighbours are in an aside it ignores, so a story whose related list changed keeps its shard.
  */
-function indexedPart(a: ArchiveArticle): unknown {
+export function indexedPart(a: ArchiveArticle): Omit<ArchiveArticle, (typeof ASIDE)[number]> {
   const { related, links, linkedFrom, more, prev, next, ...indexed } = a;
-  return indexed;
+  return indexed satisfies Omit<ArchiveArticle, (typeof ASIDE)[number]>;
 }
+
+/** The fields of a story in that aside: the rest of its page (a story page's fingerprint is made of both, src/render/site.ts). */
+export const ASIDE = ["related", "links", "linkedFrom", "more", "prev", "next"] as const;
 
 /** The Pagefind glob of the story pages under these folders of the site (`2020`, or `2020/01` and `2020/02`). */
 function globOf(folders: string[]): string {
@@ -52,9 +55,10 @@ function globOf(folders: string[]): string {
 
 /**
  * The archive's shards (see the top of this file), oldest first, each with a fingerprint of the
- * settings, the render code, its pages and its stories' indexed parts.
+ * settings, the render code, its pages and its stories' indexed parts: by their digests when the
+ * render made them (`RenderedSite.indexedDigests`), else serialised here.
  */
-export function searchShards(archive: Archive, config: SiteConfig, codeVersion: string): SearchShard[] {
+export function searchShards(archive: Archive, config: SiteConfig, codeVersion: string, indexedDigests?: ReadonlyMap<string, string>): SearchShard[] {
   let newestMonth = "";
   for (const a of archive.articles) if (a.date !== null && a.date.slice(0, 7) > newestMonth) newestMonth = a.date.slice(0, 7);
   const shards = new Map<string, { folders: Set<string>; stories: ArchiveArticle[] }>();
@@ -70,7 +74,7 @@ export function searchShards(archive: Archive, config: SiteConfig, codeVersion: 
   return [...shards].sort(([a], [b]) => compareKeys(a, b)).map(([key, { folders, stories }]) => {
     const glob = globOf([...folders].sort());
     const hash = createHash("sha1").update(codeVersion).update(JSON.stringify(config)).update(`${key}\n${glob}\n`);
-    for (const a of stories) hash.update(JSON.stringify(indexedPart(a)));
+    for (const a of stories) hash.update(indexedDigests?.get(a.url) ?? JSON.stringify(indexedPart(a)));
     return { key, glob, fingerprint: hash.digest("hex").slice(0, 32), urls: stories.map((a) => a.url) };
   });
 }

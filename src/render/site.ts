@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import "./eleventy-env.ts";
 import Eleventy from "@11ty/eleventy";
 import type { SiteConfig } from "../config.ts";
 import type { Archive, ArchiveArticle } from "../index/archive.ts";
@@ -12,6 +13,7 @@ import type { BodyStore } from "../ingest/body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
 import { pageFile } from "./pages.ts";
+import { ASIDE, indexedPart } from "./search.ts";
 import { pagedItems, type FeedWithBodies, type PagedItems, type StoryWithBody } from "./types.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -162,7 +164,7 @@ export interface RenderOptions {
  * those templates, so an unchanged fingerprint means an unchanged page. `kind` keeps two kinds
  * with equal items apart.
  */
-function fingerprinter(archive: Archive, shared: string): (kind: string, item: unknown) => string {
+function fingerprinter(archive: Archive, shared: string): { page(kind: string, item: unknown): string; story(a: ArchiveArticle): { fingerprint: string; indexed: string } } {
   // A story's link (headline, date, summary...) is one object the archive puts on its day, month,
   // year, section and tag pages and in other stories' related and neighbour lists: each is
   // serialised and hashed once, and its digest stands for it in every fingerprint. At 10,000
@@ -173,7 +175,17 @@ function fingerprinter(archive: Archive, shared: string): (kind: string, item: u
   const links = new Map<object, string>();
   for (const day of archive.days) for (const link of day.articles) if (!links.has(link)) links.set(link, `\u0000${digest(JSON.stringify(link))}`);
   const byDigest = (key: string, value: unknown): unknown => (key !== "" && typeof value === "object" && value !== null && links.get(value)) || value;
-  return (kind, item) => digest(`${shared}${kind}\n${JSON.stringify(item, byDigest)}`).slice(0, 32);
+  const page = (kind: string, item: unknown): string => digest(`${shared}${kind}\n${JSON.stringify(item, byDigest)}`).slice(0, 32);
+  return {
+    page,
+    // A story page in two parts: what search indexes (src/render/search.ts), which holds no link
+    // and is serialised without the replacer, and the lists of links around it. The search stage
+    // takes the first part's digest instead of serialising the story again.
+    story(a) {
+      const indexed = digest(JSON.stringify(indexedPart(a)));
+      return { indexed, fingerprint: page("story", [indexed, ...ASIDE.map((field) => a[field])]) };
+    },
+  };
 }
 
 /** What every story page's fingerprint starts with: the render code and the settings. */
@@ -190,6 +202,8 @@ export interface RenderedSite {
   others: string[];
   /** Every file written (not those reused), in the order written. */
   written: string[];
+  /** A digest of what search indexes of each story page (`indexedPart` in src/render/search.ts), by URL. */
+  indexedDigests?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -205,9 +219,14 @@ export async function renderSite(
 ): Promise<RenderedSite> {
   const fingerprint = fingerprinter(archive, sharedInputs(config, codeVersion));
   const all = pagedItems(archive);
+  const indexedDigests = new Map<string, string>();
   const entries = [
-    ...archive.articles.map((a) => ({ url: a.url, fingerprint: fingerprint("story", a) })),
-    ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint(kind, item) }))),
+    ...archive.articles.map((a) => {
+      const { fingerprint: story, indexed } = fingerprint.story(a);
+      indexedDigests.set(a.url, indexed);
+      return { url: a.url, fingerprint: story };
+    }),
+    ...Object.entries(all).flatMap(([kind, items]: [string, { url: string }[]]) => items.map((item) => ({ url: item.url, fingerprint: fingerprint.page(kind, item) }))),
   ];
   // A page whose fingerprint is unchanged and whose file is as the last build left it is reused.
   // Its stamp stays (a hard link shares size, modification time and inode).
@@ -254,5 +273,5 @@ export async function renderSite(
     const stamp = reusable.get(url) ?? io.outputStamp(pageFile(outputDir, url));
     if (stamp) builtPages.set(url, { fingerprint, stamp });
   }
-  return { pages: written.length + reusable.size, reused: reusable.size, builtPages, others, written };
+  return { pages: written.length + reusable.size, reused: reusable.size, builtPages, others, written, indexedDigests };
 }
