@@ -251,17 +251,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Runs beside the whole build; awaited before the swap (see `io.removePreviousSite`). A failure
     // here shows again, with its message, when the swap removes the folder itself.
     const clearing = io.removePreviousSite(config.outputDir).catch(() => {});
+    // A dump that changed while the build read the others is built next time: no record then.
+    // Stamped again: the ones ingest used were taken before it read the dumps. Any time after
+    // ingest will do (a later change differs from the stamps this build is recorded with), so the
+    // pipeline takes them while Pagefind indexes in its own process.
+    let closing: Promise<string> | null = null;
+    const closingStamps = (): Promise<string> => {
+      if (closing === null) {
+        closing = (async () => {
+          const after = await io.listDumps(config.contentDir);
+          return dumpsDigest(stampFiles(config.contentDir, after.files), after);
+        })();
+        // Awaited below; a build that fails before then does not wait for it.
+        closing.catch(() => {});
+      }
+      return closing;
+    };
     let result: BuildResult;
     try {
       const { runPipeline } = await import("./pipeline.ts");
-      result = await runPipeline(options, config, cacheDir, listing, clearing, stamps);
+      result = await runPipeline(options, config, cacheDir, listing, clearing, stamps, closingStamps);
     } finally {
       await clearing;
     }
-    // A dump that changed while the build read the others is built next time: no record then.
-    // Stamped again: the ones ingest used were taken before it read the dumps.
-    const after = await io.listDumps(config.contentDir);
-    if (recorded && dumpsDigest(stampFiles(config.contentDir, after.files), after) === dumps) {
+    if (recorded && (await closingStamps()) === dumps) {
       const last: LastBuild = {
         // The records as the build left them: ingest updated their stamps as it wrote and removed them.
         inputs: await inputsDigest(config, options, dumps, stamps.records),

@@ -283,7 +283,7 @@ export async function ingest(contentDir: string, options: IngestOptions, report:
  * both steps read from the bodies is made once, by body key, and kept for the next build, as is
  * what related-story scoring leaves for the next build to recompute only what changed.
  */
-export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig): Promise<Archive> {
+export async function index(ingested: Ingested, report: BuildReport, config: SiteConfig, writes?: Promise<void>[]): Promise<Archive> {
   const { bodyKeys } = ingested;
   const bodyKey = (record: ArticleRecord): string => {
     const key = bodyKeys.get(record.sourceFile);
@@ -301,8 +301,10 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
   report.duplicates = merged.duplicates;
   const related = { previous: ingested.related.previous, next: null };
   const archive = buildArchive(merged.records, report, config, bodyKey, facts, related);
-  await ingested.facts.save(memo.used);
-  if (related.next !== null) await ingested.related.save(related.next);
+  // Given `writes`, the caches are written while the build goes on, and the caller awaits them.
+  const saving = Promise.all([ingested.facts.save(memo.used), related.next !== null ? ingested.related.save(related.next) : null]).then(() => {});
+  if (writes) writes.push(saving);
+  else await saving;
   return archive;
 }
 
@@ -327,7 +329,16 @@ async function siteUpdate(siteDir: string, last: { pages: [string, string, strin
 }
 
 /** Every stage, into a staging folder put in place at the end (after `clearing`, the removal of the site a swap left beside it). */
-export async function runPipeline(options: BuildOptions, config: SiteConfig, cacheDir: string, listing: io.Listing, clearing: Promise<void>, stamps?: InputStamps): Promise<BuildResult> {
+export async function runPipeline(
+  options: BuildOptions,
+  config: SiteConfig,
+  cacheDir: string,
+  listing: io.Listing,
+  clearing: Promise<void>,
+  stamps?: InputStamps,
+  /** Work for after ingest that can run while Pagefind indexes (the build's closing stamps, src/build.ts). */
+  whileSearching?: () => Promise<unknown>,
+): Promise<BuildResult> {
   if (listing.files.length >= LARGE_ARCHIVE) v8.setFlagsFromString("--heap-growing-percent=20");
   const log = options.log ?? (() => {});
   const report = emptyReport();
@@ -350,7 +361,13 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
   lap("ingest");
   log(`ingest: ${ingested.records.length} records (${ingested.read} dumps read, the others unchanged), ${report.failures.length} dumps reported`);
 
-  const archive = await index(ingested, report, config);
+  // The caches the index leaves are written while the render runs, except at a size where the
+  // related-story state (about 4.6 MB a thousand stories) would sit in memory next to the render's
+  // peak: see `LARGE_ARCHIVE`.
+  const writes: Promise<void>[] = [];
+  const archive = await index(ingested, report, config, listing.files.length < LARGE_ARCHIVE ? writes : undefined);
+  const written = Promise.all(writes).then(() => {});
+  written.catch(() => {});
   const { bodies } = ingested;
   // The records (with their Markdown bodies) are let go here: the archive holds what the pages
   // need, and their HTML waits in the body store, so at 100,000 stories the bodies are not in
@@ -385,11 +402,14 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
       const shardRows = (options.cache ?? true) ? (await readSiteCache<[string, string, string | null]>(searchFile, config.outputDir))?.rows : undefined;
       const shards = new Map(shardRows?.map(([key, fingerprint, stamp]) => [key, { fingerprint, stamp: stamp ?? null }]));
       const previousSearch = (shardRows || lastSite) && { siteDir: config.outputDir, shards, inPlace: lastSite !== null };
-      search = await (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion, rendered.indexedDigests), previous: previousSearch });
+      [search] = await Promise.all([
+        (options.stages?.search ?? buildSearchIndex)(staging, { shards: searchShards(archive, config, renderVersion, rendered.indexedDigests), previous: previousSearch }),
+        whileSearching?.(),
+      ]);
       lap("search");
       log(`search: ${search.shards.size} shard(s), ${search.reused} unchanged since the last build`);
     }
-    await clearing;
+    await Promise.all([clearing, written]);
     if (lastSite) {
       // The records of the site go first: a build stopped while the files move leaves a mix, which the next build replaces whole.
       await Promise.all([io.removeFile(pagesFile), io.removeFile(searchFile)]);
@@ -401,7 +421,7 @@ export async function runPipeline(options: BuildOptions, config: SiteConfig, cac
     else await io.removeFile(searchFile);
     lap("swap");
   } catch (error) {
-    await io.removeDir(staging);
+    await Promise.all([io.removeDir(staging), written.catch(() => {})]);
     throw error;
   } finally {
     bodies.close();

@@ -24,7 +24,7 @@ export async function openRelatedCache(dir: string, use: boolean): Promise<Relat
   const bytes = use ? await io.readBytesIfExists(stateFile(dir)) : null;
   // A state that is not read may be of other code: it goes before anything is computed.
   if (!use) await io.removeFile(stateFile(dir));
-  return { previous: bytes === null ? null : decodeState(bytes), save: (state) => io.writeText(stateFile(dir), encodeState(state)) };
+  return { previous: bytes === null ? null : decodeState(bytes), save: (state) => io.writeLarge(stateFile(dir), encodeState(state)) };
 }
 
 /** First word of the file ("mrs1"); read back in another byte order, it is not this. */
