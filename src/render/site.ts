@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import "./eleventy-env.ts";
 import Eleventy from "@11ty/eleventy";
 import type { SiteConfig } from "../config.ts";
-import type { Archive, ArchiveArticle } from "../index/archive.ts";
+import type { Archive, ArchiveArticle, ArticleLink } from "../index/archive.ts";
 import type { BodyStore } from "../ingest/body-store.ts";
 import * as io from "../io.ts";
 import { inLanes } from "../lanes.ts";
@@ -164,7 +164,7 @@ export interface RenderOptions {
  * those templates, so an unchanged fingerprint means an unchanged page. `kind` keeps two kinds
  * with equal items apart.
  */
-function fingerprinter(archive: Archive, shared: string): { page(kind: string, item: unknown): string; story(a: ArchiveArticle): { fingerprint: string; indexed: string } } {
+export function fingerprinter(archive: Archive, shared: string): { page(kind: string, item: unknown): string; story(a: ArchiveArticle): { fingerprint: string; indexed: string } } {
   // A story's link (headline, date, summary...) is one object the archive puts on its day, month,
   // year, section and tag pages and in other stories' related and neighbour lists: each is
   // serialised and hashed once, and its digest stands for it in every fingerprint. At 10,000
@@ -176,6 +176,20 @@ function fingerprinter(archive: Archive, shared: string): { page(kind: string, i
   for (const day of archive.days) for (const link of day.articles) if (!links.has(link)) links.set(link, `\u0000${digest(JSON.stringify(link))}`);
   const byDigest = (key: string, value: unknown): unknown => (key !== "" && typeof value === "object" && value !== null && links.get(value)) || value;
   const page = (kind: string, item: unknown): string => digest(`${shared}${kind}\n${JSON.stringify(item, byDigest)}`).slice(0, 32);
+  // The story's lists of links with each link's digest in its place, where the types put links
+  // (`article`, `prev`, `next`, `linkedFrom`), serialised without a replacer: 2-3 times faster
+  // than `page`'s replacer, which is called for every value. Any other field of a list entry is
+  // kept as it is, so a field added to an entry is serialised in full, never left out.
+  const token = <T extends object | null>(link: T): T | string => (link !== null && links.get(link)) || link;
+  const entry = <T extends { article: ArticleLink | null }>(e: T): T | (Omit<T, "article"> & { article: string | ArticleLink | null }) => ({ ...e, article: token(e.article) });
+  const asideOf = (a: ArchiveArticle): { [K in (typeof ASIDE)[number]]: unknown } => ({
+    related: a.related.map(entry),
+    links: a.links.map(entry),
+    linkedFrom: a.linkedFrom.map(token),
+    more: a.more.map((list) => ({ ...list, items: list.items.map(entry) })),
+    prev: token(a.prev),
+    next: token(a.next),
+  });
   return {
     page,
     // A story page in two parts: what search indexes (src/render/search.ts), which holds no link
@@ -183,7 +197,7 @@ function fingerprinter(archive: Archive, shared: string): { page(kind: string, i
     // takes the first part's digest instead of serialising the story again.
     story(a) {
       const indexed = digest(JSON.stringify(indexedPart(a)));
-      return { indexed, fingerprint: page("story", [indexed, ...ASIDE.map((field) => a[field])]) };
+      return { indexed, fingerprint: digest(`${shared}story\n${indexed}\n${JSON.stringify(asideOf(a))}`).slice(0, 32) };
     },
   };
 }
