@@ -398,6 +398,11 @@ describe("buildArchive", () => {
     assert.deepEqual(archive.sectionIndex.small.map((s) => s.key), ["novosti", "guo-ji"], "by size, then name");
   });
 
+  test("section slugs: ASCII labels skip the transliteration package, which returns every ASCII character as it is", async () => {
+    const { transliterate } = await import("transliteration");
+    for (let code = 0; code < 128; code++) assert.equal(transliterate(`a${String.fromCharCode(code)}b`), `a${String.fromCharCode(code)}b`, `character ${code}`);
+  });
+
   test("tag index: most-covered first by type, single-story tags only on their letter page", () => {
     const archive = buildArchive(
       [

