@@ -1,6 +1,6 @@
-// Runs `ingestDump` for many dumps: in this thread for a few, in this thread and worker threads
-// for many (parsing and tagging are CPU-bound and per dump, so they spread over cores). Same
-// results either way.
+// Runs `ingestDump` for many dumps: in this thread and worker threads for many (parsing and
+// tagging are CPU-bound and per dump, so they spread over cores); for a few, in one worker that
+// starts with the build, or in this thread (see `startIngest`). Same results either way.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { IngestInput, IngestResult } from "./ingest.ts";
@@ -10,7 +10,11 @@ export interface Ingester {
   close(): Promise<void>;
 }
 
-/** Below this many dumps, starting workers (each loads the parser and the NLP model) costs more than it saves. */
+/**
+ * From this many dumps this thread parses too, next to a worker per other core. Below it, this
+ * thread does the build's other start-up work while one worker parses (see `startIngest`), or,
+ * from the sources, parses them alone: a worker's start through tsx costs more than a few dumps.
+ */
 export const WORKER_THRESHOLD = 400;
 
 /**

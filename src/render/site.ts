@@ -164,7 +164,7 @@ export interface RenderOptions {
  * those templates, so an unchanged fingerprint means an unchanged page. `kind` keeps two kinds
  * with equal items apart.
  */
-export function fingerprinter(archive: Archive, shared: string): { page(kind: string, item: unknown): string; story(a: ArchiveArticle): { fingerprint: string; indexed: string } } {
+function fingerprinter(archive: Archive, shared: string): { page(kind: string, item: unknown): string; story(a: ArchiveArticle): { fingerprint: string; indexed: string } } {
   // A story's link (headline, date, summary...) is one object the archive puts on its day, month,
   // year, section and tag pages and in other stories' related and neighbour lists: each is
   // serialised and hashed once, and its digest stands for it in every fingerprint. At 10,000
