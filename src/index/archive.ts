@@ -663,6 +663,16 @@ export function buildArchive(
   /** The last build's related-story state, when the caller keeps it; this build's is left in it. */
   relatedState?: RelatedCarry,
 ): Archive {
+  // Normalised headlines, each made once for this archive: the stories', their Related Stories
+  // entries' and the sorts by headline ask for the same ones again and again (70 ms of a
+  // 10,000-story index made afresh each time). Kept here, not in a module-wide memo: a headline
+  // parsed in a thread is a slice of its whole dump, which a lasting memo would keep alive.
+  const headlineKeys = new Map<string, string>();
+  const headlineKey = (title: string): string => {
+    let key = headlineKeys.get(title);
+    if (key === undefined) headlineKeys.set(title, (key = normaliseHeadline(title)));
+    return key;
+  };
   const sorted = records.map(sortable).sort(compareSortable).map((x) => x.record);
   const zone = zoneNamer(config.timezone);
 
@@ -746,14 +756,14 @@ export function buildArchive(
   // date the dump gives (or the naming story's date); ties go to the earlier in archive order.
   const byHeadline = new Map<string, ArchiveArticle[]>();
   for (const a of articles) {
-    const key = normaliseHeadline(a.title);
+    const key = headlineKey(a.title);
     const list = byHeadline.get(key) ?? [];
     list.push(a);
     byHeadline.set(key, list);
   }
   const resolve = (title: string, near: string | null): ArchiveArticle | null => {
     let best: ArchiveArticle | null = null;
-    for (const candidate of byHeadline.get(normaliseHeadline(title)) ?? []) {
+    for (const candidate of byHeadline.get(headlineKey(title)) ?? []) {
       if (!best || dayDistance(candidate.date, near) < dayDistance(best.date, near)) best = candidate;
     }
     return best;
@@ -773,7 +783,7 @@ export function buildArchive(
         linkedFrom.set(target.id, (linkedFrom.get(target.id) ?? new Set()).add(a.id));
       }
       if (!target) {
-        const key = normaliseHeadline(rel.title);
+        const key = headlineKey(rel.title);
         const entry = missing.get(key) ?? { title: rel.title, section: rel.section, date, source: rel.source, namedBy: [] };
         if (!entry.namedBy.some((l) => l.id === a.id)) entry.namedBy.push(link(a));
         missing.set(key, entry);
@@ -843,7 +853,7 @@ export function buildArchive(
   });
   // The undated shelf, by headline.
   const undated = [...undatedArticles]
-    .sort((x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.id, y.id))
+    .sort((x, y) => compareStrings(headlineKey(x.title), headlineKey(y.title)) || compareStrings(x.id, y.id))
     .map(link);
 
   // Dates: years > months > days, oldest first.
@@ -990,7 +1000,7 @@ export function buildArchive(
   };
 
   const missingRelated = [...missing.values()].sort(
-    (x, y) => compareStrings(normaliseHeadline(x.title), normaliseHeadline(y.title)) || compareStrings(x.title, y.title),
+    (x, y) => compareStrings(headlineKey(x.title), headlineKey(y.title)) || compareStrings(x.title, y.title),
   );
 
   const outliers = outlierYears(years, dated.length);

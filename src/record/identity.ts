@@ -2,26 +2,8 @@
 // re-scraped or renamed dump keeps its id) and its URL slug.
 import { createHash } from "node:crypto";
 
-/**
- * Normalised headlines by headline. The index asks for the same ones many times (each story's,
- * each Related Stories entry's, and inside sorts by headline): 70 ms of a 10,000-story index
- * computed afresh each time. Emptied when it holds `MEMO_LIMIT` (about 8 MB), so it stays bounded.
- */
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 1 << 16;
-
 /** Headline in the form two dumps of the same story agree on: case, quotes, dashes, spacing. */
 export function normaliseHeadline(title: string): string {
-  let normal = memo.get(title);
-  if (normal === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    normal = normalise(title);
-    memo.set(title, normal);
-  }
-  return normal;
-}
-
-function normalise(title: string): string {
   return title
     .normalize("NFKC")
     .toLowerCase()
