@@ -42,9 +42,18 @@ const LARGE_ARCHIVE = 50_000;
  * Loaded while ingest's parsing starts (see `ingest`), so that this thread loads them while a
  * worker loads the parser on another core; about 0.4 s of an everyday build's start-up.
  */
-let laterStages: Promise<[typeof import("./index/archive.ts"), typeof import("./index/dedupe.ts"), typeof import("./render/site.ts"), typeof import("./render/search.ts")]> | null = null;
-export function loadLaterStages(): NonNullable<typeof laterStages> {
-  laterStages ??= Promise.all([import("./index/archive.ts"), import("./index/dedupe.ts"), import("./render/site.ts"), import("./render/search.ts")]);
+interface LaterStages {
+  archive: typeof import("./index/archive.ts");
+  dedupe: typeof import("./index/dedupe.ts");
+  site: typeof import("./render/site.ts");
+  search: typeof import("./render/search.ts");
+}
+let laterStages: Promise<LaterStages> | null = null;
+export function loadLaterStages(): Promise<LaterStages> {
+  laterStages ??= (async () => {
+    const [archive, dedupe, site, search] = await Promise.all([import("./index/archive.ts"), import("./index/dedupe.ts"), import("./render/site.ts"), import("./render/search.ts")]);
+    return { archive, dedupe, site, search };
+  })();
   return laterStages;
 }
 
@@ -296,7 +305,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
     grams: (record: ArticleRecord) => memo.grams(bodyKey(record), () => bodyOf(record)),
     terms: (record: ArticleRecord) => memo.terms(bodyKey(record), () => bodyOf(record)),
   };
-  const [{ buildArchive }, { mergeDuplicates }] = await loadLaterStages();
+  const { archive: { buildArchive }, dedupe: { mergeDuplicates } } = await loadLaterStages();
   const merged = mergeDuplicates(ingested.records, facts.grams);
   report.duplicates = merged.duplicates;
   const related = { previous: ingested.related.previous, next: null };
@@ -315,7 +324,7 @@ export async function index(ingested: Ingested, report: BuildReport, config: Sit
  * has, and search shards gone (all of them when this build has no search).
  */
 async function siteUpdate(siteDir: string, last: { pages: [string, string, string][]; others: string[] }, rendered: RenderedSite, search: BuiltSearch | null): Promise<io.SiteUpdate> {
-  const [, , , { SEARCH_DIR, SHARDS_FILE }] = await loadLaterStages();
+  const { SEARCH_DIR, SHARDS_FILE } = (await loadLaterStages()).search;
   const others = new Set(rendered.others);
   const files = [...rendered.written.filter((f) => !others.has(f)), ...rendered.others];
   if (search) files.push(`${SEARCH_DIR}/${SHARDS_FILE}`);
@@ -375,7 +384,7 @@ export async function runPipeline(
   ingested = null;
   lap("index");
 
-  const [, , { renderSite }, { buildSearchIndex, searchFiles, searchShards }] = await loadLaterStages();
+  const { site: { renderSite }, search: { buildSearchIndex, searchFiles, searchShards } } = await loadLaterStages();
   const pagesFile = path.join(cacheDir, PAGES_FILE);
   const searchFile = path.join(cacheDir, "search.json");
   const renderVersion = await io.codeVersion("render");

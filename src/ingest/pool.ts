@@ -139,7 +139,7 @@ const COMPILED = import.meta.url.endsWith(".js");
 /**
  * What parses a build's dumps, started before the build knows how many it must read (it first
  * reads the ingest cache): from the compiled copy on more than one core, a worker starts at once
- * and loads the parser and the NLP model (about 0.5 s) on another core meanwhile. `choose(count)`
+ * and loads the parser and the NLP model (0.5-1 s, by machine) on another core meanwhile. `choose(count)`
  * then gives this thread and one worker per other core for many dumps; that worker alone for a
  * few, while this thread reads the build's other caches and loads the index and render stages
  * (see `ingest` in src/pipeline.ts; parsing here came after both); this thread for none, or
