@@ -112,8 +112,8 @@ export function decodeState(bytes: Uint8Array): RelatedState | null {
     const make = KINDS[kind];
     if (at + length * make.BYTES_PER_ELEMENT > raw.length) return null;
     // A view of the file's bytes where it is aligned (the file pads every array to 8 bytes, and a
-    // file read whole starts a buffer of its own): copying every array cost 15% of reading the
-    // state and, for a moment, twice its size in memory (458 MB at 100,000 stories). Else a copy.
+    // file read whole starts a buffer of its own): copying every array took a pass over the state
+    // and, for a moment, twice its size in memory (458 MB at 100,000 stories). Else a copy.
     const offset = raw.byteOffset + at;
     arrays.push(offset % make.BYTES_PER_ELEMENT === 0 ? new make(raw.buffer as ArrayBuffer, offset, length) : new make(Uint8Array.prototype.slice.call(raw, at, at + length * make.BYTES_PER_ELEMENT).buffer));
     at += Math.ceil((length * make.BYTES_PER_ELEMENT) / 8) * 8;
