@@ -49,7 +49,7 @@ interface LaterStages {
   search: typeof import("./render/search.ts");
 }
 let laterStages: Promise<LaterStages> | null = null;
-export function loadLaterStages(): Promise<LaterStages> {
+function loadLaterStages(): Promise<LaterStages> {
   laterStages ??= (async () => {
     const [archive, dedupe, site, search] = await Promise.all([import("./index/archive.ts"), import("./index/dedupe.ts"), import("./render/site.ts"), import("./render/search.ts")]);
     return { archive, dedupe, site, search };
